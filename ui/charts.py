@@ -1,0 +1,564 @@
+"""Every chart of the app: pure functions from a tidy DataFrame to an `alt.Chart`.
+
+Altair only, never streamlit: pages call `st.altair_chart(chart)`. No font is set,
+so the browser's default sans-serif falls back to Noto CJK for Hangul.
+
+Data formats (one row per cell or point; extra columns are ignored):
+- attention (docs/ARCHITECTURE.md): `query_pos`, `key_pos` (0-based ints),
+  `query_token`, `key_token` (labels), `weight` (0..1); for `attention_grid` also
+  `layer` and `head`.
+- matrix (`matrix_heatmap`): `row_pos`, `column_pos`, `row_label`, `column_label`,
+  `value` (float; NaN where masked) and optional `negative_infinity` (bool) — see
+  `ui.basics.matrix_frame`.
+- points (`vectors_chart`, `points_chart`): `label`, `x`, `y`, optional `role`, `size`.
+
+Positions, not tokens, are encoded on the axes, and each axis label is looked up
+from the position (`labelExpr`), so a repeated token keeps its own row and column
+and sentence order always holds. Axis labels are horizontal so Hangul reads.
+"""
+
+import json
+import math
+
+import altair as alt
+import pandas as pd
+
+WEIGHT_DOMAIN = [0, 1]  # attention weights: the colour scale never rescales per map
+WEIGHT_SCHEME = "blues"
+DIVERGING_SCHEME = "redblue"  # general matrices: negative red, positive blue, 0 white
+HIGHLIGHT_COLOR = "#e4572e"
+MUTED_COLOR = "#9db4cc"
+MASKED_COLOR = "#d9d9d9"
+
+
+def position_label_expression(
+    frame: pd.DataFrame, position_column: str, label_column: str
+) -> str:
+    """A Vega `labelExpr` that shows the label of each position, e.g. {"0": "the", ...}[datum.value].
+
+    JSON strings are valid Vega expression string literals, so any token (quotes,
+    Hangul, `<bos>`) is escaped safely.
+    """
+    pairs = (
+        frame[[position_column, label_column]]
+        .drop_duplicates(position_column)
+        .sort_values(position_column)
+    )
+    mapping = {
+        str(int(position)): str(label)
+        for position, label in pairs.itertuples(index=False)
+    }
+    return f"{json.dumps(mapping, ensure_ascii=False)}[datum.value]"
+
+
+def _position_axis(
+    frame, position_column, label_column, title, orient=None
+) -> alt.Axis:
+    options = {
+        "labelExpr": position_label_expression(frame, position_column, label_column),
+        "labelAngle": 0,
+        "title": title,
+        "labelOverlap": False,  # every token is shown, never thinned out
+        "ticks": False,
+        "domain": False,
+    }
+    if orient is not None:
+        options["orient"] = orient
+    return alt.Axis(**options)
+
+
+def _cell_size(count: int, cell_size: int | None) -> int:
+    """Cells big enough for a short token under each column, smaller for long sentences."""
+    if cell_size is not None:
+        return cell_size
+    return 44 if count <= 6 else 36 if count <= 10 else 24
+
+
+def attention_heatmap(
+    frame: pd.DataFrame,
+    title: str = "",
+    value_column: str = "weight",
+    x_title: str = "key",
+    y_title: str = "query",
+    value_title: str = "weight",
+    show_values: bool | None = None,
+    cell_size: int | None = None,
+) -> alt.LayerChart:
+    """Attention weights as a heatmap: keys across (x), queries down (y), colour 0..1.
+
+    `frame` is one map in the tidy attention format (filter layer/head first).
+    `show_values` overlays each weight as text; by default on for maps up to 8×8.
+    Tooltips show the query and key tokens and the exact weight.
+    """
+    query_count = frame["query_pos"].nunique()
+    key_count = frame["key_pos"].nunique()
+    if show_values is None:
+        show_values = query_count <= 8 and key_count <= 8
+    size = _cell_size(max(query_count, key_count), cell_size)
+    tooltip = [
+        alt.Tooltip("query_token:N", title=y_title),
+        alt.Tooltip("key_token:N", title=x_title),
+        alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
+    ]
+    base = alt.Chart(frame).encode(
+        x=alt.X(
+            "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+        ),
+        y=alt.Y(
+            "query_pos:O",
+            axis=_position_axis(frame, "query_pos", "query_token", y_title),
+        ),
+        tooltip=tooltip,
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            f"{value_column}:Q",
+            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
+            legend=alt.Legend(title=value_title, format=".1f"),
+        )
+    )
+    layers = [cells]
+    if show_values:
+        layers.append(
+            base.mark_text(fontSize=11).encode(
+                text=alt.Text(f"{value_column}:Q", format=".2f"),
+                color=alt.condition(
+                    f"datum['{value_column}'] > 0.55",
+                    alt.value("white"),
+                    alt.value("black"),
+                ),
+            )
+        )
+    return alt.layer(*layers).properties(
+        title=title, width=size * key_count, height=size * query_count
+    )
+
+
+def matrix_heatmap(
+    frame: pd.DataFrame,
+    title: str = "",
+    x_title: str = "",
+    y_title: str = "",
+    show_values: bool = True,
+    value_format: str = ".2f",
+    cell_size: int | None = None,
+    masked_text: str = "−∞",
+) -> alt.LayerChart:
+    """A general matrix (embeddings, weights, scores) with a diverging colour scale around 0.
+
+    `frame` is in the matrix format (`ui.basics.matrix_frame`). Cells flagged
+    `negative_infinity` (masked scores) are drawn grey with the text "−∞".
+    """
+    frame = frame.copy()
+    if "negative_infinity" not in frame:
+        frame["negative_infinity"] = False
+    finite = frame.loc[~frame["negative_infinity"], "value"].abs()
+    largest = (
+        float(finite.max()) if len(finite) and not math.isnan(finite.max()) else 1.0
+    )
+    largest = largest or 1.0
+    row_count = frame["row_pos"].nunique()
+    column_count = frame["column_pos"].nunique()
+    size = _cell_size(max(row_count, column_count), cell_size)
+    base = (
+        alt.Chart(frame)
+        .transform_calculate(
+            shown=f"datum.negative_infinity ? {json.dumps(masked_text)} : format(datum.value, '{value_format}')"
+        )
+        .encode(
+            x=alt.X(
+                "column_pos:O",
+                axis=_position_axis(frame, "column_pos", "column_label", x_title),
+            ),
+            y=alt.Y(
+                "row_pos:O", axis=_position_axis(frame, "row_pos", "row_label", y_title)
+            ),
+            tooltip=[
+                alt.Tooltip("row_label:N", title=y_title or "row"),
+                alt.Tooltip("column_label:N", title=x_title or "column"),
+                alt.Tooltip("shown:N", title="value"),
+            ],
+        )
+    )
+    cells = (
+        base.transform_filter("!datum.negative_infinity")
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            color=alt.Color(
+                "value:Q",
+                scale=alt.Scale(
+                    scheme=DIVERGING_SCHEME, domain=[-largest, largest], domainMid=0
+                ),
+                legend=alt.Legend(title=None, format=".1f"),
+            )
+        )
+    )
+    masked = base.transform_filter("datum.negative_infinity").mark_rect(
+        color=MASKED_COLOR, stroke="white", strokeWidth=1
+    )
+    layers = [cells, masked]
+    if show_values:
+        layers.append(
+            base.mark_text(fontSize=11).encode(
+                text="shown:N",
+                color=alt.condition(
+                    f"!datum.negative_infinity && abs(datum.value) > {0.6 * largest}",
+                    alt.value("white"),
+                    alt.value("black"),
+                ),
+            )
+        )
+    return alt.layer(*layers).properties(
+        title=title, width=size * column_count, height=size * row_count
+    )
+
+
+def attention_bars(
+    frame: pd.DataFrame,
+    title: str = "",
+    value_column: str = "weight",
+    x_title: str = "key",
+    y_title: str = "weight",
+    bar_width: int = 56,
+) -> alt.LayerChart:
+    """One query's attention row as bars over the keys in sentence order, the largest marked.
+
+    `frame` holds one row per key: `key_pos`, `key_token` and the weight (filter one
+    query first). The most-weighted key's bar is drawn in the highlight colour and its
+    value is printed in that colour.
+    """
+    key_count = frame["key_pos"].nunique()
+    base = (
+        alt.Chart(frame)
+        .transform_joinaggregate(largest=f"max({value_column})")
+        .transform_calculate(is_largest=f"datum['{value_column}'] == datum.largest")
+        .encode(
+            x=alt.X(
+                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+            ),
+            y=alt.Y(
+                f"{value_column}:Q",
+                scale=alt.Scale(domain=WEIGHT_DOMAIN),
+                title=y_title,
+            ),
+            tooltip=[
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip(f"{value_column}:Q", title=y_title, format=".4f"),
+            ],
+        )
+    )
+    bars = base.mark_bar(size=int(bar_width * 0.7)).encode(
+        color=alt.condition(
+            "datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR)
+        )
+    )
+    values = base.mark_text(dy=-8, fontSize=12, fontWeight="bold").encode(
+        text=alt.Text(f"{value_column}:Q", format=".2f"),
+        color=alt.condition(
+            "datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value("#555555")
+        ),
+    )
+    return alt.layer(bars, values).properties(
+        title=title, width=bar_width * key_count, height=200
+    )
+
+
+def attention_grid(
+    frame: pd.DataFrame,
+    title: str = "",
+    value_column: str = "weight",
+    layer_title: str = "layer",
+    head_title: str = "head",
+    x_title: str = "key",
+    y_title: str = "query",
+    value_title: str = "weight",
+    cell_size: int | None = None,
+) -> alt.FacetChart:
+    """Small multiples: one heatmap per (layer, head), layers as rows, heads as columns.
+
+    `frame` is the tidy attention format with `layer` and `head` for one kind and one
+    sentence. All panels share the 0..1 colour scale; facet headers read
+    "layer 0", "head 1" (titles are passed in so the page can translate them).
+    """
+    token_count = max(frame["query_pos"].nunique(), frame["key_pos"].nunique())
+    size = cell_size if cell_size is not None else (26 if token_count <= 8 else 18)
+    panel = (
+        alt.Chart()
+        .mark_rect(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X(
+                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", None)
+            ),
+            y=alt.Y(
+                "query_pos:O",
+                axis=_position_axis(frame, "query_pos", "query_token", None),
+            ),
+            color=alt.Color(
+                f"{value_column}:Q",
+                scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
+                legend=alt.Legend(title=value_title, format=".1f"),
+            ),
+            tooltip=[
+                alt.Tooltip("layer:O", title=layer_title),
+                alt.Tooltip("head:O", title=head_title),
+                alt.Tooltip("query_token:N", title=y_title),
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
+            ],
+        )
+        .properties(
+            width=size * frame["key_pos"].nunique(),
+            height=size * frame["query_pos"].nunique(),
+        )
+    )
+    return panel.facet(
+        data=frame,
+        row=alt.Row(
+            "layer:O",
+            header=alt.Header(
+                labelExpr=f"{json.dumps(layer_title + ' ')} + datum.value",
+                labelAngle=0,
+                title=None,
+            ),
+        ),
+        column=alt.Column(
+            "head:O",
+            header=alt.Header(
+                labelExpr=f"{json.dumps(head_title + ' ')} + datum.value", title=None
+            ),
+        ),
+        title=title,
+    )
+
+
+def mask_pattern_chart(
+    frame: pd.DataFrame,
+    title: str = "",
+    allowed_label: str = "may attend",
+    blocked_label: str = "blocked",
+    x_title: str = "key",
+    y_title: str = "query",
+    cell_size: int | None = None,
+) -> alt.LayerChart:
+    """Which query may look at which key: an `allowed` (bool) column over the attention positions."""
+    size = _cell_size(
+        max(frame["query_pos"].nunique(), frame["key_pos"].nunique()), cell_size
+    )
+    base = (
+        alt.Chart(frame)
+        .transform_calculate(
+            status=f"datum.allowed ? {json.dumps(allowed_label)} : {json.dumps(blocked_label)}"
+        )
+        .encode(
+            x=alt.X(
+                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+            ),
+            y=alt.Y(
+                "query_pos:O",
+                axis=_position_axis(frame, "query_pos", "query_token", y_title),
+            ),
+            tooltip=[
+                alt.Tooltip("query_token:N", title=y_title),
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip("status:N", title=" "),
+            ],
+        )
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(
+                domain=[allowed_label, blocked_label], range=["#4c78a8", "#eeeeee"]
+            ),
+            legend=alt.Legend(title=None, orient="bottom"),
+        )
+    )
+    marks = base.mark_text(fontSize=13).encode(
+        text=alt.condition("datum.allowed", alt.value("✓"), alt.value("✗")),
+        color=alt.condition("datum.allowed", alt.value("white"), alt.value("#999999")),
+    )
+    return alt.layer(cells, marks).properties(
+        title=title,
+        width=size * frame["key_pos"].nunique(),
+        height=size * frame["query_pos"].nunique(),
+    )
+
+
+def line_chart(
+    history_frame: pd.DataFrame,
+    x: str = "step",
+    y_columns: tuple[str, ...] | list[str] = ("train_loss", "valid_loss"),
+    series_labels: dict[str, str] | None = None,
+    title: str = "",
+    x_title: str | None = None,
+    y_title: str = "",
+    log_x: bool = False,
+    log_y: bool = False,
+    marker_x: float | None = None,
+    width: int | str = "container",
+    height: int = 240,
+) -> alt.LayerChart:
+    """Curves of one or more columns of a wide frame (e.g. training history) against `x`.
+
+    `series_labels` renames columns for the legend (translated by the page);
+    `marker_x` draws a vertical rule, e.g. the step a slider points at.
+    """
+    series_labels = series_labels or {}
+    columns = [series_labels.get(column, column) for column in y_columns]
+    data = history_frame[[x, *y_columns]].rename(columns=series_labels)
+    x_scale = alt.Scale(type="log") if log_x else alt.Scale()
+    y_scale = alt.Scale(type="log") if log_y else alt.Scale(zero=False)
+    curves = (
+        alt.Chart(data)
+        .transform_fold(columns, as_=["series", "value"])
+        .mark_line(point=len(data) <= 30)
+        .encode(
+            x=alt.X(
+                f"{x}:Q",
+                scale=x_scale,
+                title=x_title if x_title is not None else x,
+                axis=alt.Axis(labelAngle=0),
+            ),
+            y=alt.Y("value:Q", scale=y_scale, title=y_title),
+            color=alt.Color(
+                "series:N", sort=columns, legend=alt.Legend(title=None, orient="bottom")
+            ),
+            tooltip=[
+                alt.Tooltip(f"{x}:Q", title=x_title if x_title is not None else x),
+                alt.Tooltip("series:N", title=" "),
+                alt.Tooltip("value:Q", title=y_title or "value", format=".4f"),
+            ],
+        )
+    )
+    layers = [curves]
+    if marker_x is not None:
+        layers.append(
+            alt.Chart(pd.DataFrame({x: [marker_x]}))
+            .mark_rule(color="#555555", strokeDash=[4, 3])
+            .encode(x=f"{x}:Q")
+        )
+    return alt.layer(*layers).properties(title=title, width=width, height=height)
+
+
+def _square_domain(frame: pd.DataFrame, include_origin: bool) -> list[float]:
+    """One domain for both axes so that angles and lengths look right."""
+    values = [*frame["x"], *frame["y"]] + ([0.0] if include_origin else [])
+    low, high = min(values), max(values)
+    padding = 0.15 * (high - low or 1.0)
+    return [math.floor(low - padding), math.ceil(high + padding)]
+
+
+def _origin_axes(domain) -> list[alt.Chart]:
+    axes = pd.DataFrame({"zero": [0.0]})
+    if not domain[0] <= 0 <= domain[1]:
+        return []
+    return [
+        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(x="zero:Q"),
+        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(y="zero:Q"),
+    ]
+
+
+def vectors_chart(
+    frame: pd.DataFrame, title: str = "", size: int = 260
+) -> alt.LayerChart:
+    """2-D vectors as arrows from the origin, each labelled at its tip; equal scales on both axes."""
+    domain = _square_domain(frame, include_origin=True)
+    data = frame.copy()
+    if "role" not in data:
+        data["role"] = data["label"]
+    data["origin"] = 0.0
+    # Vega's triangle points up; rotate it clockwise to the vector's direction.
+    data["angle"] = [
+        90 - math.degrees(math.atan2(y, x))
+        for x, y in zip(data["x"], data["y"], strict=True)
+    ]
+    scale = alt.Scale(domain=domain, nice=False)
+    x_axis = alt.X(
+        "x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1)
+    )
+    y_axis = alt.Y("y:Q", scale=scale, title=None, axis=alt.Axis(tickMinStep=1))
+    color = alt.Color("role:N", legend=None)
+    tooltip = [
+        alt.Tooltip("label:N", title=" "),
+        alt.Tooltip("x:Q", format=".2f"),
+        alt.Tooltip("y:Q", format=".2f"),
+    ]
+    base = alt.Chart(data)
+    shafts = base.mark_rule(strokeWidth=2.5).encode(
+        x="origin:Q", y="origin:Q", x2="x:Q", y2="y:Q", color=color
+    )
+    heads = base.mark_point(
+        shape="triangle-up", filled=True, size=110, opacity=1
+    ).encode(
+        x=x_axis,
+        y=y_axis,
+        angle=alt.Angle("angle:Q", scale=None),
+        color=color,
+        tooltip=tooltip,
+    )
+    labels = base.mark_text(dx=10, dy=-10, fontSize=13, fontWeight="bold").encode(
+        x="x:Q", y="y:Q", text="label:N", color=color
+    )
+    return alt.layer(*_origin_axes(domain), shafts, heads, labels).properties(
+        title=title, width=size, height=size
+    )
+
+
+def points_chart(
+    frame: pd.DataFrame,
+    title: str = "",
+    line_labels: list[str] | None = None,
+    size: int = 260,
+) -> alt.LayerChart:
+    """Labelled 2-D points, equal scales; optional dashed segment through `line_labels` in order.
+
+    A `size` column (e.g. attention weights) scales the points; `role` "output" is
+    drawn in the highlight colour.
+    """
+    domain = _square_domain(frame, include_origin=False)
+    data = frame.copy()
+    if "role" not in data:
+        data["role"] = "input"
+    if "size" not in data:
+        data["size"] = 1.0
+    scale = alt.Scale(domain=domain, nice=False)
+    x_axis = alt.X(
+        "x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1)
+    )
+    y_axis = alt.Y("y:Q", scale=scale, title=None, axis=alt.Axis(tickMinStep=1))
+    color = alt.Color(
+        "role:N",
+        scale=alt.Scale(domain=["input", "output"], range=["#4c78a8", HIGHLIGHT_COLOR]),
+        legend=None,
+    )
+    layers = []
+    if line_labels:
+        segment = data.set_index("label").loc[list(line_labels)].reset_index()
+        segment["order"] = range(len(segment))
+        layers.append(
+            alt.Chart(segment)
+            .mark_line(strokeDash=[5, 4], color="#888888")
+            .encode(x=x_axis, y=y_axis, order="order:Q")
+        )
+    base = alt.Chart(data)
+    layers.append(
+        base.mark_circle(opacity=0.9).encode(
+            x=x_axis,
+            y=y_axis,
+            color=color,
+            size=alt.Size(
+                "size:Q", scale=alt.Scale(domain=[0, 1], range=[40, 400]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("label:N", title=" "),
+                alt.Tooltip("x:Q", format=".3f"),
+                alt.Tooltip("y:Q", format=".3f"),
+            ],
+        )
+    )
+    layers.append(
+        base.mark_text(dx=12, dy=-12, fontSize=13, fontWeight="bold").encode(
+            x="x:Q", y="y:Q", text="label:N", color=color
+        )
+    )
+    return alt.layer(*layers).properties(title=title, width=size, height=size)
