@@ -1,0 +1,21 @@
+"""Attention Lab: the shared sidebar and the navigation between pages, nothing else.
+
+Run with `streamlit run streamlit_app.py`. The sidebar is drawn before the pages are
+declared because its language picker decides their titles.
+"""
+
+import streamlit as st
+
+from ui import sidebar
+from ui.state import tr
+
+st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
+
+sidebar.render()
+
+st.navigation(
+    [
+        st.Page(page.path, title=tr(page.title_key), icon=page.icon, url_path=page.url_path, default=index == 0)
+        for index, page in enumerate(sidebar.PAGES)
+    ]
+).run()

@@ -1,0 +1,353 @@
+"""The app shell: navigation, the shared sidebar (language, model, sentence), Home, the
+texts table and the tidy attention frame. Runs the real app under Streamlit's AppTest
+with the shipped checkpoint."""
+
+import re
+import string
+
+import numpy as np
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from model.checkpoint import SHIPPED_CHECKPOINT, checkpoint_bytes, load_checkpoint
+from model.decoding import MAX_SENTENCE_TOKENS, translate
+from ui import frames, state, texts
+from ui.sidebar import escape_markdown
+
+APP = "../streamlit_app.py"
+TIMEOUT_S = 60
+
+
+@pytest.fixture(autouse=True)
+def navigation_runs_the_entrypoint(monkeypatch):
+    """Make every AppTest run go through streamlit_app.py, as the real server does.
+
+    AppTest builds a fresh PagesManager per run, which switches to the legacy
+    `pages/`-folder mode whenever that folder exists; later runs then execute the
+    page file alone, without the sidebar. `st.navigation` turns that mode off in a
+    real server after the first run; this does the same for every test run.
+    """
+    original_init = PagesManager.__init__
+
+    def init_without_pages_folder_mode(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_checkpoint(SHIPPED_CHECKPOINT)
+
+
+def start(locale: str | None = "en-US") -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    app.context["locale"] = locale
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def rerun(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def sidebar_markdown(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.sidebar.markdown)
+
+
+# --- language ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "title"),
+    [
+        ("ko-KR", "ko", "어텐션 랩: 어텐션을 눈으로 보기"),
+        ("ko", "ko", "어텐션 랩: 어텐션을 눈으로 보기"),
+        ("en-GB", "en", "Attention Lab: see attention at work"),
+        ("de-DE", "en", "Attention Lab: see attention at work"),
+        (None, "en", "Attention Lab: see attention at work"),
+    ],
+)
+def test_the_default_language_follows_the_browser(locale, language, title):
+    app = start(locale)
+    assert app.session_state[state.LANGUAGE] == language
+    assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == language
+    assert [element.value for element in app.title] == [title]
+
+
+def test_switching_the_language_changes_title_prose_sidebar_and_navigation():
+    app = start("en-US")
+    english_prose = [element.value for element in app.markdown]
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).label == "Model"
+
+    app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("ko")
+    rerun(app)
+
+    assert [element.value for element in app.title] == [texts.text("home.title", "ko")]
+    korean_prose = [element.value for element in app.markdown]
+    assert texts.text("home.intro", "ko") in korean_prose
+    assert texts.text("home.intro", "en") not in korean_prose
+    assert korean_prose != english_prose
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).label == "모델"
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["기본 제공 모델"]
+    # The choice survives a page change (the sidebar is drawn on every page).
+    app.switch_page("pages/basics.py")
+    rerun(app)
+    assert app.session_state[state.LANGUAGE] == "ko"
+    assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == "ko"
+
+
+# --- sentence ------------------------------------------------------------------
+
+
+def test_the_seed_sentence_comes_first_and_is_translated(shipped):
+    app = start()
+    examples = app.sidebar.selectbox(key=state.EXAMPLE_WIDGET)
+    assert examples.options[0] == "나는 학생이다"
+    assert examples.value == "나는 학생이다"
+    assert app.session_state[state.SENTENCE] == "나는 학생이다"
+    markdown = sidebar_markdown(app)
+    assert ":blue-badge[나] :blue-badge[는] :blue-badge[학생] :blue-badge[이다]" in markdown
+    assert translate(shipped, "나는 학생이다").translation in markdown
+    assert not app.sidebar.info  # every token is known
+
+
+def test_a_chosen_sentence_stays_the_same_across_pages():
+    app = start()
+    app.sidebar.selectbox(key=state.EXAMPLE_WIDGET).set_value("그들은 학생이다")
+    rerun(app)
+    assert app.session_state[state.SENTENCE] == "그들은 학생이다"
+    assert app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).value == "그들은 학생이다"
+
+    app.switch_page("pages/basics.py")
+    rerun(app)
+    assert app.session_state[state.SENTENCE] == "그들은 학생이다"
+    assert app.sidebar.selectbox(key=state.EXAMPLE_WIDGET).value == "그들은 학생이다"
+
+    app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value("민수는  커피를 마셨다.")
+    rerun(app)
+    app.switch_page("pages/home.py")
+    rerun(app)
+    # Normalised (spaces collapsed, trailing full stop dropped) and still chosen on Home.
+    assert app.session_state[state.SENTENCE] == "민수는 커피를 마셨다"
+    assert any(element.value.startswith("**민수는 커피를 마셨다** → **") for element in app.markdown)
+    assert app.sidebar.selectbox(key=state.EXAMPLE_WIDGET).value is None  # typed, not an example
+
+
+def test_an_unknown_word_is_marked_and_explained():
+    app = start()
+    app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value("고양이를 먹었다")
+    rerun(app)
+    markdown = sidebar_markdown(app)
+    assert ":orange-badge[고양이 ?]" in markdown
+    assert ":blue-badge[를]" in markdown and ":blue-badge[먹었다]" in markdown
+    assert [element.value for element in app.sidebar.info] == [
+        "'고양이' is not in the model's vocabulary; it is read as `<unk>` (unknown)."
+    ]
+
+    app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("ko")
+    app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value("고양이는 강아지를 먹었다")
+    rerun(app)
+    [explanation] = [element.value for element in app.sidebar.info]
+    assert explanation.startswith("'고양이', '강아지'은(는) 모델의 어휘에 없어서")
+
+
+@pytest.mark.parametrize(
+    ("typed", "english_message"),
+    [
+        ("", "The sentence is empty."),
+        (" .?! ", "The sentence is empty."),
+        (" ".join(["나는"] * (MAX_SENTENCE_TOKENS // 2 + 1)), f"at most {MAX_SENTENCE_TOKENS} tokens"),
+        ("가" * 201, f"at most {MAX_SENTENCE_TOKENS} tokens"),
+    ],
+)
+def test_bad_input_gives_a_message_and_keeps_the_previous_sentence(typed, english_message):
+    app = start()
+    app.sidebar.selectbox(key=state.EXAMPLE_WIDGET).set_value("그녀는 가수이다")
+    rerun(app)
+    app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value(typed)
+    rerun(app)
+    [warning] = [element.value for element in app.sidebar.warning]
+    assert english_message in warning
+    assert "Keeping the previous sentence: 그녀는 가수이다" in warning
+    assert app.session_state[state.SENTENCE] == "그녀는 가수이다"
+    assert app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).value == "그녀는 가수이다"
+    # The message is once, not forever: the next run is clean.
+    rerun(app)
+    assert not app.sidebar.warning
+
+
+def test_markdown_in_a_typed_sentence_is_shown_literally():
+    app = start()
+    app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value("나는 **[학생](http://x)**이다")
+    rerun(app)
+    # Every markdown character is escaped: no bold, no live link.
+    assert "\\*\\*\\[학생\\]\\(http\\://x\\)\\*\\*" in sidebar_markdown(app)
+
+
+# --- model ---------------------------------------------------------------------
+
+
+def test_the_shipped_model_card_is_shown(shipped):
+    app = start()
+    radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
+    assert radio.value == state.SHIPPED and radio.options == ["Shipped model"]
+    expected = f"{shipped.parameter_count():,} parameters · test exact match {shipped.metrics['test_exact_match']:.1%}"
+    assert expected in [element.value for element in app.sidebar.caption]
+    metrics = {element.label: element.value for element in app.metric}
+    assert metrics["Parameters"] == f"{shipped.parameter_count():,}"
+    assert metrics["Heads per layer"] == str(shipped.model_config.n_heads)
+    assert metrics["Vocabulary (Korean / English)"] == (
+        f"{len(shipped.source_vocabulary)} / {len(shipped.target_vocabulary)}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "english_message"),
+    [
+        (b"definitely not a checkpoint", "This is not a safetensors checkpoint."),
+        (b"\x80\x04\x95" + b"\x00" * 64, "Pickle files are unsafe and are never opened"),
+    ],
+)
+def test_a_bad_upload_is_refused_in_words_and_the_model_is_kept(content, english_message):
+    app = start()
+    app.sidebar.file_uploader(key=state.UPLOAD_WIDGET).set_value(
+        ("mine.safetensors", content, "application/octet-stream")
+    )
+    rerun(app)
+    [error] = [element.value for element in app.sidebar.error]
+    assert error.endswith("Keeping the model you had.")
+    assert error.startswith(english_message)
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model"]
+    assert app.session_state[state.UPLOADED_CHECKPOINT] is None
+
+    app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("ko")
+    rerun(app)
+    [error] = [element.value for element in app.sidebar.error]
+    assert error.endswith("쓰던 모델을 그대로 씁니다.")
+
+
+def test_a_good_upload_becomes_the_model_under_study(shipped):
+    app = start()
+    uploaded = checkpoint_bytes(shipped)
+    app.sidebar.file_uploader(key=state.UPLOAD_WIDGET).set_value(
+        ("mine.safetensors", uploaded, "application/octet-stream")
+    )
+    rerun(app)
+    radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
+    assert radio.options == ["Shipped model", "Uploaded (mine.safetensors)"]
+    assert radio.value == state.UPLOADED
+    assert not app.sidebar.error
+    assert "Source: Uploaded (mine.safetensors)" in [element.value for element in app.caption]
+    # Back to the shipped one: both stay on offer.
+    radio.set_value(state.SHIPPED)
+    rerun(app)
+    assert app.session_state[state.MODEL_SOURCE] == state.SHIPPED
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model", "Uploaded (mine.safetensors)"]
+
+
+def test_a_model_trained_in_the_session_is_offered_and_chosen(shipped):
+    app = start()
+    session_model = load_checkpoint(checkpoint_bytes(shipped))
+    session_model.metrics = {**session_model.metrics, "test_exact_match": 0.5}
+    app.session_state[state.SESSION_CHECKPOINT] = session_model
+    app.session_state[state.MODEL_SOURCE] = state.SESSION  # what state.use_session_checkpoint does
+    rerun(app)
+    radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
+    assert radio.options == ["Shipped model", "Trained in this session"]
+    assert radio.value == state.SESSION
+    assert any("test exact match 50.0%" in element.value for element in app.sidebar.caption)
+
+
+# --- navigation ----------------------------------------------------------------
+
+
+def test_home_links_every_other_page_in_order():
+    app = start()
+    links = [element for element in app.get("page_link")]
+    assert [link.proto.label for link in links] == [
+        texts.text(key, "en")
+        for key in ("nav.basics", "nav.train", "nav.encoder", "nav.decoder", "nav.cross", "nav.under_the_hood")
+    ]
+
+
+# --- texts ---------------------------------------------------------------------
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_text_exists_in_both_languages_with_the_same_fields():
+    assert set(texts.LANGUAGES) == {"ko", "en"}
+    for key, translations in texts.TEXTS.items():
+        assert set(translations) == set(texts.LANGUAGES), key
+        for language in texts.LANGUAGES:
+            assert isinstance(translations[language], str) and translations[language].strip(), (key, language)
+        assert _fields(translations["ko"]) == _fields(translations["en"]), key
+
+
+def test_korean_texts_are_korean():
+    for key, translations in texts.TEXTS.items():
+        if key.startswith(("nav.", "home.", "sidebar.", "errors.")) and key != "sidebar.language":
+            assert re.search("[가-힣]", translations["ko"]), key
+
+
+# --- tidy attention frame --------------------------------------------------------
+
+
+def test_attention_frame_holds_every_weight_in_sentence_order(shipped):
+    translation = translate(shipped, "지연은 카페에서 신문을 읽는다")
+    frame = frames.attention_frame(translation)
+    assert list(frame.columns) == frames.COLUMNS
+
+    for kind in ("encoder_self", "decoder_self", "cross"):
+        weights = translation.maps.of_kind(kind).numpy()
+        rows = frame[frame["kind"] == kind]
+        assert len(rows) == weights.size
+        layer, head, query, key = 1, 2, 1, 0
+        row = rows[
+            (rows["layer"] == layer) & (rows["head"] == head) & (rows["query_pos"] == query) & (rows["key_pos"] == key)
+        ]
+        assert row["weight"].item() == pytest.approx(float(weights[layer, head, query, key]))
+        sums = rows.groupby(["layer", "head", "query_pos"])["weight"].sum()
+        assert np.allclose(sums, 1.0, atol=1e-5)
+
+    encoder = frame[frame["kind"] == "encoder_self"]
+    head_zero = encoder[(encoder["layer"] == 0) & (encoder["head"] == 0) & (encoder["key_pos"] == 0)]
+    assert list(head_zero["query_token"]) == translation.source_tokens
+    assert encoder["produced_token"].isna().all()
+
+    cross = frame[frame["kind"] == "cross"]
+    first_key = cross[(cross["layer"] == 0) & (cross["head"] == 0) & (cross["key_pos"] == 0)]
+    assert list(first_key["query_token"]) == translation.target_tokens
+    assert list(first_key["produced_token"]) == translation.output_tokens
+    assert first_key["query_token"].iloc[0] == "<bos>"
+    decoder = frame[frame["kind"] == "decoder_self"]
+    above_diagonal = decoder[decoder["key_pos"] > decoder["query_pos"]]
+    assert len(above_diagonal) and (above_diagonal["weight"] < 1e-6).all()
+
+
+def test_attention_frame_keeps_repeated_tokens_apart(shipped):
+    translation = translate(shipped, "나는 나는 학생이다")
+    encoder = frames.attention_frame(translation).query("kind == 'encoder_self' and layer == 0 and head == 0")
+    assert encoder["query_token"].tolist().count("나") == 2 * len(translation.source_tokens)
+    assert sorted(encoder["query_pos"].unique()) == list(range(len(translation.source_tokens)))
+
+
+def test_snapshot_frame_reads_a_training_snapshot(shipped):
+    snapshot = shipped.snapshots[-1]
+    frame = frames.snapshot_frame(snapshot)
+    cross = frame[frame["kind"] == "cross"]
+    assert len(cross) == np.asarray(snapshot["cross"]).size
+    assert set(cross["key_token"]) == set(snapshot["source_tokens"])
+
+
+def test_escape_markdown_keeps_text_literal():
+    assert escape_markdown("나는 학생이다") == "나는 학생이다"
+    assert escape_markdown("**a** [b](c) $x$ <i>") == "\\*\\*a\\*\\* \\[b\\]\\(c\\) \\$x\\$ \\<i\\>"

@@ -1,0 +1,93 @@
+"""Cached loading: the shipped model once per server, translations and frames per sentence.
+
+`st.cache_resource` holds the shipped Checkpoint: one read-only, eval-mode object
+shared by every session, so nothing may train or change it. `st.cache_data` holds
+what is computed from a model and a sentence; it pickles the value and hands every
+caller its own copy. A Checkpoint cannot be hashed, so those functions take it as an
+underscore argument (which Streamlit does not hash) and are keyed by `model_key`,
+the `checkpoint_key` of that checkpoint.
+"""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from model import corpus
+from model.checkpoint import (
+    SHIPPED_CHECKPOINT,
+    Checkpoint,
+    CheckpointError,
+    load_checkpoint,
+)
+from model.decoding import (
+    MAX_SENTENCE_CHARACTERS,
+    MAX_SENTENCE_TOKENS,
+    SentenceError,
+    Translation,
+    translate,
+)
+from ui import frames
+
+__all__ = [
+    "MAX_SENTENCE_CHARACTERS",
+    "MAX_SENTENCE_TOKENS",
+    "CheckpointError",
+    "SentenceError",
+    "attention_frame_for",
+    "checkpoint_key",
+    "example_sentences",
+    "load_shipped_checkpoint",
+    "shipped_checkpoint_or_error",
+    "translation_for",
+]
+
+# Bounds on what st.cache_data keeps: many sessions type many sentences.
+CACHED_SENTENCES = 512
+
+
+@st.cache_resource(show_spinner=False)
+def load_shipped_checkpoint() -> Checkpoint:
+    """The shipped pretrained model, loaded once and shared by every session (read-only)."""
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    checkpoint.model.eval()
+    return checkpoint
+
+
+def shipped_checkpoint_or_error() -> tuple[Checkpoint | None, CheckpointError | None]:
+    """(checkpoint, None), or (None, error) when the shipped file is missing or damaged."""
+    try:
+        return load_shipped_checkpoint(), None
+    except CheckpointError as error:
+        return None, error
+
+
+def checkpoint_key(checkpoint: Checkpoint) -> str:
+    """Identifies a checkpoint's behaviour in cache keys: a hash of its weights.
+
+    Sessions may train models of the same corpus within the same second, so names and
+    times are not enough; hashing ~100k parameters takes about a millisecond.
+    """
+    digest = hashlib.sha256(checkpoint.corpus_fingerprint.encode())
+    for name, tensor in checkpoint.model.state_dict().items():
+        digest.update(name.encode())
+        digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
+    return digest.hexdigest()
+
+
+@st.cache_data(show_spinner=False)
+def example_sentences() -> list[str]:
+    """Korean example sentences for the sidebar, 나는 학생이다 first."""
+    return corpus.example_sentences()
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHED_SENTENCES)
+def translation_for(model_key: str, sentence: str, _checkpoint: Checkpoint) -> Translation:
+    """model.decoding.translate of `sentence`; raises SentenceError (never cached) when refused."""
+    return translate(_checkpoint, sentence)
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHED_SENTENCES)
+def attention_frame_for(model_key: str, sentence: str, _checkpoint: Checkpoint) -> pd.DataFrame:
+    """The tidy attention DataFrame (ui/frames.py) of every map of `sentence`'s translation."""
+    return frames.attention_frame(translation_for(model_key, sentence, _checkpoint))

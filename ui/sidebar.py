@@ -1,0 +1,235 @@
+"""The app shell: the table of pages and the sidebar drawn on every page.
+
+The sidebar sets the three things every page shares: the language, the model and
+the sentence under study. It lives in streamlit_app.py (not in a page), so its
+widgets are drawn on every run and the choices survive page changes.
+"""
+
+from typing import NamedTuple
+
+import streamlit as st
+
+from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, load_checkpoint
+from ui import loading, state, texts
+from ui.state import tr
+
+
+class PageEntry(NamedTuple):
+    path: str  # the page's file, relative to streamlit_app.py
+    url_path: str  # ASCII, shown in the address bar
+    title_key: str  # its title in ui/texts.py
+    icon: str
+
+
+PAGES = (
+    PageEntry("pages/home.py", "home", "nav.home", ":material/home:"),
+    PageEntry("pages/basics.py", "basics", "nav.basics", ":material/school:"),
+    PageEntry("pages/train.py", "train", "nav.train", ":material/model_training:"),
+    PageEntry("pages/encoder.py", "encoder", "nav.encoder", ":material/grid_on:"),
+    PageEntry("pages/decoder.py", "decoder", "nav.decoder", ":material/change_history:"),
+    PageEntry("pages/cross.py", "cross", "nav.cross", ":material/translate:"),
+    PageEntry("pages/under_the_hood.py", "under-the-hood", "nav.under_the_hood", ":material/calculate:"),
+)
+
+# Markdown would read these characters as formatting in user text; a backslash keeps them literal.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|~:$")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` shown literally by st.markdown (no formatting, links, HTML or LaTeX)."""
+    return "".join("\\" + character if character in _MARKDOWN_SPECIAL else character for character in text)
+
+
+def render() -> None:
+    """Draw the sidebar: language first (it decides every label), then model, then sentence."""
+    state.init_state()
+    with st.sidebar:
+        _language_picker()
+        checkpoint = _model_picker()
+        st.divider()
+        _sentence_picker(checkpoint)
+
+
+# --- language ------------------------------------------------------------------
+
+
+def _language_picker() -> None:
+    st.session_state[state.LANGUAGE_WIDGET] = state.current_language()
+    st.segmented_control(
+        tr("sidebar.language"),
+        options=texts.LANGUAGES,
+        format_func=texts.LANGUAGE_NAMES.__getitem__,
+        required=True,
+        key=state.LANGUAGE_WIDGET,
+        on_change=_on_language_picked,
+    )
+
+
+def _on_language_picked() -> None:
+    # `required` stops a click from clearing the choice; keep the language if it ever is None.
+    picked = st.session_state[state.LANGUAGE_WIDGET]
+    if picked in texts.LANGUAGES:
+        st.session_state[state.LANGUAGE] = picked
+
+
+# --- model ---------------------------------------------------------------------
+
+
+def _model_picker():
+    """Radio of the available models, the chosen one's card, and the upload box. Returns
+    the chosen Checkpoint (or None when none can be loaded; the pages then say why)."""
+    sources = state.available_model_sources()
+    st.session_state[state.MODEL_SOURCE] = state.current_model_source()
+    st.session_state[state.MODEL_SOURCE_WIDGET] = st.session_state[state.MODEL_SOURCE]
+    # Labels fixed now, in this run's language: a format_func must not read session state later.
+    labels = {source: model_source_label(source) for source in sources}
+    st.radio(
+        tr("sidebar.model"),
+        options=sources,
+        format_func=labels.__getitem__,
+        key=state.MODEL_SOURCE_WIDGET,
+        on_change=_on_model_source_picked,
+        help=tr("sidebar.model_help"),
+    )
+    checkpoint = None
+    if state.current_model_source() == state.SHIPPED:
+        checkpoint, error = loading.shipped_checkpoint_or_error()
+        if error is not None:
+            st.error(tr("errors.no_model", reason=state.checkpoint_error_text(error)))
+    else:
+        checkpoint = state.current_checkpoint()
+    if checkpoint is not None:
+        st.caption(model_card_line(checkpoint))
+
+    upload_error = st.session_state[state.UPLOAD_ERROR]
+    with st.expander(tr("sidebar.upload"), expanded=upload_error is not None):
+        st.file_uploader(
+            tr("sidebar.upload"),
+            type=["safetensors"],
+            # A little above the loader's own limit, so a too-large file gets its message in the user's language.
+            max_upload_size=MAX_CHECKPOINT_BYTES // 2**20 + 5,
+            key=state.UPLOAD_WIDGET,
+            on_change=_on_checkpoint_uploaded,
+            help=tr("sidebar.upload_help"),
+            label_visibility="collapsed",
+        )
+        if upload_error is not None:
+            st.error(f"{state.checkpoint_error_text(upload_error)} {tr('errors.checkpoint_kept')}")
+    return checkpoint
+
+
+def model_source_label(source: str) -> str:
+    if source == state.UPLOADED:
+        return tr("sidebar.model_uploaded", name=st.session_state[state.UPLOADED_NAME])
+    return tr(f"sidebar.model_{source}")
+
+
+def _on_model_source_picked() -> None:
+    st.session_state[state.MODEL_SOURCE] = st.session_state[state.MODEL_SOURCE_WIDGET]
+
+
+def _on_checkpoint_uploaded() -> None:
+    """Load the uploaded file; on success study it, on failure keep the previous model."""
+    uploaded = st.session_state[state.UPLOAD_WIDGET]
+    if uploaded is None:  # the file was removed from the box; the loaded model stays
+        st.session_state[state.UPLOAD_ERROR] = None
+        return
+    try:
+        checkpoint = load_checkpoint(uploaded.getvalue())
+    except CheckpointError as error:
+        st.session_state[state.UPLOAD_ERROR] = error
+        return
+    st.session_state[state.UPLOAD_ERROR] = None
+    st.session_state[state.UPLOADED_CHECKPOINT] = checkpoint
+    st.session_state[state.UPLOADED_NAME] = uploaded.name
+    st.session_state[state.MODEL_SOURCE] = state.UPLOADED
+
+
+def model_card_line(checkpoint) -> str:
+    """The sidebar's one-line card, e.g. "123,456 parameters · test exact match 99.8%"."""
+    exact_match = checkpoint.metrics.get("test_exact_match")
+    return tr(
+        "sidebar.model_card",
+        parameters=f"{checkpoint.parameter_count():,}",
+        exact_match="–" if exact_match is None else f"{exact_match:.1%}",
+    )
+
+
+# --- sentence ------------------------------------------------------------------
+
+
+def _sentence_picker(checkpoint) -> None:
+    st.subheader(tr("sidebar.sentence"))
+    rejected = _check_pending_sentence(checkpoint)
+
+    examples = loading.example_sentences()
+    sentence = state.current_sentence()
+    st.session_state[state.EXAMPLE_WIDGET] = sentence if sentence in examples else None
+    st.selectbox(
+        tr("sidebar.examples"),
+        options=examples,
+        index=None,
+        placeholder=tr("sidebar.examples_placeholder"),
+        key=state.EXAMPLE_WIDGET,
+        on_change=_on_example_picked,
+    )
+    st.session_state[state.TYPED_SENTENCE_WIDGET] = sentence
+    st.text_input(
+        tr("sidebar.typed"),
+        key=state.TYPED_SENTENCE_WIDGET,
+        on_change=_on_sentence_typed,
+        help=tr("sidebar.typed_help"),
+    )
+    if rejected is not None:
+        st.warning(f"{rejected} {tr('errors.sentence_kept', sentence=escape_markdown(sentence))}")
+    if checkpoint is not None:
+        _show_tokens(checkpoint, sentence)
+
+
+def _on_example_picked() -> None:
+    picked = st.session_state[state.EXAMPLE_WIDGET]
+    if picked is not None:
+        st.session_state[state.PENDING_SENTENCE] = picked
+
+
+def _on_sentence_typed() -> None:
+    st.session_state[state.PENDING_SENTENCE] = st.session_state[state.TYPED_SENTENCE_WIDGET]
+
+
+def _check_pending_sentence(checkpoint) -> str | None:
+    """Adopt the sentence just picked or typed if the model takes it; else say why.
+
+    Returns the reason in the user's language when it was refused (the previous
+    sentence stays), None otherwise.
+    """
+    pending = st.session_state[state.PENDING_SENTENCE]
+    st.session_state[state.PENDING_SENTENCE] = None
+    if pending is None or checkpoint is None:
+        return None
+    try:
+        translation = loading.translation_for(loading.checkpoint_key(checkpoint), pending, checkpoint)
+    except loading.SentenceError as error:
+        return state.sentence_error_text(error)
+    st.session_state[state.SENTENCE] = translation.source
+    return None
+
+
+def _show_tokens(checkpoint, sentence: str) -> None:
+    try:
+        translation = loading.translation_for(loading.checkpoint_key(checkpoint), sentence, checkpoint)
+    except loading.SentenceError as error:  # a sentence the previous model took, this one refuses
+        st.warning(state.sentence_error_text(error))
+        return
+    tokens = list(zip(translation.source_tokens, translation.source_known, strict=True))
+    badges = [
+        f":blue-badge[{escape_markdown(token)}]" if known else f":orange-badge[{escape_markdown(token)} ?]"
+        for token, known in tokens
+    ]
+    st.markdown(f"{tr('sidebar.tokens')}: " + " ".join(badges), help=tr("sidebar.tokens_legend"))
+    unknown = [token for token, known in tokens if not known]
+    if len(unknown) == 1:
+        st.info(tr("sidebar.unknown_one", tokens=escape_markdown(unknown[0])), icon=":material/help:")
+    elif unknown:
+        listed = ", ".join(f"'{escape_markdown(token)}'" for token in unknown)
+        st.info(tr("sidebar.unknown_many", tokens=listed), icon=":material/help:")
+    st.markdown(tr("sidebar.translation", translation=escape_markdown(translation.translation)))

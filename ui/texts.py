@@ -1,0 +1,403 @@
+"""Every visible string of the app, in Korean and English, in one table.
+
+`TEXTS[key]` maps a language code ("ko" or "en") to the string. Keys are dotted:
+`<page or area>.<what>`, e.g. `basics.title`. Strings may hold `str.format`
+fields (`{count}`), filled by `text(key, language, count=3)`.
+
+Sections below are grouped by page so that several people can add strings at once;
+add new keys inside your page's section.
+"""
+
+LANGUAGES = ("ko", "en")
+LANGUAGE_NAMES = {"ko": "한국어", "en": "English"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- app shell and sidebar -------------------------------------------------
+    "app.name": {"ko": "어텐션 랩", "en": "Attention Lab"},
+    "nav.home": {"ko": "홈", "en": "Home"},
+    "nav.basics": {"ko": "어텐션 기초", "en": "Attention basics"},
+    "nav.train": {"ko": "학습", "en": "Train"},
+    "nav.encoder": {"ko": "인코더 셀프 어텐션", "en": "Encoder self-attention"},
+    "nav.decoder": {"ko": "디코더 마스크드 셀프 어텐션", "en": "Decoder masked self-attention"},
+    "nav.cross": {"ko": "크로스 어텐션", "en": "Cross-attention"},
+    "nav.under_the_hood": {"ko": "내부 계산 들여다보기", "en": "Under the hood"},
+    # The language picker's label names both languages, so it can be found in either.
+    "sidebar.language": {"ko": "언어 · Language", "en": "Language · 언어"},
+    "sidebar.model": {"ko": "모델", "en": "Model"},
+    "sidebar.model_help": {
+        "ko": "모든 페이지가 이 모델의 어텐션을 보여 줍니다. 기본 모델은 저장소에 들어 있는 사전 학습 모델입니다.",
+        "en": "Every page shows this model's attention. The default is the pretrained model shipped with the app.",
+    },
+    "sidebar.model_shipped": {"ko": "기본 제공 모델", "en": "Shipped model"},
+    "sidebar.model_session": {"ko": "이번 세션에서 학습한 모델", "en": "Trained in this session"},
+    "sidebar.model_uploaded": {"ko": "업로드한 모델 ({name})", "en": "Uploaded ({name})"},
+    "sidebar.model_card": {
+        "ko": "파라미터 {parameters}개 · 테스트 완전 일치 {exact_match}",
+        "en": "{parameters} parameters · test exact match {exact_match}",
+    },
+    "sidebar.upload": {"ko": "체크포인트 업로드 (.safetensors)", "en": "Upload a checkpoint (.safetensors)"},
+    "sidebar.upload_help": {
+        "ko": "학습 페이지에서 내려받은 파일을 올리면 그 모델로 바꿉니다. 파일은 이 세션에서만 쓰입니다.",
+        "en": "A file downloaded from the Train page; the app switches to it. It is used in this session only.",
+    },
+    "sidebar.upload_loaded": {"ko": "'{name}'을(를) 불러왔습니다.", "en": "Loaded '{name}'."},
+    "sidebar.sentence": {"ko": "살펴볼 문장", "en": "Sentence under study"},
+    "sidebar.examples": {"ko": "예문 고르기", "en": "Pick an example"},
+    "sidebar.examples_placeholder": {"ko": "직접 입력한 문장", "en": "Your own sentence"},
+    "sidebar.typed": {"ko": "또는 한국어 문장 입력", "en": "Or type a Korean sentence"},
+    "sidebar.typed_help": {
+        "ko": "Enter를 누르면 바뀝니다. 모든 페이지가 이 문장을 씁니다.",
+        "en": "Press Enter to use it. Every page studies this sentence.",
+    },
+    "sidebar.tokens": {"ko": "모델이 읽는 토큰", "en": "Tokens the model reads"},
+    "sidebar.tokens_legend": {
+        "ko": "파란색은 어휘에 있는 토큰, 주황색(?)은 모르는 토큰입니다.",
+        "en": "Blue tokens are in the vocabulary; orange ones (?) are unknown.",
+    },
+    "sidebar.unknown_one": {
+        "ko": "'{tokens}'은(는) 모델의 어휘에 없어서 `<unk>`(모르는 단어)로 읽힙니다.",
+        "en": "'{tokens}' is not in the model's vocabulary; it is read as `<unk>` (unknown).",
+    },
+    "sidebar.unknown_many": {
+        "ko": "{tokens}은(는) 모델의 어휘에 없어서 각각 `<unk>`(모르는 단어)로 읽힙니다.",
+        "en": "{tokens} are not in the model's vocabulary; each is read as `<unk>` (unknown).",
+    },
+    "sidebar.translation": {"ko": "번역: **{translation}**", "en": "Translation: **{translation}**"},
+    # --- home ------------------------------------------------------------------
+    "home.title": {"ko": "어텐션 랩: 어텐션을 눈으로 보기", "en": "Attention Lab: see attention at work"},
+    "home.intro": {
+        "ko": (
+            "어텐션은 문장의 각 단어가 다른 모든 단어를 얼마나 참고할지 스스로 정하는 방법입니다. "
+            "이 앱은 블로그 글 「Attention의 원리와 계산과정」의 순서대로 어텐션을 한 단계씩 설명하고, "
+            "실제로 학습된 작은 한국어→영어 트랜스포머를 열어 그 모델이 배운 어텐션 가중치를 하나하나 보여 줍니다."
+        ),
+        "en": (
+            "Attention is how each word of a sentence decides how much to look at every other word. "
+            "This lab explains it step by step, in the order of the Korean blog post "
+            "“Attention의 원리와 계산과정” (how attention works and what it computes), then opens up a real, "
+            "tiny Korean→English transformer and shows every attention weight it learned."
+        ),
+    },
+    "home.offline": {
+        "ko": "모든 계산은 이 앱 안에서 이루어집니다. 모델은 CPU에서 1분 안에 학습될 만큼 작고, 미리 학습된 모델이 이미 불려 와 있습니다.",
+        "en": "Everything is computed right here: the model is small enough to train on a CPU in under a minute, and a pretrained one is already loaded.",
+    },
+    "home.try_header": {"ko": "지금 살펴보는 문장", "en": "The sentence under study"},
+    "home.try_caption": {
+        "ko": "사이드바에서 문장을 바꾸면 모든 페이지가 그 문장을 씁니다.",
+        "en": "Change it in the sidebar; every page follows.",
+    },
+    "home.path_header": {"ko": "페이지 순서", "en": "The path through the pages"},
+    "home.path_basics": {
+        "ko": "처음부터: 가중합, 내적, 쿼리·키·값, 행렬 계산까지 숫자를 바꿔 가며 따라가기.",
+        "en": "From scratch: weighted sums, dot products, query, key and value, and the matrix form, with numbers you can change.",
+    },
+    "home.path_train": {
+        "ko": "말뭉치를 둘러보고 직접 모델을 학습하며 손실, 정확도, 어텐션이 바뀌는 모습 보기.",
+        "en": "Browse the corpus and train your own model; watch loss, accuracy and attention change as it learns.",
+    },
+    "home.path_encoder": {
+        "ko": "한국어 단어들이 서로를 어떻게 보는지: 인코더의 모든 층과 헤드.",
+        "en": "How the Korean words look at each other: every layer and head of the encoder.",
+    },
+    "home.path_decoder": {
+        "ko": "영어 단어가 앞의 단어들을 어떻게 돌아보는지, 그리고 뒤를 보지 못하게 하는 마스크.",
+        "en": "How each English word looks back at the words before it, and the mask that stops it looking ahead.",
+    },
+    "home.path_cross": {
+        "ko": "영어 단어를 하나씩 만들 때 디코더가 한국어 문장의 어디를 보는지, 한 단계씩.",
+        "en": "Where the decoder looks in the Korean sentence while producing each English word, step by step.",
+    },
+    "home.path_under_the_hood": {
+        "ko": "헤드 하나의 실제 숫자: x, W_q, q, K, 점수, √d_k, 마스크, 소프트맥스, V, 출력.",
+        "en": "One head's real numbers: x, W_q, q, K, scores, √d_k, mask, softmax, V and the output.",
+    },
+    "home.model_header": {"ko": "불러온 모델", "en": "The loaded model"},
+    "home.model_source": {"ko": "출처: {source}", "en": "Source: {source}"},
+    "home.card_parameters": {"ko": "파라미터", "en": "Parameters"},
+    "home.card_layers": {"ko": "층 (인코더 / 디코더)", "en": "Layers (encoder / decoder)"},
+    "home.card_heads": {"ko": "층마다 헤드", "en": "Heads per layer"},
+    "home.card_d_model": {"ko": "d_model (벡터 폭)", "en": "d_model (vector width)"},
+    "home.card_vocabularies": {"ko": "어휘 (한국어 / 영어)", "en": "Vocabulary (Korean / English)"},
+    "home.card_exact_match": {"ko": "테스트 완전 일치", "en": "Test exact match"},
+    "home.card_exact_match_help": {
+        "ko": "학습에서 본 적 없는 (주어, 동사, 목적어) 조합의 문장 가운데 번역이 정답과 토큰 하나까지 같은 비율.",
+        "en": "Share of test sentences, built from (subject, verb, object) combinations never seen in training, translated exactly right.",
+    },
+    "home.card_training": {"ko": "학습 (스텝 / 초)", "en": "Training (steps / seconds)"},
+    "home.card_created": {"ko": "만든 시각", "en": "Created"},
+    # --- attention basics ------------------------------------------------------
+    "basics.title": {"ko": "어텐션 기초", "en": "Attention basics"},
+    "basics.intro": {
+        "ko": "블로그 글 「Attention의 원리와 계산과정」의 순서를 그대로 따라가며, 모든 숫자를 직접 바꿔 봅니다. "
+        "준비물(가중치 행렬, 가중합, 내적) → 쿼리와 키 → 밸류 → 행렬 계산 → 세 종류의 어텐션 순서입니다.",
+        "en": "This page follows the post “Attention의 원리와 계산과정” (how attention works and is computed) step "
+        "by step, and every number on it is live. Prerequisites (weight matrices, weighted sums, dot products) → "
+        "query and key → value → the matrix form → the three kinds of attention.",
+    },
+    "basics.prereq.header": {"ko": "1. 준비물", "en": "1. Prerequisites"},
+    "basics.matrix_keeps.header": {"ko": "가중치 행렬은 정보를 간직한다", "en": "A weight matrix keeps the information"},
+    "basics.matrix_keeps.body": {
+        "ko": "벡터에 가중치 행렬 W를 곱해도 결과는 여전히 그 벡터에 **관한** 것입니다. 단어 ‘student’의 임베딩 x에 W를 "
+        "곱한 xW는 다른 공간에 놓인 ‘student’의 표현일 뿐, 다른 단어가 되지 않습니다. 그래서 어텐션은 같은 x에서 "
+        "W_q, W_k, W_v로 쿼리·키·밸류라는 세 가지 ‘관점’을 만들 수 있습니다.",
+        "en": "Multiplying a vector by a weight matrix W gives a result that is still **about** that vector: "
+        "xW for the embedding x of “student” is “student” described in another space, not another word. "
+        "That is why attention can make three “views” of the same x — query, key and value — with W_q, W_k and W_v.",
+    },
+    "basics.weighted.header": {"ko": "가중합은 가중치만큼 정보를 섞는다", "en": "A weighted sum mixes information by its weights"},
+    "basics.weighted.body": {
+        "ko": "C = w·A + (1 − w)·B 이면 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 담습니다. "
+        "슬라이더로 w를 움직이면 C가 A와 B 사이를 이동합니다.",
+        "en": "If C = w·A + (1 − w)·B, C holds w of A's information and 1 − w of B's. "
+        "Move w with the slider and watch C travel between A and B.",
+    },
+    "basics.weighted.slider": {"ko": "A의 가중치 w (B의 가중치는 1 − w)", "en": "weight w of A (B gets 1 − w)"},
+    "basics.weighted.result": {
+        "ko": "A = {a}, B = {b}\n\nC = {weight_a}·A + {weight_b}·B = **{c}**\n\n"
+        "C는 A의 정보를 {percent_a}%, B의 정보를 {percent_b}% 담고 있습니다.",
+        "en": "A = {a}, B = {b}\n\nC = {weight_a}·A + {weight_b}·B = **{c}**\n\n"
+        "C holds {percent_a}% of A and {percent_b}% of B.",
+    },
+    "basics.dot.header": {"ko": "내적은 닮은 정도를 잰다", "en": "A dot product measures similarity"},
+    "basics.dot.body": {
+        "ko": "u·v = u₁v₁ + u₂v₂ 는 두 벡터가 같은 방향을 가리킬수록 크고, 관계가 없으면 0 근처, 반대 방향이면 음수입니다. "
+        "글의 두 예시로 시작합니다. 숫자를 바꿔 보세요.",
+        "en": "u·v = u₁v₁ + u₂v₂ is large when two vectors point the same way, near 0 when they are unrelated and "
+        "negative when they point apart. It starts at the post's two examples; change the numbers.",
+    },
+    "basics.dot.pair": {"ko": "**예시 {number}**", "en": "**Example {number}**"},
+    "basics.dot.result": {"ko": "{u}·{v} = {arithmetic}", "en": "{u}·{v} = {arithmetic}"},
+    "basics.dot.typo": {
+        "ko": "참고: 원문은 두 번째 예시의 계산식을 잘못 적었습니다. 바른 식은 (2×-5)+(3×2) = -10 + 6 = -4 입니다.",
+        "en": "Note: the post prints the second example's arithmetic with a typo; the correct line is "
+        "(2×-5)+(3×2) = -10 + 6 = -4.",
+    },
+    "basics.qk.header": {"ko": "2. 쿼리와 키", "en": "2. Query and key"},
+    "basics.qk.body": {
+        "ko": "쿼리 q 하나를 키 네 개와 비교합니다. 각 키와의 내적(점수)을 구하고, exp를 취한 뒤 그 합으로 나누면 "
+        "합이 1인 가중치가 됩니다. 이것이 softmax입니다.",
+        "en": "One query q is compared with four keys: a dot product (score) with each key, then exp, then divide "
+        "by the sum — weights that add up to 1. That is the softmax.",
+    },
+    "basics.qk.vectors": {"ko": "q = {query}\n\n{keys}", "en": "q = {query}\n\n{keys}"},
+    "basics.predict.question": {
+        "ko": "먼저 예측해 보세요: 어느 키가 가장 큰 가중치를 받을까요?",
+        "en": "Predict first: which key will get the most weight?",
+    },
+    "basics.predict.reveal": {"ko": "정답 보기", "en": "Reveal"},
+    "basics.predict.waiting": {
+        "ko": "키를 하나 고른 뒤 ‘정답 보기’를 누르면 softmax 계산과 다음 단계가 나타납니다.",
+        "en": "Pick a key, then press “Reveal” to see the softmax and the next step.",
+    },
+    "basics.predict.right": {"ko": "정답입니다: {winner}.", "en": "Right: {winner}."},
+    "basics.predict.wrong": {"ko": "아쉽습니다. 고른 키: {guess}, 정답: {winner}.", "en": "Not quite: not {guess} but {winner}."},
+    "basics.predict.explain": {
+        "ko": "점수가 가장 큰 키는 {winner}입니다 (q·{winner} = {winner_score}, 가중치 {weight}). "
+        "{first}의 방향은 q와 거의 같지만 점수는 {first_score}에 그칩니다. 내적 q·k = |q||k|cos θ 는 방향뿐 아니라 "
+        "길이에도 비례하기 때문입니다. {winner}의 방향은 조금 다르지만 길이가 더 길어서 이깁니다.",
+        "en": "{winner} has the largest score, q·{winner} = {winner_score}, so it gets weight {weight}. "
+        "{first} (score {first_score}) points almost exactly the way q does, but the dot product "
+        "q·k = |q||k|cos θ grows with length as well as with alignment: {winner} is less aligned but longer.",
+    },
+    "basics.temperature.slider": {"ko": "softmax 온도 T", "en": "softmax temperature T"},
+    "basics.temperature.help": {
+        "ko": "점수를 T로 나눈 뒤 softmax를 합니다. T < 1이면 가장 큰 점수에 몰리고, T > 1이면 고르게 퍼집니다.",
+        "en": "Scores are divided by T before the softmax: T < 1 sharpens the weights towards the top score, "
+        "T > 1 spreads them out.",
+    },
+    "basics.qk.col.key": {"ko": "키", "en": "key"},
+    "basics.qk.col.vector": {"ko": "벡터", "en": "vector"},
+    "basics.qk.col.score": {"ko": "점수 q·k", "en": "score q·k"},
+    "basics.qk.col.exp": {"ko": "exp(점수 / {temperature})", "en": "exp(score / {temperature})"},
+    "basics.qk.col.weight": {"ko": "가중치", "en": "weight"},
+    "basics.qk.sum": {
+        "ko": "exp의 합 = {total}; 각 exp를 이 합으로 나눈 가중치의 합 = {weights_total}",
+        "en": "sum of exp = {total}; each exp divided by this sum gives the weights, which add up to {weights_total}",
+    },
+    "basics.qk.bars_title": {"ko": "키별 가중치", "en": "weight per key"},
+    "basics.qk.marked": {
+        "ko": "가장 닮은(점수가 가장 큰) 키: **{winner}** — 가중치 {weight} (막대에 강조 표시).",
+        "en": "Most similar key (highest score): **{winner}** — weight {weight} (highlighted bar).",
+    },
+    "basics.value.header": {"ko": "3. 밸류", "en": "3. Value"},
+    "basics.value.body": {
+        "ko": "각 키에는 밸류 벡터가 짝지어져 있습니다. 어텐션의 출력은 가중치 × 밸류를 모두 더한 가중합입니다. "
+        "그림에서 점의 크기가 가중치이고, 주황색 점 o가 출력입니다.",
+        "en": "Each key comes with a value vector. The output of attention is the weighted sum: weight × value, "
+        "added up. In the chart a point's size is its weight; the orange point o is the output.",
+    },
+    "basics.value.col.value": {"ko": "밸류", "en": "value"},
+    "basics.value.col.weighted": {"ko": "가중치 × v{axis}", "en": "weight × v{axis}"},
+    "basics.value.result": {"ko": "출력 o = Σ 가중치 × 밸류 = **{output}**", "en": "output o = Σ weight × value = **{output}**"},
+    "basics.matrix.header": {"ko": "4. 행렬로 한 번에", "en": "4. The matrix form"},
+    "basics.matrix.body": {
+        "ko": "문장 [\"i\", \"am\", \"a\", \"student\"]의 모든 단어가 동시에 쿼리가 됩니다. 임베딩 X (d_model = {d_model})에 "
+        "W_q, W_k, W_v (d_k = {d_k})를 곱해 Q, K, V를 만들고, QKᵀ → softmax(행마다) → × V 를 계산합니다. "
+        "숫자는 시드를 고정한 작은 예시라 언제나 같습니다.",
+        "en": "Every word of the sentence [\"i\", \"am\", \"a\", \"student\"] is a query at once. The embeddings X "
+        "(d_model = {d_model}) times W_q, W_k, W_v (d_k = {d_k}) give Q, K, V; then QKᵀ → softmax by row → × V. "
+        "The numbers are small and seeded, so they are the same on every run.",
+    },
+    "basics.matrix.scale_toggle": {"ko": "√d_k로 나누기", "en": "divide by √d_k"},
+    "basics.matrix.causal_toggle": {"ko": "인과 마스크 (뒤 단어 가리기)", "en": "causal mask (hide later words)"},
+    "basics.matrix.inputs": {"ko": "임베딩과 가중치 행렬", "en": "Embeddings and weight matrices"},
+    "basics.matrix.projections": {"ko": "쿼리, 키, 밸류", "en": "Queries, keys, values"},
+    "basics.matrix.scores": {"ko": "어텐션 점수", "en": "Attention scores"},
+    "basics.matrix.scores_body": {
+        "ko": "QKᵀ의 (행, 열) 칸은 행 단어의 쿼리와 열 단어의 키의 내적입니다. 원문에는 없지만 실제 트랜스포머는 "
+        "이 점수를 √d_k로 나눕니다 (아래 설명). 인과 마스크를 켜면 대각선 위(뒤의 단어)가 −∞가 됩니다.",
+        "en": "Cell (row, column) of QKᵀ is the dot product of the row word's query with the column word's key. "
+        "The post leaves it out, but a real transformer divides these scores by √d_k (why: below). With the "
+        "causal mask on, the cells above the diagonal (later words) become −∞.",
+    },
+    "basics.matrix.masked_title": {"ko": "마스크 적용 (−∞)", "en": "masked (−∞)"},
+    "basics.why_scale.header": {"ko": "왜 √d_k로 나눌까?", "en": "Why divide by √d_k?"},
+    "basics.why_scale.body": {
+        "ko": "q와 k의 성분이 평균 0, 분산 1이면 내적 q·k의 표준편차는 √d_k입니다. d_k가 커질수록 점수 차이가 벌어져 "
+        "softmax가 한 키에 거의 1을 몰아주고(포화), 나머지 가중치의 기울기는 0에 가까워져 학습이 멈춥니다. "
+        "√d_k로 나누면 d_k와 상관없이 점수의 크기가 일정하게 유지됩니다. 왼쪽: 무작위 벡터에서 가장 큰 가중치의 평균.",
+        "en": "If the entries of q and k have mean 0 and variance 1, q·k has standard deviation √d_k. As d_k grows, "
+        "scores spread apart, the softmax puts almost all weight on one key (it saturates) and its gradients "
+        "vanish, so learning stalls. Dividing by √d_k keeps the scores the same size for any d_k. Left: the mean "
+        "largest weight for random vectors.",
+    },
+    "basics.why_scale.chart_title": {"ko": "d_k에 따른 가장 큰 가중치", "en": "largest weight as d_k grows"},
+    "basics.why_scale.max_weight": {"ko": "가장 큰 가중치 (평균)", "en": "largest weight (mean)"},
+    "basics.why_scale.unscaled": {"ko": "나누지 않음", "en": "not scaled"},
+    "basics.why_scale.scaled": {"ko": "√d_k로 나눔", "en": "÷ √d_k"},
+    "basics.why_scale.toy": {
+        "ko": "이 예시(d_k = 3)에서 각 쿼리 행의 가장 큰 가중치:",
+        "en": "In this example (d_k = 3), the largest weight of each query's row:",
+    },
+    "basics.matrix.softmax": {"ko": "행마다 softmax", "en": "Softmax by row"},
+    "basics.matrix.softmax_body": {
+        "ko": "각 행(쿼리)마다 softmax를 하면 행의 합이 1인 어텐션 가중치가 됩니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "en": "A softmax over each row (query) gives attention weights that sum to 1 per row. Hover a cell for the "
+        "exact weight.",
+    },
+    "basics.matrix.weights_title": {"ko": "어텐션 가중치", "en": "attention weights"},
+    "basics.matrix.query": {"ko": "쿼리", "en": "query"},
+    "basics.matrix.key": {"ko": "키", "en": "key"},
+    "basics.matrix.causal_note": {
+        "ko": "마스크: exp(−∞) = 0 이므로 대각선 위의 가중치는 정확히 0입니다. ‘i’는 자기 자신만 볼 수 있습니다.",
+        "en": "Masked: exp(−∞) = 0, so every weight above the diagonal is exactly 0; “i” can only look at itself.",
+    },
+    "basics.matrix.output": {"ko": "× V: 출력", "en": "× V: the output"},
+    "basics.matrix.output_body": {
+        "ko": "가중치 행렬 × V: 출력의 각 행은 그 단어가 V의 행들을 가중치대로 섞은 가중합입니다.",
+        "en": "Weights × V: each row of the output is that word's weighted sum of the rows of V.",
+    },
+    "basics.matrix.output_title": {"ko": "출력 = 가중치 · V", "en": "output = weights · V"},
+    "basics.matrix.causal_change": {
+        "ko": "마스크로 인한 출력의 변화 (마스크 있음 − 없음). 마지막 단어는 원래 모든 단어를 보므로 변하지 않습니다:",
+        "en": "How the mask changes the output (masked − unmasked). The last word could already see every word, "
+        "so its row does not change:",
+    },
+    "basics.tab.chart": {"ko": "그림", "en": "chart"},
+    "basics.tab.table": {"ko": "표", "en": "table"},
+    "basics.kinds.header": {"ko": "5. 세 종류의 어텐션", "en": "5. Three kinds of attention"},
+    "basics.kinds.body": {
+        "ko": "번역 모델에서: 한국어 ‘나는 학생이다’가 인코더로 들어가고, 디코더는 `<bos>`에서 시작해 영어 "
+        "‘i am a student’를 한 단어씩 내놓습니다. 칸은 행(쿼리)이 열(키)을 볼 수 있는지를 나타냅니다.",
+        "en": "In the translation model, the Korean “나는 학생이다” goes into the encoder and the decoder, "
+        "starting from `<bos>`, produces “i am a student” one word at a time. A cell says whether the row "
+        "(query) may look at the column (key).",
+    },
+    "basics.kinds.encoder_self.title": {"ko": "셀프 어텐션 (인코더)", "en": "Self-attention (encoder)"},
+    "basics.kinds.encoder_self.body": {
+        "ko": "Q, K, V가 모두 같은 한국어 문장에서 나옵니다. 모든 단어가 앞뒤의 모든 단어를 볼 수 있습니다.",
+        "en": "Q, K and V all come from the same Korean sentence; every word may look at every word, before or after it.",
+    },
+    "basics.kinds.decoder_self.title": {"ko": "마스크드 셀프 어텐션 (디코더)", "en": "Masked self-attention (decoder)"},
+    "basics.kinds.decoder_self.body": {
+        "ko": "디코더는 아직 만들지 않은 단어를 볼 수 없으므로, 각 위치는 자신과 그 앞의 단어만 봅니다 (대각선 위는 −∞).",
+        "en": "The decoder may not see words it has not produced yet, so each position looks only at itself and "
+        "earlier words (above the diagonal: −∞).",
+    },
+    "basics.kinds.cross.title": {"ko": "크로스 어텐션 (디코더 → 인코더)", "en": "Cross-attention (decoder → encoder)"},
+    "basics.kinds.cross.body": {
+        "ko": "Q는 디코더에서, K와 V는 인코더의 출력에서 옵니다. 영어 단어 하나하나가 한국어 문장 전체를 보며 "
+        "어느 단어를 번역할지 찾습니다.",
+        "en": "Q comes from the decoder, K and V from the encoder's output: each English position looks over the "
+        "whole Korean sentence to find what to translate next.",
+    },
+    "basics.kinds.allowed": {"ko": "볼 수 있음", "en": "may attend"},
+    "basics.kinds.blocked": {"ko": "가려짐", "en": "blocked"},
+    "basics.kinds.query": {"ko": "쿼리", "en": "query"},
+    "basics.kinds.key": {"ko": "키", "en": "key"},
+    "basics.takeaway.header": {"ko": "6. 한 줄 요약", "en": "6. In one line"},
+    "basics.takeaway.body": {
+        "ko": "어텐션은 밸류의 가중합이고, 그 가중치는 쿼리가 각 키와 얼마나 잘 맞는지(내적 → softmax)로 정해진다.",
+        "en": "Attention is a weighted sum of values, where the weights come from how well the query matches each "
+        "key (dot product → softmax).",
+    },
+    "basics.next.body": {
+        "ko": "이제 학습된 번역 모델 안에서 같은 계산을, 모델이 실제로 쓰는 숫자로 살펴보세요.",
+        "en": "Next, see the same computation inside the trained translation model, with the numbers it really uses.",
+    },
+    "basics.next.encoder": {"ko": "인코더 셀프 어텐션", "en": "Encoder self-attention"},
+    "basics.next.cross": {"ko": "크로스 어텐션", "en": "Cross-attention"},
+    "basics.next.unavailable": {
+        "ko": "{page}: 사이드바에서 여세요.",
+        "en": "{page}: open it from the sidebar.",
+    },
+    # --- train -----------------------------------------------------------------
+    # --- encoder self-attention ------------------------------------------------
+    # --- decoder masked self-attention -----------------------------------------
+    # --- cross-attention -------------------------------------------------------
+    # --- under the hood --------------------------------------------------------
+    # --- errors ----------------------------------------------------------------
+    "errors.sentence_empty": {
+        "ko": "문장이 비어 있습니다. 한국어 문장을 입력하세요.",
+        "en": "The sentence is empty. Type a Korean sentence.",
+    },
+    "errors.sentence_too_long": {
+        "ko": "문장이 너무 깁니다. 토큰 {max_tokens}개, 글자 {max_characters}자까지 받습니다.",
+        "en": "The sentence is too long: at most {max_tokens} tokens and {max_characters} characters.",
+    },
+    "errors.sentence_no_known_words": {
+        "ko": "모델이 아는 단어가 하나도 없습니다. 예문의 단어를 써 보세요.",
+        "en": "The model knows none of these words. Try words from the examples.",
+    },
+    "errors.sentence_other": {"ko": "이 문장은 번역할 수 없습니다: {message}", "en": "This sentence cannot be translated: {message}"},
+    "errors.sentence_kept": {"ko": "이전 문장을 그대로 씁니다: {sentence}", "en": "Keeping the previous sentence: {sentence}"},
+    "errors.checkpoint_missing": {"ko": "체크포인트 파일이 없습니다.", "en": "The checkpoint file is missing."},
+    "errors.checkpoint_not_safetensors": {
+        "ko": "safetensors 체크포인트가 아닙니다.",
+        "en": "This is not a safetensors checkpoint.",
+    },
+    "errors.checkpoint_truncated": {
+        "ko": "파일이 잘려 있습니다 (끝까지 올라가지 않았거나 손상됨).",
+        "en": "The file is truncated (incomplete or damaged).",
+    },
+    "errors.checkpoint_bad_metadata": {
+        "ko": "체크포인트의 메타데이터(설정, 어휘, 기록)가 올바르지 않습니다.",
+        "en": "The checkpoint's metadata (configuration, vocabularies, history) is not valid.",
+    },
+    "errors.checkpoint_shape_mismatch": {
+        "ko": "가중치의 모양이 체크포인트의 모델 설정과 맞지 않습니다.",
+        "en": "The weights' shapes do not match the checkpoint's model configuration.",
+    },
+    "errors.checkpoint_bad_weights": {
+        "ko": "가중치에 숫자가 아닌 값(NaN, 무한대)이 들어 있습니다.",
+        "en": "The weights hold values that are not finite numbers (NaN or infinity).",
+    },
+    "errors.checkpoint_too_large": {"ko": "파일이나 모델이 너무 큽니다.", "en": "The file or the model is too large."},
+    "errors.checkpoint_pickle": {
+        "ko": "pickle 파일은 안전하지 않아 열지 않습니다. safetensors 파일만 받습니다.",
+        "en": "Pickle files are unsafe and are never opened; only safetensors files are accepted.",
+    },
+    "errors.checkpoint_other": {"ko": "체크포인트를 열 수 없습니다: {message}", "en": "The checkpoint cannot be opened: {message}"},
+    "errors.checkpoint_kept": {"ko": "쓰던 모델을 그대로 씁니다.", "en": "Keeping the model you had."},
+    "errors.no_model": {
+        "ko": "모델을 불러오지 못했습니다: {reason} 학습 페이지에서 모델을 학습하거나 체크포인트를 업로드하세요.",
+        "en": "The model could not be loaded: {reason} Train one on the Train page or upload a checkpoint.",
+    },
+}
+
+
+def text(key: str, language: str, **fields) -> str:
+    """The string for `key` in `language`, with `fields` filled in."""
+    template = TEXTS[key][language]
+    return template.format(**fields) if fields else template
