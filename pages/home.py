@@ -1,9 +1,23 @@
 """Home: what Attention Lab is, the path through the pages, and the loaded model's card."""
 
+from datetime import UTC, datetime
+
 import streamlit as st
 
 from ui import sidebar, state
 from ui.state import tr
+
+
+def readable_time(iso_time: str) -> str:
+    """2026-11-27T18:30:42+00:00 -> 2026-11-27 18:30 UTC (as given when it is not ISO 8601)."""
+    try:
+        moment = datetime.fromisoformat(iso_time)
+    except (TypeError, ValueError):
+        return str(iso_time)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
 
 checkpoint = state.current_checkpoint()
 translation = state.current_translation()
@@ -19,10 +33,12 @@ st.markdown(
 st.caption(tr("home.try_caption"))
 
 st.subheader(tr("home.path_header"))
-for page in sidebar.PAGES[1:]:
-    with st.container(horizontal=True, vertical_alignment="center"):
-        st.page_link(page.path, label=tr(page.title_key), icon=page.icon, width=260)
-        st.markdown(tr(f"home.path_{page.title_key.removeprefix('nav.')}"))
+steps = list(enumerate(sidebar.PAGES[1:], start=1))
+for row_start in range(0, len(steps), 3):
+    for column, (number, page) in zip(st.columns(3), steps[row_start : row_start + 3], strict=False):
+        with column.container(border=True, height="stretch"):
+            st.page_link(page.path, label=f"{number}. {tr(page.title_key)}", icon=page.icon)
+            st.caption(tr(f"home.path_{page.title_key.removeprefix('nav.')}"))
 
 st.subheader(tr("home.model_header"))
 st.caption(tr("home.model_source", source=sidebar.model_source_label(state.current_model_source())))
@@ -50,4 +66,4 @@ with st.container(horizontal=True):
         f"{metrics.get('steps', '–')} / {metrics.get('seconds', 0):.0f}",
         border=True,
     )
-    st.metric(tr("home.card_created"), str(checkpoint.created_at), border=True)
+st.caption(tr("home.card_created", created=readable_time(checkpoint.created_at)))

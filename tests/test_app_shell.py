@@ -271,8 +271,10 @@ def test_home_links_every_other_page_in_order():
     app = start()
     links = [element for element in app.get("page_link")]
     assert [link.proto.label for link in links] == [
-        texts.text(key, "en")
-        for key in ("nav.basics", "nav.train", "nav.encoder", "nav.decoder", "nav.cross", "nav.under_the_hood")
+        f"{number}. {texts.text(key, 'en')}"
+        for number, key in enumerate(
+            ("nav.basics", "nav.train", "nav.encoder", "nav.decoder", "nav.cross", "nav.under_the_hood"), start=1
+        )
     ]
 
 

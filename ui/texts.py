@@ -125,7 +125,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Share of test sentences, built from (subject, verb, object) combinations never seen in training, translated exactly right.",
     },
     "home.card_training": {"ko": "학습 (스텝 / 초)", "en": "Training (steps / seconds)"},
-    "home.card_created": {"ko": "만든 시각", "en": "Created"},
+    "home.card_created": {"ko": "만든 시각: {created}", "en": "Created {created}"},
     # --- attention basics ------------------------------------------------------
     "basics.title": {"ko": "어텐션 기초", "en": "Attention basics"},
     "basics.intro": {
