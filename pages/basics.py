@@ -21,28 +21,34 @@ CAUSAL = "basics_causal"
 MATRIX_TEMPERATURE = "basics_matrix_temperature"
 
 
+def draw(chart) -> None:
+    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
+    st.altair_chart(chart, width="content")
+
+
 def reveal() -> None:
     st.session_state[REVEALED] = True
 
 
-def show_matrices(items, columns: int = 2) -> None:
+def show_matrices(items, columns: int = 2, cell_size: int | None = None) -> None:
     """Each (title, tensor, row labels, column labels) as a heatmap and, in a second tab, a table."""
     chart_tab, table_tab = st.tabs([tr("basics.tab.chart"), tr("basics.tab.table")])
     with chart_tab:
         for start in range(0, len(items), columns):
             for column, (title, matrix, rows, cols) in zip(
-                st.columns(columns), items[start : start + columns]
+                st.columns(columns), items[start : start + columns], strict=False
             ):
                 with column:
-                    st.altair_chart(
+                    draw(
                         charts.matrix_heatmap(
-                            basics.matrix_frame(matrix, rows, cols), title=title
+                            basics.matrix_frame(matrix, rows, cols),
+                            title=title,
                         )
                     )
     with table_tab:
         for start in range(0, len(items), columns):
             for column, (title, matrix, rows, cols) in zip(
-                st.columns(columns), items[start : start + columns]
+                st.columns(columns), items[start : start + columns], strict=False
             ):
                 with column:
                     st.markdown(f"**{title}**")
@@ -81,17 +87,11 @@ with text_column:
         )
     )
 with chart_column:
-    st.altair_chart(
-        charts.points_chart(
-            basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"]
-        )
-    )
+    draw(charts.points_chart(basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"]))
 
 st.subheader(tr("basics.dot.header"))
 st.markdown(tr("basics.dot.body"))
-for pair_column, (pair, (preset_u, preset_v)) in zip(
-    st.columns(2), enumerate(basics.DOT_PRESETS)
-):
+for pair_column, (pair, (preset_u, preset_v)) in zip(st.columns(2), enumerate(basics.DOT_PRESETS), strict=True):
     with pair_column:
         st.markdown(tr("basics.dot.pair", number=pair + 1))
         inputs = st.columns(4)
@@ -124,9 +124,7 @@ for pair_column, (pair, (preset_u, preset_v)) in zip(
                 arithmetic=basics.dot_product_arithmetic(u, v),
             )
         )
-        st.altair_chart(
-            charts.vectors_chart(basics.vectors_frame(["u", "v"], [u, v]), size=220)
-        )
+        draw(charts.vectors_chart(basics.vectors_frame(["u", "v"], [u, v]), size=220))
 st.caption(tr("basics.dot.typo"))
 
 # --- 2. query and keys ------------------------------------------------------------
@@ -134,7 +132,7 @@ st.header(tr("basics.qk.header"))
 st.markdown(tr("basics.qk.body"))
 vectors_column, predict_column = st.columns([2, 3])
 with vectors_column:
-    st.altair_chart(
+    draw(
         charts.vectors_chart(
             basics.vectors_frame(
                 ["q", *basics.KEY_LABELS],
@@ -150,8 +148,7 @@ with predict_column:
             "basics.qk.vectors",
             query=f"[{basics.QUERY[0]:g}, {basics.QUERY[1]:g}]",
             keys=", ".join(
-                f"{label} = [{key[0]:g}, {key[1]:g}]"
-                for label, key in zip(basics.KEY_LABELS, basics.KEYS, strict=True)
+                f"{label} = [{key[0]:g}, {key[1]:g}]" for label, key in zip(basics.KEY_LABELS, basics.KEYS, strict=True)
             ),
         )
     )
@@ -192,15 +189,9 @@ else:
         first_score=f"{first['score']:.2f}",
     )
     if guess == winner["key_token"]:
-        st.success(
-            tr("basics.predict.right", winner=winner["key_token"]) + " " + explanation
-        )
+        st.success(tr("basics.predict.right", winner=winner["key_token"]) + " " + explanation)
     elif guess is not None:
-        st.warning(
-            tr("basics.predict.wrong", guess=guess, winner=winner["key_token"])
-            + " "
-            + explanation
-        )
+        st.warning(tr("basics.predict.wrong", guess=guess, winner=winner["key_token"]) + " " + explanation)
     else:
         st.info(explanation)
     table_column, bars_column = st.columns([3, 2])
@@ -225,7 +216,7 @@ else:
             )
         )
     with bars_column:
-        st.altair_chart(
+        draw(
             charts.attention_bars(
                 key_frame,
                 title=tr("basics.qk.bars_title"),
@@ -261,13 +252,9 @@ else:
             ),
             hide_index=True,
         )
-        st.markdown(
-            tr("basics.value.result", output=f"[{output[0]:.3f}, {output[1]:.3f}]")
-        )
+        st.markdown(tr("basics.value.result", output=f"[{output[0]:.3f}, {output[1]:.3f}]"))
     with value_chart:
-        st.altair_chart(
-            charts.points_chart(basics.weighted_value_points_frame(weights), size=240)
-        )
+        draw(charts.points_chart(basics.weighted_value_points_frame(weights), size=240))
 
 # --- 4. matrix form ---------------------------------------------------------------
 st.header(tr("basics.matrix.header"))
@@ -302,6 +289,7 @@ show_matrices(
         ("W_v", form.w_value, model_dims, head_dims),
     ],
     columns=4,
+    cell_size=40,
 )
 st.subheader(tr("basics.matrix.projections"))
 show_matrices(
@@ -324,9 +312,7 @@ show_matrices(score_items, columns=3)
 with st.expander(tr("basics.why_scale.header"), expanded=True):
     st.markdown(tr("basics.why_scale.body"))
     growth = basics.dot_product_growth()
-    wide = growth.pivot(
-        index="d_k", columns="series", values="max_weight"
-    ).reset_index()
+    wide = growth.pivot(index="d_k", columns="series", values="max_weight").reset_index()
     growth_column, toy_column = st.columns(2)
     with growth_column:
         st.altair_chart(
@@ -345,12 +331,8 @@ with st.expander(tr("basics.why_scale.header"), expanded=True):
             )
         )
     with toy_column:
-        unscaled_form = basics.matrix_form(
-            scale=False, causal=causal, temperature=matrix_temperature
-        )
-        scaled_form = basics.matrix_form(
-            scale=True, causal=causal, temperature=matrix_temperature
-        )
+        unscaled_form = basics.matrix_form(scale=False, causal=causal, temperature=matrix_temperature)
+        scaled_form = basics.matrix_form(scale=True, causal=causal, temperature=matrix_temperature)
         st.markdown(tr("basics.why_scale.toy"))
         st.dataframe(
             basics.sharpness_comparison(unscaled_form, scaled_form).rename(
@@ -368,7 +350,7 @@ st.markdown(tr("basics.matrix.softmax_body"))
 weights_chart, weights_table = st.columns(2)
 attention = basics.attention_frame(form.weights, tokens, tokens)
 with weights_chart:
-    st.altair_chart(
+    draw(
         charts.attention_heatmap(
             attention,
             title=tr("basics.matrix.weights_title"),
@@ -384,34 +366,25 @@ with weights_table:
 
 st.subheader(tr("basics.matrix.output"))
 st.markdown(tr("basics.matrix.output_body"))
-show_matrices(
-    [(tr("basics.matrix.output_title"), form.output, tokens, head_dims)], columns=2
-)
+show_matrices([(tr("basics.matrix.output_title"), form.output, tokens, head_dims)], columns=2)
 if causal:
-    unmasked = basics.matrix_form(
-        scale=scale, causal=False, temperature=matrix_temperature
-    )
+    unmasked = basics.matrix_form(scale=scale, causal=False, temperature=matrix_temperature)
     st.markdown(tr("basics.matrix.causal_change"))
-    st.dataframe(
-        basics.matrix_table(
-            form.output - unmasked.output, tokens, head_dims, decimals=3
-        )
-    )
+    st.dataframe(basics.matrix_table(form.output - unmasked.output, tokens, head_dims, decimals=3))
 
 # --- 5. three kinds of attention --------------------------------------------------
 st.header(tr("basics.kinds.header"))
 st.markdown(tr("basics.kinds.body"))
-for kind_column, kind in zip(st.columns(3), ("encoder_self", "decoder_self", "cross")):
+for kind_column, kind in zip(st.columns(3), ("encoder_self", "decoder_self", "cross"), strict=True):
     with kind_column:
         st.markdown(f"**{tr(f'basics.kinds.{kind}.title')}**")
-        st.altair_chart(
+        draw(
             charts.mask_pattern_chart(
                 basics.attention_pattern_frame(kind),
                 allowed_label=tr("basics.kinds.allowed"),
                 blocked_label=tr("basics.kinds.blocked"),
                 x_title=tr("basics.kinds.key"),
                 y_title=tr("basics.kinds.query"),
-                cell_size=40,
             )
         )
         st.markdown(tr(f"basics.kinds.{kind}.body"))

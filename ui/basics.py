@@ -40,7 +40,7 @@ DOT_PRESETS = (((2.0, 3.0), (4.0, 5.0)), ((2.0, 3.0), (-5.0, 2.0)))
 # One query against four keys (2-D so they can be drawn). k₂ is less aligned with q
 # than k₁ but longer, so it wins the dot product: a deliberate trap for the
 # "predict first" question, because the dot product counts length as well as angle.
-QUERY = (1.0, 0.5)
+QUERY = (1.5, 0.75)
 KEY_LABELS = ("k₁", "k₂", "k₃", "k₄")
 KEYS = ((0.9, 0.5), (0.6, 1.6), (-0.8, 0.3), (0.4, -0.9))
 VALUE_LABELS = ("v₁", "v₂", "v₃", "v₄")
@@ -85,9 +85,7 @@ def dot_product_arithmetic(u, v) -> str:
     """The sum written out, e.g. "(2×-5) + (3×2) = -10 + 6 = -4"."""
     terms = [f"({_number(ui)}×{_number(vi)})" for ui, vi in zip(u, v, strict=True)]
     products = [_number(ui * vi) for ui, vi in zip(u, v, strict=True)]
-    return (
-        f"{' + '.join(terms)} = {' + '.join(products)} = {_number(dot_product(u, v))}"
-    )
+    return f"{' + '.join(terms)} = {' + '.join(products)} = {_number(dot_product(u, v))}"
 
 
 def vectors_frame(labels, vectors, roles=None) -> pd.DataFrame:
@@ -113,9 +111,7 @@ def softmax(scores, temperature: float = 1.0) -> list[float]:
     return [value / total for value in exponentials]
 
 
-def query_key_frame(
-    query=QUERY, keys=KEYS, labels=KEY_LABELS, temperature: float = 1.0
-) -> pd.DataFrame:
+def query_key_frame(query=QUERY, keys=KEYS, labels=KEY_LABELS, temperature: float = 1.0) -> pd.DataFrame:
     """One query against several keys: score = q·k, exp(score / T), weight = exp ÷ sum.
 
     Columns: `key_pos`, `key_token` (the key's label), `key` (the vector as text),
@@ -141,10 +137,7 @@ def query_key_frame(
 def weighted_value(weights, values=VALUES) -> tuple[float, ...]:
     """Σ wᵢ·vᵢ: the output of attention for one query."""
     dimensions = len(values[0])
-    return tuple(
-        sum(w * value[d] for w, value in zip(weights, values, strict=True))
-        for d in range(dimensions)
-    )
+    return tuple(sum(w * value[d] for w, value in zip(weights, values, strict=True)) for d in range(dimensions))
 
 
 def weighted_value_frame(weights, values=VALUES, labels=VALUE_LABELS) -> pd.DataFrame:
@@ -155,19 +148,13 @@ def weighted_value_frame(weights, values=VALUES, labels=VALUE_LABELS) -> pd.Data
             "weight": list(weights),
             "value_x": [value[0] for value in values],
             "value_y": [value[1] for value in values],
-            "weighted_x": [
-                w * value[0] for w, value in zip(weights, values, strict=True)
-            ],
-            "weighted_y": [
-                w * value[1] for w, value in zip(weights, values, strict=True)
-            ],
+            "weighted_x": [w * value[0] for w, value in zip(weights, values, strict=True)],
+            "weighted_y": [w * value[1] for w, value in zip(weights, values, strict=True)],
         }
     )
 
 
-def weighted_value_points_frame(
-    weights, values=VALUES, labels=VALUE_LABELS, output_label="o"
-) -> pd.DataFrame:
+def weighted_value_points_frame(weights, values=VALUES, labels=VALUE_LABELS, output_label="o") -> pd.DataFrame:
     """The values as points sized by their weight, plus the output point."""
     output = weighted_value(weights, values)
     return pd.DataFrame(
@@ -205,9 +192,7 @@ class MatrixForm:
     output: torch.Tensor
 
 
-def toy_embeddings_and_projections(
-    seed: int = MATRIX_SEED, d_model: int = D_MODEL, d_k: int = D_K, length: int = 4
-):
+def toy_embeddings_and_projections(seed: int = MATRIX_SEED, d_model: int = D_MODEL, d_k: int = D_K, length: int = 4):
     """Seeded X (length, d_model) and W_q, W_k, W_v (d_model, d_k), rounded to one decimal.
 
     Rounding keeps every number readable on screen; the seed keeps them the same on
@@ -215,10 +200,7 @@ def toy_embeddings_and_projections(
     """
     generator = torch.Generator().manual_seed(seed)
     x = torch.round(torch.randn(length, d_model, generator=generator), decimals=1)
-    projections = [
-        torch.round(0.5 * torch.randn(d_model, d_k, generator=generator), decimals=1)
-        for _ in range(3)
-    ]
+    projections = [torch.round(0.5 * torch.randn(d_model, d_k, generator=generator), decimals=1) for _ in range(3)]
     return x, *projections
 
 
@@ -235,18 +217,12 @@ def matrix_form(
     seed: int = MATRIX_SEED,
 ) -> MatrixForm:
     """softmax(QKᵀ / √d_k + mask) V on the toy sentence, keeping every step."""
-    x, w_query, w_key, w_value = toy_embeddings_and_projections(
-        seed=seed, length=len(tokens)
-    )
+    x, w_query, w_key, w_value = toy_embeddings_and_projections(seed=seed, length=len(tokens))
     query, key, value = x @ w_query, x @ w_key, x @ w_value  # (T, d_k) each
     scores = query @ key.T  # (T, T)
     d_k = query.shape[-1]
     scaled = scores / math.sqrt(d_k) if scale else scores.clone()
-    masked = (
-        scaled.masked_fill(causal_mask(len(tokens)), float("-inf"))
-        if causal
-        else scaled.clone()
-    )
+    masked = scaled.masked_fill(causal_mask(len(tokens)), float("-inf")) if causal else scaled.clone()
     weights = torch.softmax(masked / temperature, dim=-1)  # each row sums to 1
     output = weights @ value  # (T, d_k)
     return MatrixForm(
@@ -287,9 +263,7 @@ def matrix_frame(matrix: torch.Tensor, row_labels, column_labels) -> pd.DataFram
     return pd.DataFrame.from_records(records)
 
 
-def matrix_table(
-    matrix: torch.Tensor, row_labels, column_labels, decimals: int = 2
-) -> pd.DataFrame:
+def matrix_table(matrix: torch.Tensor, row_labels, column_labels, decimals: int = 2) -> pd.DataFrame:
     """A 2-D tensor as a labelled table for st.dataframe (−∞ kept as -inf)."""
     return pd.DataFrame(
         matrix.detach().double().numpy().round(decimals),
@@ -321,9 +295,7 @@ def attention_frame(weights: torch.Tensor, query_tokens, key_tokens) -> pd.DataF
     )
 
 
-def sharpness_comparison(
-    form_unscaled: MatrixForm, form_scaled: MatrixForm
-) -> pd.DataFrame:
+def sharpness_comparison(form_unscaled: MatrixForm, form_scaled: MatrixForm) -> pd.DataFrame:
     """Per query token, the largest weight of its row without and with ÷√d_k."""
     return pd.DataFrame(
         {
@@ -356,9 +328,7 @@ def dot_product_growth(
         scores = (query @ key.transpose(1, 2)).squeeze(1)  # (samples, keys)
         for series, divisor in (("unscaled", 1.0), ("scaled", math.sqrt(d_k))):
             probabilities = torch.softmax(scores / divisor, dim=-1)
-            jacobian = torch.diag_embed(probabilities) - probabilities.unsqueeze(
-                2
-            ) * probabilities.unsqueeze(1)
+            jacobian = torch.diag_embed(probabilities) - probabilities.unsqueeze(2) * probabilities.unsqueeze(1)
             records.append(
                 {
                     "d_k": d_k,

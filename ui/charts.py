@@ -19,6 +19,7 @@ and sentence order always holds. Axis labels are horizontal so Hangul reads.
 
 import json
 import math
+import unicodedata
 
 import altair as alt
 import pandas as pd
@@ -29,31 +30,27 @@ DIVERGING_SCHEME = "redblue"  # general matrices: negative red, positive blue, 0
 HIGHLIGHT_COLOR = "#e4572e"
 MUTED_COLOR = "#9db4cc"
 MASKED_COLOR = "#d9d9d9"
+HIGHLIGHT_ROLES = ("query", "output")  # points and arrows drawn in HIGHLIGHT_COLOR
+# Sizes are set per chart (cells of a fixed size), so titles, axes and legends are
+# added around the plot ("pad"). Without this Streamlit sets autosize "fit", which
+# squeezes the plot until everything fits the given width and height.
+PAD = alt.AutoSizeParams(type="pad", contains="padding")
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")  # curves fill the page width
 
 
-def position_label_expression(
-    frame: pd.DataFrame, position_column: str, label_column: str
-) -> str:
+def position_label_expression(frame: pd.DataFrame, position_column: str, label_column: str) -> str:
     """A Vega `labelExpr` that shows the label of each position, e.g. {"0": "the", ...}[datum.value].
 
     JSON strings are valid Vega expression string literals, so any token (quotes,
     Hangul, `<bos>`) is escaped safely.
     """
-    pairs = (
-        frame[[position_column, label_column]]
-        .drop_duplicates(position_column)
-        .sort_values(position_column)
-    )
-    mapping = {
-        str(int(position)): str(label)
-        for position, label in pairs.itertuples(index=False)
-    }
+    pairs = frame[[position_column, label_column]].drop_duplicates(position_column).sort_values(position_column)
+    mapping = {str(int(position)): str(label) for position, label in pairs.itertuples(index=False)}
     return f"{json.dumps(mapping, ensure_ascii=False)}[datum.value]"
 
 
-def _position_axis(
-    frame, position_column, label_column, title, orient=None
-) -> alt.Axis:
+def _position_axis(frame, position_column, label_column, title, label_limit=None) -> alt.Axis:
+    """A position axis labelled with tokens; `label_limit` (px) truncates long tokens with "…"."""
     options = {
         "labelExpr": position_label_expression(frame, position_column, label_column),
         "labelAngle": 0,
@@ -62,16 +59,29 @@ def _position_axis(
         "ticks": False,
         "domain": False,
     }
-    if orient is not None:
-        options["orient"] = orient
+    if label_limit is not None:
+        options["labelLimit"] = label_limit
     return alt.Axis(**options)
 
 
-def _cell_size(count: int, cell_size: int | None) -> int:
-    """Cells big enough for a short token under each column, smaller for long sentences."""
+def _label_width(label: str) -> float:
+    """Rough pixel width of an 11 px axis label; Hangul and other wide glyphs count double."""
+    return sum(11.0 if unicodedata.east_asian_width(char) in "WF" else 6.5 for char in label)
+
+
+def _cell_size(count: int, cell_size: int | None, column_labels=()) -> int:
+    """Cells big enough for the column labels of a short sentence, smaller for long ones.
+
+    Long sentences get small cells (their labels are truncated with "…"; the tooltip
+    shows the whole token) so the map still fits the page.
+    """
     if cell_size is not None:
         return cell_size
-    return 44 if count <= 6 else 36 if count <= 10 else 24
+    base = 44 if count <= 6 else 36 if count <= 10 else 24
+    if count > 10:
+        return base
+    widest = max((_label_width(str(label)) for label in column_labels), default=0.0)
+    return int(min(60, max(base, widest + 8)))
 
 
 def attention_heatmap(
@@ -94,7 +104,7 @@ def attention_heatmap(
     key_count = frame["key_pos"].nunique()
     if show_values is None:
         show_values = query_count <= 8 and key_count <= 8
-    size = _cell_size(max(query_count, key_count), cell_size)
+    size = _cell_size(max(query_count, key_count), cell_size, frame["key_token"].unique())
     tooltip = [
         alt.Tooltip("query_token:N", title=y_title),
         alt.Tooltip("key_token:N", title=x_title),
@@ -102,11 +112,12 @@ def attention_heatmap(
     ]
     base = alt.Chart(frame).encode(
         x=alt.X(
-            "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+            "key_pos:O",
+            axis=_position_axis(frame, "key_pos", "key_token", x_title, size - 2),
         ),
         y=alt.Y(
             "query_pos:O",
-            axis=_position_axis(frame, "query_pos", "query_token", y_title),
+            axis=_position_axis(frame, "query_pos", "query_token", y_title, 100),
         ),
         tooltip=tooltip,
     )
@@ -129,9 +140,7 @@ def attention_heatmap(
                 ),
             )
         )
-    return alt.layer(*layers).properties(
-        title=title, width=size * key_count, height=size * query_count
-    )
+    return alt.layer(*layers).properties(autosize=PAD, title=title, width=size * key_count, height=size * query_count)
 
 
 def matrix_heatmap(
@@ -153,25 +162,24 @@ def matrix_heatmap(
     if "negative_infinity" not in frame:
         frame["negative_infinity"] = False
     finite = frame.loc[~frame["negative_infinity"], "value"].abs()
-    largest = (
-        float(finite.max()) if len(finite) and not math.isnan(finite.max()) else 1.0
-    )
+    largest = float(finite.max()) if len(finite) and not math.isnan(finite.max()) else 1.0
     largest = largest or 1.0
     row_count = frame["row_pos"].nunique()
     column_count = frame["column_pos"].nunique()
-    size = _cell_size(max(row_count, column_count), cell_size)
+    size = _cell_size(max(row_count, column_count), cell_size, frame["column_label"].unique())
     base = (
         alt.Chart(frame)
         .transform_calculate(
-            shown=f"datum.negative_infinity ? {json.dumps(masked_text)} : format(datum.value, '{value_format}')"
+            shown=f"datum.negative_infinity ? {json.dumps(masked_text, ensure_ascii=False)} : format(datum.value, '{value_format}')"
         )
         .encode(
             x=alt.X(
                 "column_pos:O",
-                axis=_position_axis(frame, "column_pos", "column_label", x_title),
+                axis=_position_axis(frame, "column_pos", "column_label", x_title, size - 2),
             ),
             y=alt.Y(
-                "row_pos:O", axis=_position_axis(frame, "row_pos", "row_label", y_title)
+                "row_pos:O",
+                axis=_position_axis(frame, "row_pos", "row_label", y_title, 100),
             ),
             tooltip=[
                 alt.Tooltip("row_label:N", title=y_title or "row"),
@@ -186,10 +194,14 @@ def matrix_heatmap(
         .encode(
             color=alt.Color(
                 "value:Q",
-                scale=alt.Scale(
-                    scheme=DIVERGING_SCHEME, domain=[-largest, largest], domainMid=0
+                scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-largest, largest], domainMid=0),
+                legend=alt.Legend(
+                    title=None,
+                    format=".1f",
+                    orient="bottom",
+                    direction="horizontal",
+                    gradientLength=max(size * column_count, 80),
                 ),
-                legend=alt.Legend(title=None, format=".1f"),
             )
         )
     )
@@ -208,9 +220,7 @@ def matrix_heatmap(
                 ),
             )
         )
-    return alt.layer(*layers).properties(
-        title=title, width=size * column_count, height=size * row_count
-    )
+    return alt.layer(*layers).properties(autosize=PAD, title=title, width=size * column_count, height=size * row_count)
 
 
 def attention_bars(
@@ -234,7 +244,8 @@ def attention_bars(
         .transform_calculate(is_largest=f"datum['{value_column}'] == datum.largest")
         .encode(
             x=alt.X(
-                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+                "key_pos:O",
+                axis=_position_axis(frame, "key_pos", "key_token", x_title, bar_width - 4),
             ),
             y=alt.Y(
                 f"{value_column}:Q",
@@ -248,19 +259,13 @@ def attention_bars(
         )
     )
     bars = base.mark_bar(size=int(bar_width * 0.7)).encode(
-        color=alt.condition(
-            "datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR)
-        )
+        color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR))
     )
     values = base.mark_text(dy=-8, fontSize=12, fontWeight="bold").encode(
         text=alt.Text(f"{value_column}:Q", format=".2f"),
-        color=alt.condition(
-            "datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value("#555555")
-        ),
+        color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value("#555555")),
     )
-    return alt.layer(bars, values).properties(
-        title=title, width=bar_width * key_count, height=200
-    )
+    return alt.layer(bars, values).properties(autosize=PAD, title=title, width=bar_width * key_count, height=200)
 
 
 def attention_grid(
@@ -287,11 +292,12 @@ def attention_grid(
         .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X(
-                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", None)
+                "key_pos:O",
+                axis=_position_axis(frame, "key_pos", "key_token", None, size - 2),
             ),
             y=alt.Y(
                 "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", None),
+                axis=_position_axis(frame, "query_pos", "query_token", None, 100),
             ),
             color=alt.Color(
                 f"{value_column}:Q",
@@ -316,7 +322,7 @@ def attention_grid(
         row=alt.Row(
             "layer:O",
             header=alt.Header(
-                labelExpr=f"{json.dumps(layer_title + ' ')} + datum.value",
+                labelExpr=f"{json.dumps(layer_title + ' ', ensure_ascii=False)} + datum.value",
                 labelAngle=0,
                 title=None,
             ),
@@ -324,7 +330,8 @@ def attention_grid(
         column=alt.Column(
             "head:O",
             header=alt.Header(
-                labelExpr=f"{json.dumps(head_title + ' ')} + datum.value", title=None
+                labelExpr=f"{json.dumps(head_title + ' ', ensure_ascii=False)} + datum.value",
+                title=None,
             ),
         ),
         title=title,
@@ -342,20 +349,23 @@ def mask_pattern_chart(
 ) -> alt.LayerChart:
     """Which query may look at which key: an `allowed` (bool) column over the attention positions."""
     size = _cell_size(
-        max(frame["query_pos"].nunique(), frame["key_pos"].nunique()), cell_size
+        max(frame["query_pos"].nunique(), frame["key_pos"].nunique()),
+        cell_size,
+        frame["key_token"].unique(),
     )
     base = (
         alt.Chart(frame)
         .transform_calculate(
-            status=f"datum.allowed ? {json.dumps(allowed_label)} : {json.dumps(blocked_label)}"
+            status=f"datum.allowed ? {json.dumps(allowed_label, ensure_ascii=False)} : {json.dumps(blocked_label, ensure_ascii=False)}"
         )
         .encode(
             x=alt.X(
-                "key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title)
+                "key_pos:O",
+                axis=_position_axis(frame, "key_pos", "key_token", x_title, size - 2),
             ),
             y=alt.Y(
                 "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", y_title),
+                axis=_position_axis(frame, "query_pos", "query_token", y_title, 100),
             ),
             tooltip=[
                 alt.Tooltip("query_token:N", title=y_title),
@@ -367,9 +377,7 @@ def mask_pattern_chart(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "status:N",
-            scale=alt.Scale(
-                domain=[allowed_label, blocked_label], range=["#4c78a8", "#eeeeee"]
-            ),
+            scale=alt.Scale(domain=[allowed_label, blocked_label], range=["#4c78a8", "#eeeeee"]),
             legend=alt.Legend(title=None, orient="bottom"),
         )
     )
@@ -378,6 +386,7 @@ def mask_pattern_chart(
         color=alt.condition("datum.allowed", alt.value("white"), alt.value("#999999")),
     )
     return alt.layer(cells, marks).properties(
+        autosize=PAD,
         title=title,
         width=size * frame["key_pos"].nunique(),
         height=size * frame["query_pos"].nunique(),
@@ -420,9 +429,7 @@ def line_chart(
                 axis=alt.Axis(labelAngle=0),
             ),
             y=alt.Y("value:Q", scale=y_scale, title=y_title),
-            color=alt.Color(
-                "series:N", sort=columns, legend=alt.Legend(title=None, orient="bottom")
-            ),
+            color=alt.Color("series:N", sort=columns, legend=alt.Legend(title=None, orient="bottom")),
             tooltip=[
                 alt.Tooltip(f"{x}:Q", title=x_title if x_title is not None else x),
                 alt.Tooltip("series:N", title=" "),
@@ -433,11 +440,9 @@ def line_chart(
     layers = [curves]
     if marker_x is not None:
         layers.append(
-            alt.Chart(pd.DataFrame({x: [marker_x]}))
-            .mark_rule(color="#555555", strokeDash=[4, 3])
-            .encode(x=f"{x}:Q")
+            alt.Chart(pd.DataFrame({x: [marker_x]})).mark_rule(color="#555555", strokeDash=[4, 3]).encode(x=f"{x}:Q")
         )
-    return alt.layer(*layers).properties(title=title, width=width, height=height)
+    return alt.layer(*layers).properties(autosize=FIT_WIDTH, title=title, width=width, height=height)
 
 
 def _square_domain(frame: pd.DataFrame, include_origin: bool) -> list[float]:
@@ -458,9 +463,7 @@ def _origin_axes(domain) -> list[alt.Chart]:
     ]
 
 
-def vectors_chart(
-    frame: pd.DataFrame, title: str = "", size: int = 260
-) -> alt.LayerChart:
+def vectors_chart(frame: pd.DataFrame, title: str = "", size: int = 260) -> alt.LayerChart:
     """2-D vectors as arrows from the origin, each labelled at its tip; equal scales on both axes."""
     domain = _square_domain(frame, include_origin=True)
     data = frame.copy()
@@ -468,28 +471,22 @@ def vectors_chart(
         data["role"] = data["label"]
     data["origin"] = 0.0
     # Vega's triangle points up; rotate it clockwise to the vector's direction.
-    data["angle"] = [
-        90 - math.degrees(math.atan2(y, x))
-        for x, y in zip(data["x"], data["y"], strict=True)
-    ]
+    data["angle"] = [90 - math.degrees(math.atan2(y, x)) for x, y in zip(data["x"], data["y"], strict=True)]
     scale = alt.Scale(domain=domain, nice=False)
-    x_axis = alt.X(
-        "x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1)
-    )
+    x_axis = alt.X("x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1))
     y_axis = alt.Y("y:Q", scale=scale, title=None, axis=alt.Axis(tickMinStep=1))
-    color = alt.Color("role:N", legend=None)
+    roles = list(dict.fromkeys(data["role"]))
+    palette = iter(["#4c78a8", "#54a24b", "#b279a2", "#9d755d", "#72b7b2", "#eeca3b"])
+    role_colors = [HIGHLIGHT_COLOR if role in HIGHLIGHT_ROLES else next(palette, "#4c78a8") for role in roles]
+    color = alt.Color("role:N", scale=alt.Scale(domain=roles, range=role_colors), legend=None)
     tooltip = [
         alt.Tooltip("label:N", title=" "),
         alt.Tooltip("x:Q", format=".2f"),
         alt.Tooltip("y:Q", format=".2f"),
     ]
     base = alt.Chart(data)
-    shafts = base.mark_rule(strokeWidth=2.5).encode(
-        x="origin:Q", y="origin:Q", x2="x:Q", y2="y:Q", color=color
-    )
-    heads = base.mark_point(
-        shape="triangle-up", filled=True, size=110, opacity=1
-    ).encode(
+    shafts = base.mark_rule(strokeWidth=2.5).encode(x="origin:Q", y="origin:Q", x2="x:Q", y2="y:Q", color=color)
+    heads = base.mark_point(shape="triangle-up", filled=True, size=110, opacity=1).encode(
         x=x_axis,
         y=y_axis,
         angle=alt.Angle("angle:Q", scale=None),
@@ -500,7 +497,7 @@ def vectors_chart(
         x="x:Q", y="y:Q", text="label:N", color=color
     )
     return alt.layer(*_origin_axes(domain), shafts, heads, labels).properties(
-        title=title, width=size, height=size
+        autosize=PAD, title=title, width=size, height=size
     )
 
 
@@ -522,9 +519,7 @@ def points_chart(
     if "size" not in data:
         data["size"] = 1.0
     scale = alt.Scale(domain=domain, nice=False)
-    x_axis = alt.X(
-        "x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1)
-    )
+    x_axis = alt.X("x:Q", scale=scale, title=None, axis=alt.Axis(labelAngle=0, tickMinStep=1))
     y_axis = alt.Y("y:Q", scale=scale, title=None, axis=alt.Axis(tickMinStep=1))
     color = alt.Color(
         "role:N",
@@ -536,9 +531,7 @@ def points_chart(
         segment = data.set_index("label").loc[list(line_labels)].reset_index()
         segment["order"] = range(len(segment))
         layers.append(
-            alt.Chart(segment)
-            .mark_line(strokeDash=[5, 4], color="#888888")
-            .encode(x=x_axis, y=y_axis, order="order:Q")
+            alt.Chart(segment).mark_line(strokeDash=[5, 4], color="#888888").encode(x=x_axis, y=y_axis, order="order:Q")
         )
     base = alt.Chart(data)
     layers.append(
@@ -546,9 +539,7 @@ def points_chart(
             x=x_axis,
             y=y_axis,
             color=color,
-            size=alt.Size(
-                "size:Q", scale=alt.Scale(domain=[0, 1], range=[40, 400]), legend=None
-            ),
+            size=alt.Size("size:Q", scale=alt.Scale(domain=[0, 1], range=[40, 400]), legend=None),
             tooltip=[
                 alt.Tooltip("label:N", title=" "),
                 alt.Tooltip("x:Q", format=".3f"),
@@ -561,4 +552,4 @@ def points_chart(
             x="x:Q", y="y:Q", text="label:N", color=color
         )
     )
-    return alt.layer(*layers).properties(title=title, width=size, height=size)
+    return alt.layer(*layers).properties(autosize=PAD, title=title, width=size, height=size)

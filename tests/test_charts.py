@@ -1,0 +1,180 @@
+"""ui/charts.py: the specs the charts hand to Vega-Lite, checked through chart.to_dict()."""
+
+import json
+import math
+
+import pandas as pd
+import pytest
+import torch
+
+from ui import basics, charts
+
+REPEATED = ["the", "cat", "the"]
+
+
+def self_attention_frame(tokens, seed=0):
+    generator = torch.Generator().manual_seed(seed)
+    weights = torch.softmax(torch.randn(len(tokens), len(tokens), generator=generator), dim=-1)
+    return basics.attention_frame(weights, tokens, tokens)
+
+
+def chart_rows(spec: dict) -> list[dict]:
+    """The rows the chart draws (altair stores one inline dataset per chart)."""
+    (rows,) = spec["datasets"].values()
+    return rows
+
+
+def label_mapping(axis: dict) -> dict[str, str]:
+    """Evaluate a `{...}[datum.value]` labelExpr back into its position -> label mapping."""
+    expression = axis["labelExpr"]
+    assert expression.endswith("[datum.value]")
+    return json.loads(expression.removesuffix("[datum.value]"))
+
+
+def test_heatmap_keeps_sentence_order_with_repeated_tokens():
+    frame = self_attention_frame(REPEATED)
+    spec = charts.attention_heatmap(frame).to_dict()
+    cells = spec["layer"][0]
+    x, y = cells["encoding"]["x"], cells["encoding"]["y"]
+    # Positions are encoded, not tokens: "the" at 0 and "the" at 2 stay two rows.
+    assert (x["field"], x["type"]) == ("key_pos", "ordinal")
+    assert (y["field"], y["type"]) == ("query_pos", "ordinal")
+    assert "sort" not in x and "sort" not in y  # ordinal positions sort ascending = sentence order
+    rows = chart_rows(spec)
+    assert sorted({row["query_pos"] for row in rows}) == [0, 1, 2]
+    assert len(rows) == 9
+    assert label_mapping(x["axis"]) == {"0": "the", "1": "cat", "2": "the"}
+    assert label_mapping(y["axis"]) == {"0": "the", "1": "cat", "2": "the"}
+
+
+def test_heatmap_colour_domain_tooltips_and_horizontal_labels():
+    spec = charts.attention_heatmap(self_attention_frame(REPEATED), value_title="weight").to_dict()
+    cells = spec["layer"][0]["encoding"]
+    assert cells["color"]["scale"]["domain"] == [0, 1]
+    assert cells["color"]["legend"]["title"] == "weight"
+    tooltip = {item["field"]: item for item in cells["tooltip"]}
+    assert tooltip["weight"]["format"] == ".4f"
+    assert {"query_token", "key_token"} <= tooltip.keys()
+    assert cells["x"]["axis"]["labelAngle"] == 0
+    assert cells["y"]["axis"]["labelAngle"] == 0
+    # Streamlit would "fit" the plot into the given size and squash the cells.
+    assert spec["autosize"]["type"] == "pad"
+
+
+def test_heatmap_text_overlay_only_for_small_maps():
+    small = charts.attention_heatmap(self_attention_frame(REPEATED)).to_dict()
+    large = charts.attention_heatmap(self_attention_frame([f"w{i}" for i in range(12)])).to_dict()
+    assert [layer["mark"]["type"] for layer in small["layer"]] == ["rect", "text"]
+    assert [layer["mark"]["type"] for layer in large["layer"]] == ["rect"]
+
+
+def test_label_expression_escapes_quotes_and_keeps_hangul():
+    frame = pd.DataFrame({"key_pos": [0, 1, 2], "key_token": ['say "hi"', "학생", "<bos>"]})
+    expression = charts.position_label_expression(frame, "key_pos", "key_token")
+    assert json.loads(expression.removesuffix("[datum.value]")) == {
+        "0": 'say "hi"',
+        "1": "학생",
+        "2": "<bos>",
+    }
+    assert "학생" in expression
+
+
+def test_matrix_heatmap_shows_negative_infinity_as_text_and_diverges_around_zero():
+    form = basics.matrix_form(causal=True)
+    frame = basics.matrix_frame(form.masked, form.tokens, form.tokens)
+    spec = charts.matrix_heatmap(frame).to_dict()
+    rows = chart_rows(spec)
+    masked = [row for row in rows if row["negative_infinity"]]
+    assert {(row["row_pos"], row["column_pos"]) for row in masked} == {
+        (0, 1),
+        (0, 2),
+        (0, 3),
+        (1, 2),
+        (1, 3),
+        (2, 3),
+    }
+    assert all(row["value"] is None for row in masked)  # no infinities reach the JSON
+    shown = spec["transform"][0]["calculate"] if "transform" in spec else spec["layer"][0]["transform"][0]["calculate"]
+    assert "−∞" in shown
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    finite = form.masked[torch.isfinite(form.masked)].abs().max().item()
+    assert scale["domain"] == pytest.approx([-finite, finite])
+    assert scale["domainMid"] == 0
+
+
+def test_attention_bars_sentence_order_and_largest_marked():
+    frame = self_attention_frame(REPEATED)
+    row = frame[frame["query_pos"] == 1]
+    spec = charts.attention_bars(row).to_dict()
+    bars = spec["layer"][0]
+    assert bars["encoding"]["x"]["field"] == "key_pos"
+    assert label_mapping(bars["encoding"]["x"]["axis"]) == {
+        "0": "the",
+        "1": "cat",
+        "2": "the",
+    }
+    assert bars["encoding"]["y"]["scale"]["domain"] == [0, 1]
+    assert bars["encoding"]["color"]["condition"]["test"] == "datum.is_largest"
+    assert bars["encoding"]["color"]["condition"]["value"] == charts.HIGHLIGHT_COLOR
+    assert len(chart_rows(spec)) == 3
+
+
+def test_attention_grid_has_one_panel_per_layer_and_head():
+    frame = pd.concat(
+        [
+            self_attention_frame(REPEATED, seed=layer * 10 + head).assign(layer=layer, head=head)
+            for layer in range(2)
+            for head in range(3)
+        ]
+    )
+    spec = charts.attention_grid(frame, layer_title="층", head_title="헤드").to_dict()
+    assert spec["facet"]["row"]["field"] == "layer"
+    assert spec["facet"]["column"]["field"] == "head"
+    assert "층" in spec["facet"]["row"]["header"]["labelExpr"]
+    panel = spec["spec"]["encoding"]
+    assert panel["color"]["scale"]["domain"] == [0, 1]
+    assert label_mapping(panel["y"]["axis"]) == {"0": "the", "1": "cat", "2": "the"}
+    assert panel["x"]["axis"]["labelAngle"] == 0
+    assert len(chart_rows(spec)) == 2 * 3 * 9
+
+
+def test_mask_pattern_chart_labels_blocked_cells():
+    frame = basics.attention_pattern_frame("decoder_self")
+    spec = charts.mask_pattern_chart(frame, allowed_label="볼 수 있음", blocked_label="가려짐").to_dict()
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "볼 수 있음",
+        "가려짐",
+    ]
+    rows = chart_rows(spec)
+    assert sum(not row["allowed"] for row in rows) == 10  # 5×5, strictly above the diagonal
+
+
+def test_line_chart_folds_columns_into_translated_series():
+    history = pd.DataFrame(
+        {
+            "step": [0, 10, 20],
+            "train_loss": [3.0, 2.0, 1.5],
+            "valid_loss": [3.1, 2.2, 1.9],
+        }
+    )
+    spec = charts.line_chart(
+        history,
+        y_columns=["train_loss", "valid_loss"],
+        series_labels={"train_loss": "학습", "valid_loss": "검증"},
+        marker_x=10,
+    ).to_dict()
+    fold = spec["layer"][0]["transform"][0]
+    assert fold["fold"] == ["학습", "검증"]
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["labelAngle"] == 0
+    assert spec["layer"][1]["mark"]["type"] == "rule"
+
+
+def test_vectors_chart_points_arrowheads_along_each_vector():
+    frame = basics.vectors_frame(["u", "v"], [(2, 3), (-5, 2)])
+    spec = charts.vectors_chart(frame).to_dict()
+    heads = next(layer for layer in spec["layer"] if layer["mark"].get("shape") == "triangle-up")
+    rows = {row["label"]: row for row in spec["datasets"][heads["data"]["name"]]}
+    assert rows["u"]["angle"] == pytest.approx(90 - math.degrees(math.atan2(3, 2)))
+    domain = heads["encoding"]["x"]["scale"]["domain"]
+    assert domain == heads["encoding"]["y"]["scale"]["domain"]  # equal scales: angles look right
+    assert domain[0] <= -5 and domain[1] >= 3
