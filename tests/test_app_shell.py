@@ -16,6 +16,7 @@ from ui import frames, state, texts
 from ui.sidebar import escape_markdown
 
 APP = "../streamlit_app.py"
+STREAMLIT_PAGES_MANAGER_INIT = PagesManager.__init__
 TIMEOUT_S = 60
 
 
@@ -26,12 +27,12 @@ def navigation_runs_the_entrypoint(monkeypatch):
     AppTest builds a fresh PagesManager per run, which switches to the legacy
     `pages/`-folder mode whenever that folder exists; later runs then execute the
     page file alone, without the sidebar. `st.navigation` turns that mode off in a
-    real server after the first run; this does the same for every test run.
+    real server after the first run; this does the same for every test run (the
+    app's own guard, ui.state._leave_pages_folder_mode, would cost a rerun each time).
     """
-    original_init = PagesManager.__init__
 
     def init_without_pages_folder_mode(self, *args, **kwargs):
-        original_init(self, *args, **kwargs)
+        STREAMLIT_PAGES_MANAGER_INIT(self, *args, **kwargs)
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
@@ -265,6 +266,18 @@ def test_a_model_trained_in_the_session_is_offered_and_chosen(shipped):
 
 
 # --- navigation ----------------------------------------------------------------
+
+
+def test_a_page_run_on_its_own_reruns_through_the_entrypoint(monkeypatch):
+    """What a fresh server does on a first visit to a deep link: Streamlit runs the
+    page file alone; the app must rerun through streamlit_app.py and draw the sidebar."""
+    monkeypatch.setattr(PagesManager, "__init__", STREAMLIT_PAGES_MANAGER_INIT)  # Streamlit as shipped
+    app = start()
+    app.switch_page("pages/basics.py")
+    rerun(app)  # AppTest's later runs take pages/ for a legacy folder, like a fresh server
+    assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == "en"
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model"]
+    assert app.session_state[state.SENTENCE] == "나는 학생이다"
 
 
 def test_home_links_every_other_page_in_order():

@@ -13,6 +13,7 @@ from the state key before it is drawn.
 """
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from ui import loading, texts
 
@@ -43,8 +44,23 @@ def browser_language() -> str:
     return "ko" if isinstance(locale, str) and locale.lower().startswith("ko") else "en"
 
 
+def _leave_pages_folder_mode() -> None:
+    """Rerun through streamlit_app.py when Streamlit ran a page file on its own.
+
+    Until `st.navigation` has been called once, a fresh server takes a `pages/`
+    folder for the legacy multipage layout: a first visit to a deep link (say
+    /encoder, after Community Cloud wakes the app) runs that file alone, without
+    the sidebar, and every session stays that way until someone opens the home
+    page. One rerun with that mode off goes through streamlit_app.py instead.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def init_state() -> None:
     """Give every state key its first value; later runs keep what the session chose."""
+    _leave_pages_folder_mode()
     defaults = {
         LANGUAGE: browser_language,
         SENTENCE: lambda: loading.example_sentences()[0],
