@@ -184,7 +184,14 @@ def new_browser_session(browser: Browser, locale: str = "en-US") -> BrowserSessi
     context = browser.new_context(viewport=VIEWPORT, locale=locale)
     page = context.new_page()
     session = BrowserSession(page=page, javascript_errors=[])
-    page.on("pageerror", lambda error: session.javascript_errors.append(str(error)))
+
+    def record(error: Exception) -> None:
+        # Chromium reports a resize that takes more than one frame to settle (our
+        # screenshots resize the viewport) as an error; it harms nothing.
+        if "ResizeObserver loop" not in str(error):
+            session.javascript_errors.append(str(error))
+
+    page.on("pageerror", record)
     return session
 
 
@@ -275,7 +282,7 @@ def select_sidebar_option(page: Page, option: str) -> None:
     """Pick `option` in a sidebar choice widget (radio, segmented control, pills or
     selectbox) found by the option's visible text, then wait until idle."""
     sidebar = page.locator('[data-testid="stSidebarUserContent"]')
-    visible_option = sidebar.get_by_text(option, exact=True)
+    visible_option = sidebar.get_by_text(option, exact=True).filter(visible=True)
     if visible_option.count():
         visible_option.first.click()
     else:
