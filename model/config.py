@@ -1,0 +1,97 @@
+"""The two configurations every checkpoint carries: the model's shape and how it was trained.
+
+Both are plain dataclasses so they round-trip through JSON. `RANGES` bound every
+number a user may choose (the Train page's form and the CLIs check them), which also
+keeps a hostile checkpoint from asking for a model too large to build.
+"""
+
+from dataclasses import dataclass, fields
+
+
+@dataclass
+class ModelConfig:
+    source_vocab_size: int = 128  # Korean tokens, specials included
+    target_vocab_size: int = 128  # English tokens, specials included
+    d_model: int = 64  # width of every token vector
+    n_heads: int = 4  # attention heads per layer; d_model must divide by it
+    n_encoder_layers: int = 2  # encoder blocks
+    n_decoder_layers: int = 2  # decoder blocks
+    d_ff: int = 256  # hidden width of the feed-forward sub-layer
+    dropout: float = 0.1  # dropout on embeddings, attention weights and sub-layer outputs
+    max_len: int = 64  # longest sequence the sinusoidal table covers
+
+    RANGES = {
+        "source_vocab_size": (5, 20_000),
+        "target_vocab_size": (5, 20_000),
+        "d_model": (8, 256),
+        "n_heads": (1, 8),
+        "n_encoder_layers": (1, 4),
+        "n_decoder_layers": (1, 4),
+        "d_ff": (8, 1024),
+        "dropout": (0.0, 0.5),
+        "max_len": (8, 256),
+    }
+
+    @property
+    def d_head(self) -> int:
+        return self.d_model // self.n_heads
+
+    def problems(self) -> list[str]:
+        """Why this configuration cannot be built; empty when it can."""
+        found = out_of_range(self)
+        if not found and self.d_model % self.n_heads != 0:
+            found.append(f"d_model ({self.d_model}) must be divisible by n_heads ({self.n_heads})")
+        return found
+
+
+@dataclass
+class TrainConfig:
+    steps: int = 1500  # optimisation steps at most (training may stop earlier, see target_exact_match)
+    batch_size: int = 64  # sentence pairs per step
+    learning_rate: float = 3e-3  # peak of the warmup-then-cosine schedule
+    warmup_steps: int = 100  # steps of linear warmup from zero
+    label_smoothing: float = 0.0  # share of probability spread over wrong tokens in the loss
+    seed: int = 0  # initial weights, batch order and dropout
+    corpus_seed: int = 0  # which generated corpus to train on
+    threads: int = 2  # torch CPU threads while training
+    eval_every: int = 100  # steps between validation loss / exact-match checks
+    snapshot_every: int = 50  # steps between attention snapshots of the probe sentence
+    target_exact_match: float = 1.0  # stop once validation exact match reaches this
+    probe_sentence: str = "나는 학생이다"  # the sentence whose attention is recorded during training
+
+    RANGES = {
+        "steps": (1, 20_000),
+        "batch_size": (1, 512),
+        "learning_rate": (1e-5, 1e-1),
+        "warmup_steps": (0, 5_000),
+        "label_smoothing": (0.0, 0.5),
+        "seed": (0, 2**31 - 1),
+        "corpus_seed": (0, 2**31 - 1),
+        "threads": (1, 64),
+        "eval_every": (1, 20_000),
+        "snapshot_every": (1, 20_000),
+        "target_exact_match": (0.0, 1.0),
+    }
+
+    def problems(self) -> list[str]:
+        return out_of_range(self)
+
+
+def out_of_range(config) -> list[str]:
+    """A message for every numeric field of `config` of the wrong type or outside its range."""
+    found = []
+    for field in fields(config):
+        if field.name not in config.RANGES:
+            continue
+        value = getattr(config, field.name)
+        low, high = config.RANGES[field.name]
+        expected = float if isinstance(low, float) else int
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or (expected is int and not isinstance(value, int))
+        ):
+            found.append(f"{field.name} must be {'a number' if expected is float else 'a whole number'}")
+        elif not low <= value <= high:
+            found.append(f"{field.name} must be between {low} and {high} (got {value})")
+    return found

@@ -1,0 +1,351 @@
+"""Training: a minGPT-style loop that knows nothing about the UI.
+
+`train()` reports through `on_progress(Progress)` every `eval_every` steps (and at
+every snapshot), checks `should_stop()` between steps, and returns the best model so
+far as a `Checkpoint`, even when stopped early. The dashboard turns the reports into
+a progress bar and live charts; the CLI prints them.
+
+    python -m model.train              # rebuilds checkpoints/ko-en-tiny.safetensors
+    python -m model.train --help       # every option
+"""
+
+import argparse
+import copy
+import math
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
+
+import torch
+import torch.nn.functional as F
+
+from model.checkpoint import SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
+from model.config import ModelConfig, TrainConfig
+from model.corpus import build_corpus
+from model.decoding import exact_match, greedy_decode, pad_batch
+from model.tokenizer import BOS_ID, EOS_ID, Vocabulary, split_korean
+from model.transformer import Transformer
+
+SNAPSHOT_DECIMALS = 4
+
+
+@dataclass
+class Progress:
+    """One report from the training loop."""
+
+    step: int  # steps done so far
+    total_steps: int  # steps planned (training may stop earlier)
+    train_loss: float  # mean training loss since the previous report
+    valid_loss: float | None  # loss on the validation split (None between evaluations)
+    valid_exact_match: float | None  # share of validation sentences translated exactly
+    learning_rate: float
+    seconds: float  # wall-clock seconds since training started
+    snapshot: dict | None = None  # attention maps of the probe sentence at this step, when recorded
+
+
+@dataclass
+class TrainResult:
+    checkpoint: Checkpoint  # the best model seen (highest validation exact match, then lowest loss)
+    steps_done: int
+    stopped: bool  # True when should_stop() ended training before the planned steps
+    reached_target: bool  # True when validation exact match reached train_config.target_exact_match
+
+
+def build_vocabularies(corpus) -> tuple[Vocabulary, Vocabulary]:
+    """Source and target vocabularies from the training split only."""
+    source = Vocabulary.build(pair.korean_tokens for pair in corpus.train)
+    target = Vocabulary.build(pair.english_tokens for pair in corpus.train)
+    return source, target
+
+
+def encode_pairs(pairs, source_vocabulary: Vocabulary, target_vocabulary: Vocabulary):
+    """(source, decoder input, targets) padded tensors: <bos> + English in, English + <eos> out."""
+    source = pad_batch([source_vocabulary.encode(pair.korean_tokens) for pair in pairs])
+    english = [target_vocabulary.encode(pair.english_tokens) for pair in pairs]
+    target_input = pad_batch([[BOS_ID, *ids] for ids in english])
+    targets = pad_batch([[*ids, EOS_ID] for ids in english])
+    return source, target_input, targets
+
+
+def sampling_weights(pairs) -> torch.Tensor:
+    """Per-pair sampling weights that lift rare constructions.
+
+    The generated corpus has ~1,000 pairs of each verb construction but fewer than
+    100 copula pairs (이다 / 아니다 take no time, place or adjective), so uniform
+    batches rarely show a copula. Weighting each pair by 1/√(size of its
+    construction) shows rare constructions more often without drowning the rest.
+    Pairs without a `construction` (uploaded corpora) are weighted equally.
+    """
+    constructions = [getattr(pair, "construction", "") for pair in pairs]
+    counts = Counter(constructions)
+    return torch.tensor([counts[name] ** -0.5 for name in constructions], dtype=torch.float64)
+
+
+def learning_rate_at(step: int, config: TrainConfig) -> float:
+    """Linear warmup to the peak, then cosine decay to a tenth of it at the last step."""
+    if step < config.warmup_steps:
+        return config.learning_rate * (step + 1) / config.warmup_steps
+    progress = (step - config.warmup_steps) / max(1, config.steps - config.warmup_steps)
+    return config.learning_rate * (0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+def record_snapshot(model, step, source_tokens, reference_tokens, source_vocabulary, target_vocabulary) -> dict:
+    """Attention maps of the probe sentence, as nested lists [layer][head][query][key].
+
+    With a reference translation the decoder reads it (teacher forcing), so every
+    snapshot has the same rows and can be compared across steps; without one, the
+    model's own greedy output is used.
+    """
+    was_training = model.training
+    model.eval()
+    source = torch.tensor([source_vocabulary.encode(source_tokens)])
+    with torch.no_grad():
+        if reference_tokens is None:
+            output_ids = greedy_decode(model, source, max_tokens=len(source_tokens) + 8)[0]
+        else:
+            output_ids = target_vocabulary.encode(reference_tokens)
+        target_input = torch.tensor([[BOS_ID, *output_ids]])
+        _, inspection = model.inspect(source, target_input)
+    model.train(was_training)
+    maps = inspection.maps.for_sentence(0)
+    output_tokens = target_vocabulary.decode(output_ids)
+
+    def nested(tensor):
+        return torch.round(tensor, decimals=SNAPSHOT_DECIMALS).tolist()
+
+    return {
+        "step": step,
+        "source_tokens": list(source_tokens),
+        "target_tokens": target_vocabulary.decode(target_input[0].tolist()),
+        "output_tokens": [*output_tokens, target_vocabulary.tokens[EOS_ID]],
+        "encoder_self": nested(maps.encoder_self),
+        "decoder_self": nested(maps.decoder_self),
+        "cross": nested(maps.cross),
+    }
+
+
+@torch.no_grad()
+def evaluation_loss(model, tensors) -> float:
+    was_training = model.training
+    model.eval()
+    _, loss = model(*tensors)
+    model.train(was_training)
+    return loss.item()
+
+
+def train(
+    train_config: TrainConfig | None = None,
+    model_config: ModelConfig | None = None,
+    corpus=None,
+    on_progress: Callable[[Progress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> TrainResult:
+    """Train a transformer on `corpus` (default: the generated one) and return the best model.
+
+    `corpus` needs `train`, `valid`, `test` sequences of pairs with `korean`,
+    `korean_tokens` and `english_tokens`, and a `fingerprint()`.
+    """
+    train_config = train_config or TrainConfig()
+    model_config = copy.copy(model_config or ModelConfig())
+    if problems := train_config.problems():
+        raise ValueError("; ".join(problems))
+    corpus = corpus or build_corpus(train_config.corpus_seed)
+    source_vocabulary, target_vocabulary = build_vocabularies(corpus)
+    model_config.source_vocab_size = len(source_vocabulary)
+    model_config.target_vocab_size = len(target_vocabulary)
+    if problems := model_config.problems():
+        raise ValueError("; ".join(problems))
+
+    previous_threads = torch.get_num_threads()
+    torch.set_num_threads(train_config.threads)
+    try:
+        return _train_loop(
+            train_config, model_config, corpus, source_vocabulary, target_vocabulary, on_progress, should_stop
+        )
+    finally:
+        torch.set_num_threads(previous_threads)
+
+
+def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vocabulary, on_progress, should_stop):
+    torch.manual_seed(train_config.seed)
+    batch_order = torch.Generator().manual_seed(train_config.seed)
+    model = Transformer(model_config)
+    model.train()
+    optimizer = torch.optim.AdamW(
+        model.parameters(), lr=train_config.learning_rate, betas=(0.9, 0.98), weight_decay=0.0
+    )
+
+    train_tensors = encode_pairs(corpus.train, source_vocabulary, target_vocabulary)
+    valid_tensors = encode_pairs(corpus.valid, source_vocabulary, target_vocabulary) if corpus.valid else None
+    probe_tokens = split_korean(train_config.probe_sentence, source_vocabulary.words)
+    references = {
+        tuple(pair.korean_tokens): pair.english_tokens
+        for split in (corpus.train, corpus.valid, corpus.test)
+        for pair in split
+    }
+    probe_reference = references.get(tuple(probe_tokens))
+
+    history, snapshots = [], []
+    best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": 0}
+    started = time.perf_counter()
+    weights = sampling_weights(corpus.train)
+    losses_since_report = []
+    stopped = reached_target = False
+    step = 0
+
+    def snapshot_now():
+        snapshot = record_snapshot(model, step, probe_tokens, probe_reference, source_vocabulary, target_vocabulary)
+        snapshots.append(snapshot)
+        return snapshot
+
+    snapshot = snapshot_now()
+    while step < train_config.steps:
+        if should_stop is not None and should_stop():
+            stopped = True
+            break
+        indices = torch.multinomial(weights, train_config.batch_size, replacement=True, generator=batch_order)
+        source, target_input, targets = (tensor[indices] for tensor in train_tensors)
+        # Trim the columns that are padding in every row of this batch.
+        source = source[:, : int((source != 0).sum(1).max())]
+        target_length = int((targets != 0).sum(1).max())
+        target_input, targets = target_input[:, :target_length], targets[:, :target_length]
+
+        learning_rate = learning_rate_at(step, train_config)
+        for group in optimizer.param_groups:
+            group["lr"] = learning_rate
+        logits, _ = model(source, target_input)
+        loss = F.cross_entropy(
+            logits.reshape(-1, logits.shape[-1]),
+            targets.reshape(-1),
+            ignore_index=0,
+            label_smoothing=train_config.label_smoothing,
+        )
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        step += 1
+        losses_since_report.append(loss.item())
+
+        evaluate = step % train_config.eval_every == 0 or step == train_config.steps
+        take_snapshot = step % train_config.snapshot_every == 0
+        if not (evaluate or take_snapshot):
+            continue
+        snapshot = snapshot_now() if take_snapshot else None
+        valid_loss = valid_exact = None
+        if evaluate and valid_tensors is not None:
+            valid_loss = evaluation_loss(model, valid_tensors)
+            valid_exact = exact_match(model, corpus.valid, source_vocabulary, target_vocabulary)
+            key = (valid_exact, -valid_loss)
+            if best["key"] is None or key > best["key"]:
+                best = {"key": key, "state": copy.deepcopy(model.state_dict()), "step": step}
+        elif evaluate:
+            best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": step}
+        progress = Progress(
+            step=step,
+            total_steps=train_config.steps,
+            train_loss=sum(losses_since_report) / len(losses_since_report),
+            valid_loss=valid_loss,
+            valid_exact_match=valid_exact,
+            learning_rate=learning_rate,
+            seconds=time.perf_counter() - started,
+            snapshot=snapshot,
+        )
+        losses_since_report = []
+        if evaluate:
+            history.append({key: value for key, value in asdict(progress).items() if key != "snapshot"})
+        if on_progress is not None:
+            on_progress(progress)
+        if valid_exact is not None and valid_exact >= train_config.target_exact_match:
+            reached_target = True
+            break
+
+    if best["key"] is None and step > best["step"] and valid_tensors is None:
+        best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": step}
+    model.load_state_dict(best["state"])
+    model.eval()
+    seconds = time.perf_counter() - started
+    metrics = {
+        "steps": step,
+        "best_step": best["step"],
+        "seconds": round(seconds, 2),
+        "parameters": model.parameter_count(),
+        "valid_exact_match": exact_match(model, corpus.valid, source_vocabulary, target_vocabulary),
+        "test_exact_match": exact_match(model, corpus.test, source_vocabulary, target_vocabulary),
+        "threads": train_config.threads,
+        "torch_version": torch.__version__,
+    }
+    checkpoint = Checkpoint(
+        model=model,
+        source_vocabulary=source_vocabulary,
+        target_vocabulary=target_vocabulary,
+        train_config=train_config,
+        history=history,
+        metrics=metrics,
+        snapshots=snapshots,
+        corpus_fingerprint=corpus.fingerprint(),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+    return TrainResult(checkpoint, steps_done=step, stopped=stopped, reached_target=reached_target)
+
+
+def _add_config_options(parser: argparse.ArgumentParser, config_class, skip=()):
+    defaults = config_class()
+    for item in fields(config_class):
+        if item.name in skip:
+            continue
+        parser.add_argument(
+            "--" + item.name.replace("_", "-"),
+            type=item.type,
+            default=getattr(defaults, item.name),
+            help=f"(default: {getattr(defaults, item.name)})",
+        )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m model.train",
+        description="Train the Korean->English transformer. With no options it rebuilds the shipped checkpoint.",
+    )
+    _add_config_options(parser, TrainConfig)
+    _add_config_options(parser, ModelConfig, skip=("source_vocab_size", "target_vocab_size"))
+    parser.add_argument(
+        "--out", default=str(SHIPPED_CHECKPOINT), help="where to write the checkpoint (default: %(default)s)"
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only the final metrics")
+    arguments = vars(parser.parse_args(argv))
+    out, quiet = arguments.pop("out"), arguments.pop("quiet")
+    train_names = {item.name for item in fields(TrainConfig)}
+    train_config = TrainConfig(**{key: value for key, value in arguments.items() if key in train_names})
+    model_config = ModelConfig(**{key: value for key, value in arguments.items() if key not in train_names})
+    problems = train_config.problems() + model_config.problems()
+    if problems:
+        print(f"error: {'; '.join(problems)}", file=sys.stderr)
+        return 2
+
+    def report(progress: Progress):
+        if quiet or progress.valid_loss is None:
+            return
+        print(
+            f"step {progress.step:5d}/{progress.total_steps}  train loss {progress.train_loss:.4f}  "
+            f"valid loss {progress.valid_loss:.4f}  valid exact {progress.valid_exact_match:.3f}  "
+            f"lr {progress.learning_rate:.2e}  {progress.seconds:.1f}s",
+            flush=True,
+        )
+
+    result = train(train_config, model_config, on_progress=report)
+    path = save_checkpoint(result.checkpoint, out)
+    metrics = result.checkpoint.metrics
+    print(
+        f"done: {metrics['steps']} steps in {metrics['seconds']:.1f}s (best at step {metrics['best_step']}), "
+        f"{metrics['parameters']} parameters, valid exact match {metrics['valid_exact_match']:.4f}, "
+        f"test exact match {metrics['test_exact_match']:.4f} -> {path} ({path.stat().st_size} bytes)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

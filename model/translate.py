@@ -1,0 +1,83 @@
+"""Translate Korean sentences from the command line.
+
+    python -m model.translate "나는 학생이다"          # -> i am a student
+    printf '나는 학생이다\\n그녀는 가수이다\\n' | python -m model.translate
+    python -m model.translate --json "나는 학생이다"   # one JSON object per line
+
+With --json each line holds exactly: source, source_tokens, translation,
+target_tokens, encoder_self_attention, decoder_self_attention, cross_attention.
+The maps are nested lists [layer][head][query][key]; source_tokens and
+target_tokens list every token the model sees (target_tokens starts with <bos>).
+
+Errors (an empty sentence, a bad checkpoint) print one line on stderr and exit 2.
+"""
+
+import argparse
+import json
+import sys
+
+from model.checkpoint import SHIPPED_CHECKPOINT, CheckpointError, load_checkpoint
+from model.decoding import SentenceError, Translation, translate
+
+EXIT_USAGE = 2
+
+
+def translation_json(result: Translation) -> dict:
+    """The JSON Lines record of one translation (also the dashboard's JSON export)."""
+    return {
+        "source": result.source,
+        "source_tokens": result.source_tokens,
+        "translation": result.translation,
+        "target_tokens": result.target_tokens,
+        "encoder_self_attention": result.maps.encoder_self.tolist(),
+        "decoder_self_attention": result.maps.decoder_self.tolist(),
+        "cross_attention": result.maps.cross.tolist(),
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m model.translate",
+        description="Translate Korean sentences to English with a trained Attention Lab checkpoint.",
+    )
+    parser.add_argument("sentences", nargs="*", help="Korean sentences; without any, one per line is read from stdin")
+    parser.add_argument("--checkpoint", default=str(SHIPPED_CHECKPOINT), help="model file (default: %(default)s)")
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON object per sentence with every attention map"
+    )
+    arguments = parser.parse_args(argv)
+
+    try:
+        checkpoint = load_checkpoint(arguments.checkpoint)
+    except CheckpointError as error:
+        print(f"error: cannot load checkpoint {arguments.checkpoint}: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+
+    sentences = arguments.sentences
+    if not sentences:
+        try:
+            sentences = [line.rstrip("\r\n") for line in sys.stdin]
+        except UnicodeDecodeError:
+            print("error: standard input is not UTF-8 text", file=sys.stderr)
+            return EXIT_USAGE
+    if not sentences:
+        print("error: no sentence given (pass sentences as arguments or one per line on stdin)", file=sys.stderr)
+        return EXIT_USAGE
+
+    outputs = []
+    for number, sentence in enumerate(sentences, start=1):
+        try:
+            result = translate(checkpoint, sentence)
+        except SentenceError as error:
+            where = f"sentence {number}" if len(sentences) > 1 else "the sentence"
+            print(f"error: {where}: {error.message}", file=sys.stderr)
+            return EXIT_USAGE
+        outputs.append(
+            json.dumps(translation_json(result), ensure_ascii=False) if arguments.json else result.translation
+        )
+    print("\n".join(outputs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+import dataclasses
+
+import torch
+
+from model.config import ModelConfig, TrainConfig
+from model.corpus import build_corpus
+from model.train import learning_rate_at, sampling_weights, train
+
+TINY_MODEL = ModelConfig(d_model=16, n_heads=2, d_ff=32, n_encoder_layers=1, n_decoder_layers=1)
+# An untrained model rarely emits <eos>, so greedy decoding of the full splits is slow; 60 pairs suffice.
+SMALL_EVALUATION = dataclasses.replace(
+    build_corpus(0), valid=build_corpus(0).valid[:60], test=build_corpus(0).test[:60]
+)
+
+
+def short_run(**changes):
+    config = TrainConfig(
+        steps=40,
+        batch_size=32,
+        eval_every=20,
+        snapshot_every=10,
+        learning_rate=1e-2,
+        warmup_steps=5,
+        threads=1,
+        **changes,
+    )
+    reports = []
+    result = train(config, TINY_MODEL, SMALL_EVALUATION, on_progress=reports.append)
+    return result, reports
+
+
+def test_short_training_lowers_the_loss_and_reports_progress():
+    result, reports = short_run()
+    history = result.checkpoint.history
+    assert [entry["step"] for entry in history] == [20, 40]
+    assert history[-1]["train_loss"] < history[0]["train_loss"]
+    assert history[-1]["valid_loss"] < history[0]["valid_loss"]
+    assert all(0.0 <= entry["valid_exact_match"] <= 1.0 for entry in history)
+    assert [report.step for report in reports] == [10, 20, 30, 40]
+    assert reports[-1].seconds >= reports[0].seconds
+    # Snapshots of the probe sentence: the start, then every 10 steps, with the probe's shape.
+    snapshots = result.checkpoint.snapshots
+    assert [snapshot["step"] for snapshot in snapshots] == [0, 10, 20, 30, 40]
+    cross = torch.tensor(snapshots[-1]["cross"])
+    assert cross.shape == (1, 2, len(snapshots[-1]["target_tokens"]), len(snapshots[-1]["source_tokens"]))
+    assert snapshots[0]["source_tokens"] == ["나", "는", "학생", "이다"]
+    assert snapshots[0]["output_tokens"] == ["i", "am", "a", "student", "<eos>"]
+    assert not torch.equal(torch.tensor(snapshots[0]["cross"]), cross)
+    assert 0.0 <= result.checkpoint.metrics["test_exact_match"] <= 1.0
+
+
+def test_training_is_deterministic_from_its_seed():
+    first, _ = short_run()
+    second, _ = short_run()
+    losses = lambda result: [entry["train_loss"] for entry in result.checkpoint.history]  # noqa: E731
+    assert losses(first) == losses(second)
+    for name, tensor in first.checkpoint.model.state_dict().items():
+        assert torch.equal(tensor, second.checkpoint.model.state_dict()[name]), name
+    other_seed, _ = short_run(seed=1)
+    assert losses(other_seed) != losses(first)
+
+
+def test_stopping_returns_the_best_model_so_far():
+    calls = []
+
+    def stop_after_25_steps():
+        calls.append(1)
+        return len(calls) > 25
+
+    config = TrainConfig(steps=400, batch_size=16, eval_every=10, snapshot_every=10, threads=1)
+    result = train(config, TINY_MODEL, SMALL_EVALUATION, should_stop=stop_after_25_steps)
+    assert result.stopped and result.steps_done == 25
+    assert result.checkpoint.metrics["steps"] == 25
+    assert result.checkpoint.metrics["best_step"] in (10, 20)
+    assert not result.checkpoint.model.training
+
+
+def test_rare_constructions_are_sampled_more_often():
+    class Pair:
+        def __init__(self, construction):
+            self.construction = construction
+
+    weights = sampling_weights([Pair("present")] * 100 + [Pair("copula")] * 4)
+    assert weights[-1] > weights[0]
+    assert abs(weights[:100].sum() / weights[100:].sum() - 5.0) < 1e-9
+
+
+def test_learning_rate_warms_up_then_decays():
+    config = TrainConfig(steps=100, warmup_steps=10, learning_rate=1e-3)
+    rates = [learning_rate_at(step, config) for step in range(100)]
+    assert rates[0] < rates[9] == max(rates)
+    assert rates[-1] < rates[50] < rates[10]
+    assert min(rates) >= 1e-4 - 1e-12

@@ -1,0 +1,103 @@
+import pytest
+import torch
+
+from model.config import ModelConfig
+from model.tokenizer import BOS_ID, PAD_ID
+from model.transformer import HeadMask, Transformer
+
+
+@pytest.fixture
+def model():
+    torch.manual_seed(0)
+    config = ModelConfig(
+        source_vocab_size=30,
+        target_vocab_size=25,
+        d_model=32,
+        n_heads=4,
+        d_ff=64,
+        n_encoder_layers=2,
+        n_decoder_layers=3,
+    )
+    return Transformer(config).eval()
+
+
+def batch():
+    source = torch.tensor([[5, 6, 7, 8, PAD_ID], [9, 10, 11, 12, 13]])
+    target_input = torch.tensor([[BOS_ID, 5, 6, PAD_ID], [BOS_ID, 7, 8, 9]])
+    return source, target_input
+
+
+def test_maps_have_every_layer_head_and_rows_sum_to_one(model):
+    source, target_input = batch()
+    _, inspection = model.inspect(source, target_input)
+    maps = inspection.maps
+    assert maps.encoder_self.shape == (2, 2, 4, 5, 5)
+    assert maps.decoder_self.shape == (2, 3, 4, 4, 4)
+    assert maps.cross.shape == (2, 3, 4, 4, 5)
+    for weights in (maps.encoder_self, maps.decoder_self, maps.cross):
+        torch.testing.assert_close(weights.sum(-1), torch.ones(weights.shape[:-1]))
+    # Padding is never attended to.
+    assert maps.encoder_self[0, ..., 4].abs().max() == 0
+    assert maps.cross[0, ..., 4].abs().max() == 0
+
+
+def test_fused_and_explicit_attention_agree(model):
+    source, target_input = batch()
+    fused_logits, _ = model(source, target_input)
+    explicit_logits, _ = model.inspect(source, target_input)
+    assert (fused_logits - explicit_logits).abs().max() <= 1e-5
+
+
+def test_decoder_self_attention_is_zero_above_the_diagonal(model):
+    source, target_input = batch()
+    _, inspection = model.inspect(source, target_input)
+    weights = inspection.maps.decoder_self
+    above = torch.ones(4, 4, dtype=torch.bool).triu(1)
+    assert weights[..., above].abs().max() == 0
+
+
+def test_changing_a_later_target_token_leaves_earlier_logits_unchanged(model):
+    source, target_input = batch()
+    changed = target_input.clone()
+    changed[1, 3] = 20
+    before, _ = model(source, target_input)
+    after, _ = model(source, changed)
+    torch.testing.assert_close(before[1, :3], after[1, :3])
+    assert not torch.allclose(before[1, 3], after[1, 3])
+
+
+def test_records_hold_the_numbers_that_make_the_weights(model):
+    source, target_input = batch()
+    _, inspection = model.inspect(source, target_input)
+    record = inspection.cross[1]
+    d_head = model.config.d_head
+    scores = record.q @ record.k.transpose(-2, -1)
+    torch.testing.assert_close(record.scores, scores)
+    expected = torch.softmax((scores / d_head**0.5).masked_fill(~record.allowed, float("-inf")), -1)
+    torch.testing.assert_close(record.weights, expected)
+    torch.testing.assert_close(record.head_outputs, record.weights @ record.v)
+
+
+def test_switching_off_every_head_of_a_layer_changes_the_output(model):
+    source, target_input = batch()
+    before, _ = model(source, target_input)
+    heads = [("cross", 0, head) for head in range(model.config.n_heads)]
+    after, _ = model(source, target_input, head_mask=HeadMask.without(model.config, heads))
+    assert not torch.allclose(before, after)
+    _, inspection = model.inspect(source, target_input, HeadMask.without(model.config, heads))
+    assert inspection.cross[0].head_outputs.abs().max() == 0
+    # All heads on is the same as no mask.
+    same, _ = model(source, target_input, head_mask=HeadMask.all_on(model.config))
+    torch.testing.assert_close(before, same)
+
+
+def test_loss_ignores_padding(model):
+    source, target_input = batch()
+    targets = torch.tensor([[5, 6, 3, PAD_ID], [7, 8, 9, 3]])
+    _, loss = model(source, target_input, targets)
+    assert torch.isfinite(loss) and loss > 0
+
+
+def test_inconsistent_config_is_refused():
+    with pytest.raises(ValueError, match="divisible"):
+        Transformer(ModelConfig(d_model=30, n_heads=4))
