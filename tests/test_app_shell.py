@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from model.checkpoint import SHIPPED_CHECKPOINT, checkpoint_bytes, load_checkpoint
 from model.decoding import MAX_SENTENCE_TOKENS, translate
-from ui import frames, state, texts
+from ui import frames, loading, state, texts
 from ui.sidebar import escape_markdown
 
 APP = "../streamlit_app.py"
@@ -263,6 +263,42 @@ def test_a_model_trained_in_the_session_is_offered_and_chosen(shipped):
     assert radio.options == ["Shipped model", "Trained in this session"]
     assert radio.value == state.SESSION
     assert any("test exact match 50.0%" in element.value for element in app.sidebar.caption)
+
+
+def test_a_missing_shipped_model_is_explained_not_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setattr(loading, "SHIPPED_CHECKPOINT", tmp_path / "gone.safetensors")
+    loading.load_shipped_checkpoint.clear()
+    try:
+        app = start()
+        errors = [element.value for element in app.error] + [element.value for element in app.sidebar.error]
+        assert errors and all("The checkpoint file is missing." in error for error in errors)
+        assert not app.title  # Home stopped after saying why
+        assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == "en"  # the sidebar still works
+    finally:
+        loading.load_shipped_checkpoint.clear()
+
+
+def _page_reading_shared_state():
+    import streamlit as st
+
+    from ui import state
+
+    translation = state.current_translation()
+    frame = state.current_attention_frame()
+    st.write(translation.source, translation.translation)
+    st.dataframe(frame)
+
+
+def test_pages_read_the_translation_and_tidy_frame_of_the_current_sentence(shipped):
+    app = AppTest.from_function(_page_reading_shared_state, default_timeout=TIMEOUT_S)
+    app.session_state[state.SENTENCE] = "그들은 학생이다"
+    app.run()
+    assert not app.exception, app.exception
+    expected = translate(shipped, "그들은 학생이다")
+    assert app.markdown[0].value == f"그들은 학생이다 {expected.translation}"
+    frame = app.dataframe[0].value
+    assert len(frame) == len(frames.attention_frame(expected))
+    assert set(frame["kind"]) == {"encoder_self", "decoder_self", "cross"}
 
 
 # --- navigation ----------------------------------------------------------------
