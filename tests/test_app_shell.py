@@ -241,15 +241,18 @@ def test_a_good_upload_becomes_the_model_under_study(shipped):
     )
     rerun(app)
     radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
-    assert radio.options == ["Shipped model", "Uploaded (mine.safetensors)"]
+    assert radio.options == ["Shipped model", "Uploaded (mine\\.safetensors)"]
     assert radio.value == state.UPLOADED
     assert not app.sidebar.error
-    assert "Source: Uploaded (mine.safetensors)" in [element.value for element in app.caption]
+    assert "Source: Uploaded (mine\\.safetensors)" in [element.value for element in app.caption]
     # Back to the shipped one: both stay on offer.
     radio.set_value(state.SHIPPED)
     rerun(app)
     assert app.session_state[state.MODEL_SOURCE] == state.SHIPPED
-    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model", "Uploaded (mine.safetensors)"]
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == [
+        "Shipped model",
+        "Uploaded (mine\\.safetensors)",
+    ]
 
 
 def test_a_model_trained_in_the_session_is_offered_and_chosen(shipped):

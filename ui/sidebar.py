@@ -119,8 +119,9 @@ def _model_picker():
 
 
 def model_source_label(source: str) -> str:
+    """The model source in words, as markdown (radio options and captions render it)."""
     if source == state.UPLOADED:
-        return tr("sidebar.model_uploaded", name=st.session_state[state.UPLOADED_NAME])
+        return tr("sidebar.model_uploaded", name=escape_markdown(st.session_state[state.UPLOADED_NAME]))
     return tr(f"sidebar.model_{source}")
 
 
