@@ -370,7 +370,9 @@ show_matrices([(tr("basics.matrix.output_title"), form.output, tokens, head_dims
 if causal:
     unmasked = basics.matrix_form(scale=scale, causal=False, temperature=matrix_temperature)
     st.markdown(tr("basics.matrix.causal_change"))
-    st.dataframe(basics.matrix_table(form.output - unmasked.output, tokens, head_dims, decimals=3))
+    change_column, _ = st.columns(2)
+    with change_column:
+        st.dataframe(basics.matrix_table(form.output - unmasked.output, tokens, head_dims, decimals=3))
 
 # --- 5. three kinds of attention --------------------------------------------------
 st.header(tr("basics.kinds.header"))

@@ -49,7 +49,19 @@ def position_label_expression(frame: pd.DataFrame, position_column: str, label_c
     return f"{json.dumps(mapping, ensure_ascii=False)}[datum.value]"
 
 
-def _position_axis(frame, position_column, label_column, title, label_limit=None) -> alt.Axis:
+# A y-axis title written horizontally above the labels, so a Korean title reads
+# left to right instead of sideways.
+HORIZONTAL_Y_TITLE = {
+    "titleAngle": 0,
+    "titleAlign": "right",
+    "titleAnchor": "end",
+    "titleBaseline": "bottom",
+    "titleX": 0,
+    "titleY": -6,
+}
+
+
+def _position_axis(frame, position_column, label_column, title, label_limit=None, vertical=False) -> alt.Axis:
     """A position axis labelled with tokens; `label_limit` (px) truncates long tokens with "…"."""
     options = {
         "labelExpr": position_label_expression(frame, position_column, label_column),
@@ -61,6 +73,8 @@ def _position_axis(frame, position_column, label_column, title, label_limit=None
     }
     if label_limit is not None:
         options["labelLimit"] = label_limit
+    if vertical:
+        options.update(HORIZONTAL_Y_TITLE)
     return alt.Axis(**options)
 
 
@@ -117,7 +131,7 @@ def attention_heatmap(
         ),
         y=alt.Y(
             "query_pos:O",
-            axis=_position_axis(frame, "query_pos", "query_token", y_title, 100),
+            axis=_position_axis(frame, "query_pos", "query_token", y_title, 100, vertical=True),
         ),
         tooltip=tooltip,
     )
@@ -179,7 +193,7 @@ def matrix_heatmap(
             ),
             y=alt.Y(
                 "row_pos:O",
-                axis=_position_axis(frame, "row_pos", "row_label", y_title, 100),
+                axis=_position_axis(frame, "row_pos", "row_label", y_title, 100, vertical=True),
             ),
             tooltip=[
                 alt.Tooltip("row_label:N", title=y_title or "row"),
@@ -251,6 +265,7 @@ def attention_bars(
                 f"{value_column}:Q",
                 scale=alt.Scale(domain=WEIGHT_DOMAIN),
                 title=y_title,
+                axis=alt.Axis(**HORIZONTAL_Y_TITLE),
             ),
             tooltip=[
                 alt.Tooltip("key_token:N", title=x_title),
@@ -297,12 +312,12 @@ def attention_grid(
             ),
             y=alt.Y(
                 "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", None, 100),
+                axis=_position_axis(frame, "query_pos", "query_token", None, 100, vertical=True),
             ),
             color=alt.Color(
                 f"{value_column}:Q",
                 scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
-                legend=alt.Legend(title=value_title, format=".1f"),
+                legend=alt.Legend(title=value_title, format=".1f", orient="bottom", direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("layer:O", title=layer_title),
@@ -365,7 +380,7 @@ def mask_pattern_chart(
             ),
             y=alt.Y(
                 "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", y_title, 100),
+                axis=_position_axis(frame, "query_pos", "query_token", y_title, 100, vertical=True),
             ),
             tooltip=[
                 alt.Tooltip("query_token:N", title=y_title),
@@ -428,7 +443,13 @@ def line_chart(
                 title=x_title if x_title is not None else x,
                 axis=alt.Axis(labelAngle=0),
             ),
-            y=alt.Y("value:Q", scale=y_scale, title=y_title),
+            # A long title starts over the tick labels and runs right, above the plot.
+            y=alt.Y(
+                "value:Q",
+                scale=y_scale,
+                title=y_title,
+                axis=alt.Axis(**{**HORIZONTAL_Y_TITLE, "titleAlign": "left", "titleX": -30}),
+            ),
             color=alt.Color("series:N", sort=columns, legend=alt.Legend(title=None, orient="bottom")),
             tooltip=[
                 alt.Tooltip(f"{x}:Q", title=x_title if x_title is not None else x),
