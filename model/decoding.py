@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import torch
 
-from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, normalize, split_korean
+from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, has_hangul, normalize, split_korean
 from model.transformer import AttentionMaps, HeadMask, Transformer
 
 MAX_SENTENCE_CHARACTERS = 200
@@ -57,6 +57,8 @@ def check_sentence(text: str) -> str:
         raise SentenceError(
             "too_long", f"the sentence has {len(sentence)} characters; the limit is {MAX_SENTENCE_CHARACTERS}"
         )
+    if not has_hangul(sentence):
+        raise SentenceError("no_korean", "the sentence has no Korean (Hangul) words")
     return sentence
 
 
@@ -93,6 +95,8 @@ def translate(checkpoint, text: str, head_mask: HeadMask | None = None) -> Trans
         raise SentenceError(
             "too_long", f"the sentence has {len(source_tokens)} tokens; the limit is {MAX_SENTENCE_TOKENS}"
         )
+    if not any(token in source_vocabulary for token in source_tokens):
+        raise SentenceError("no_known_words", "none of the words is in the model's vocabulary")
     model = checkpoint.model
     source = torch.tensor([source_vocabulary.encode(source_tokens)])
     output_ids = greedy_decode(model, source, head_mask=head_mask)[0]

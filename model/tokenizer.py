@@ -44,6 +44,8 @@ def normalize(text: str) -> str:
     """NFC, invisible characters removed, trailing . ? ! dropped, spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
     text = _INVISIBLE.sub("", text)
+    # Other control characters (NUL, escape sequences) separate words like spaces do.
+    text = "".join(" " if unicodedata.category(character) == "Cc" else character for character in text)
     text = " ".join(text.split())
     return _TRAILING_PUNCTUATION.sub("", text)
 
@@ -56,6 +58,11 @@ def has_final_consonant(syllable: str) -> bool:
 
 def is_hangul_syllable(character: str) -> bool:
     return 0xAC00 <= ord(character) <= 0xD7A3
+
+
+def has_hangul(text: str) -> bool:
+    """True when `text` holds at least one Hangul syllable."""
+    return any(is_hangul_syllable(character) for character in text)
 
 
 def _split_particle(word: str) -> tuple[str, str] | None:
