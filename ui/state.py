@@ -167,8 +167,8 @@ def sentence_error_text(error) -> str:
             max_tokens=loading.MAX_SENTENCE_TOKENS,
             max_characters=loading.MAX_SENTENCE_CHARACTERS,
         )
-    if error.code == "no_known_words":
-        return tr("errors.sentence_no_known_words")
+    if error.code in ("no_known_words", "no_korean"):
+        return tr(f"errors.sentence_{error.code}")
     return tr("errors.sentence_other", message=error.message)
 
 

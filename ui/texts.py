@@ -347,6 +347,28 @@ TEXTS: dict[str, dict[str, str]] = {
     # --- decoder masked self-attention -----------------------------------------
     # --- cross-attention -------------------------------------------------------
     # --- under the hood --------------------------------------------------------
+    # --- export ----------------------------------------------------------------
+    "export.csv": {"ko": "CSV", "en": "CSV"},
+    "export.csv_help": {
+        "ko": "이 그림에 그려진 행 그대로의 표 (UTF-8, 엑셀에서 한글이 깨지지 않게 BOM 포함).",
+        "en": "Exactly the rows this chart draws, one per cell (UTF-8 with a BOM so Excel shows Hangul).",
+    },
+    "export.svg": {"ko": "SVG", "en": "SVG"},
+    "export.svg_help": {"ko": "그림을 벡터 이미지(SVG)로 내려받기", "en": "Download the chart as a vector image (SVG)"},
+    "export.png": {"ko": "PNG", "en": "PNG"},
+    "export.png_help": {
+        "ko": "그림을 PNG 이미지로 내려받기 (2배 해상도)",
+        "en": "Download the chart as a PNG image (2x resolution)",
+    },
+    "export.images_unavailable": {
+        "ko": "이 서버에는 vl-convert-python이 없어 그림 파일(SVG/PNG)은 만들 수 없습니다. CSV는 내려받을 수 있습니다.",
+        "en": "Chart images (SVG/PNG) need vl-convert-python, which this server lacks; the CSV still works.",
+    },
+    "export.json": {"ko": "이 문장의 모든 어텐션 (JSON)", "en": "All of this sentence's attention (JSON)"},
+    "export.json_help": {
+        "ko": "`python -m model.translate --json`과 같은 형식: 토큰과 모든 층·헤드의 맵 ([층][헤드][쿼리][키]).",
+        "en": "The format of `python -m model.translate --json`: the tokens and every layer's and head's map ([layer][head][query][key]).",
+    },
     # --- errors ----------------------------------------------------------------
     "errors.sentence_empty": {
         "ko": "문장이 비어 있습니다. 한국어 문장을 입력하세요.",
@@ -359,6 +381,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "errors.sentence_no_known_words": {
         "ko": "모델이 아는 단어가 하나도 없습니다. 예문의 단어를 써 보세요.",
         "en": "The model knows none of these words. Try words from the examples.",
+    },
+    "errors.sentence_no_korean": {
+        "ko": "한국어(한글) 단어가 없습니다. 이 모델은 한국어 문장을 영어로 번역합니다.",
+        "en": "There are no Korean (Hangul) words. This model translates Korean sentences into English.",
     },
     "errors.sentence_other": {"ko": "이 문장은 번역할 수 없습니다: {message}", "en": "This sentence cannot be translated: {message}"},
     "errors.sentence_kept": {"ko": "이전 문장을 그대로 씁니다: {sentence}", "en": "Keeping the previous sentence: {sentence}"},
