@@ -1,0 +1,265 @@
+"""Gold word alignment and how well each cross-attention head follows it.
+
+Links are (korean_index, english_index) pairs, as in model.corpus.SentencePair.alignment.
+English index j is also the decoder position that *produced* English token j: row j
+of a cross-attention map (T, S) is where the decoder looked while writing token j
+(docs/ARCHITECTURE.md, "Attention maps"). The last decoder row produced `<eos>` and
+has no gold partner.
+
+Two things live here:
+
+- `AlignmentLexicon`: learned from the corpus's gold alignments, it knows which
+  English words each Korean token turns into (나 -> "i", 선생님 -> "the teacher",
+  않았다 -> "did not", particles -> nothing). Applied to a Korean sentence and an
+  English translation, it finds the gold links when every word can be placed, so a
+  typed sentence gets a gold overlay too.
+- `head_scores`: scores every (layer, head) of the cross-attention against gold
+  links on many sentences at once (teacher forcing on the reference translations).
+
+Plain Python and torch; no streamlit.
+"""
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import torch
+
+from model.tokenizer import BOS_ID
+
+Link = tuple[int, int]  # (korean_index, english_index)
+
+# At most this many complete alignments are compared before the best is taken;
+# corpus sentences have one or two, so this only bounds odd typed input.
+MAX_ALIGNMENT_CANDIDATES = 256
+
+
+@dataclass(frozen=True)
+class GoldAlignment:
+    """Gold links of one sentence pair, or why there are none.
+
+    `reason` is "" when `links` holds the alignment; otherwise a code the UI
+    translates: "unknown_words" (a Korean token the lexicon never saw, listed in
+    `unknown_tokens`) or "no_fit" (the English cannot be explained word by word, e.g.
+    the model's translation is wrong).
+    """
+
+    links: tuple[Link, ...]
+    reason: str = ""
+    unknown_tokens: tuple[str, ...] = ()
+
+    @property
+    def available(self) -> bool:
+        return not self.reason
+
+
+class AlignmentLexicon:
+    """Korean token -> the English word sequences it was aligned to in the corpus.
+
+    A Korean token maps to *ordered tuples* of English words, e.g. 사과 -> ("a",
+    "apple") and ("an", "apple"); the words need not be adjacent ("a big apple": 큰
+    sits between). Particles map to the empty tuple. Keeping whole tuples, not single
+    words, is what tells the two "the"s of "the teacher ... at the library" apart.
+    """
+
+    def __init__(self, phrases: dict[str, Counter]):
+        self.phrases = phrases  # token -> Counter of English word tuples
+
+    @classmethod
+    def learn(cls, pairs: Iterable) -> "AlignmentLexicon":
+        """Learn from pairs with `korean_tokens`, `english_tokens` and `alignment`."""
+        phrases: dict[str, Counter] = defaultdict(Counter)
+        for pair in pairs:
+            partners = defaultdict(list)
+            for korean_index, english_index in sorted(pair.alignment, key=lambda link: link[1]):
+                partners[korean_index].append(pair.english_tokens[english_index])
+            for korean_index, token in enumerate(pair.korean_tokens):
+                phrases[token][tuple(partners[korean_index])] += 1
+        return cls(dict(phrases))
+
+    def __contains__(self, token: str) -> bool:
+        return token in self.phrases
+
+    def align(self, korean_tokens: Sequence[str], english_tokens: Sequence[str]) -> GoldAlignment:
+        """Gold links for a sentence pair, found by placing every Korean token's words.
+
+        Each Korean token takes one of its learned word tuples, placed on unused
+        English positions in order; every English token must be used exactly once.
+        Of the complete placements, the tightest (smallest total span of each tuple)
+        wins; a corpus pair gets back exactly its stored alignment.
+        """
+        unknown = tuple(dict.fromkeys(token for token in korean_tokens if token not in self))
+        if unknown:
+            return GoldAlignment((), "unknown_words", unknown)
+        english_tokens = list(english_tokens)
+        # The most constrained tokens (fewest choices, longest tuples) are placed first.
+        order = sorted(
+            range(len(korean_tokens)),
+            key=lambda index: (
+                len(self.phrases[korean_tokens[index]]),
+                -max(map(len, self.phrases[korean_tokens[index]])),
+            ),
+        )
+        complete: list[tuple[int, list[Link]]] = []
+
+        def place(step: int, used: frozenset, links: list[Link], spread: int) -> None:
+            if len(complete) >= MAX_ALIGNMENT_CANDIDATES:
+                return
+            if step == len(order):
+                if len(used) == len(english_tokens):
+                    complete.append((spread, sorted(links)))
+                return
+            korean_index = order[step]
+            for phrase in self.phrases[korean_tokens[korean_index]]:
+                for positions in _placements(phrase, english_tokens, used):
+                    span = positions[-1] - positions[0] if positions else 0
+                    place(
+                        step + 1,
+                        used | set(positions),
+                        links + [(korean_index, position) for position in positions],
+                        spread + span,
+                    )
+
+        place(0, frozenset(), [], 0)
+        if not complete:
+            return GoldAlignment((), "no_fit")
+        _, links = min(complete)
+        return GoldAlignment(tuple(links))
+
+
+def _placements(phrase: tuple[str, ...], english_tokens: list[str], used: frozenset, start: int = 0):
+    """Every increasing tuple of unused positions whose words spell `phrase`."""
+    if not phrase:
+        yield ()
+        return
+    for position in range(start, len(english_tokens)):
+        if position not in used and english_tokens[position] == phrase[0]:
+            for rest in _placements(phrase[1:], english_tokens, used, position + 1):
+                yield (position, *rest)
+
+
+def gold_matrix(links: Iterable[Link], english_count: int, korean_count: int) -> torch.Tensor:
+    """(english_count, korean_count) bool: True where English token j is linked to Korean token i."""
+    matrix = torch.zeros(english_count, korean_count, dtype=torch.bool)
+    for korean_index, english_index in links:
+        matrix[english_index, korean_index] = True
+    return matrix
+
+
+@dataclass(frozen=True)
+class HeadScore:
+    """How one cross-attention head (layer, head) agrees with gold links.
+
+    hit_rate: share of English tokens with a gold partner whose highest-weight Korean
+        token is a gold partner (0..1, higher is better).
+    alignment_error_rate: AER (Och & Ney, 2003) with the argmax links as the
+        prediction A and the gold links as the sure links S (= possible links P):
+        AER = 1 - (|A∩S| + |A∩P|) / (|A| + |S|) = 1 - 2|A∩S| / (|A| + |S|), summed
+        over all sentences before dividing (0..1, lower is better). A holds one link
+        per English token (the `<eos>` row is left out). When every English token has
+        exactly one gold partner, as in the generated corpus, AER = 1 - hit_rate; they
+        differ for pairs whose English tokens have several or no partners.
+    gold_mass: mean attention weight that English tokens with a gold partner put on
+        their gold partners (0..1): a soft score that also credits a head which
+        spreads its weight over the right tokens.
+    """
+
+    layer: int
+    head: int
+    hit_rate: float
+    alignment_error_rate: float
+    gold_mass: float
+
+
+def score_cross_attention(cross: torch.Tensor, gold: torch.Tensor, english_mask: torch.Tensor) -> list[HeadScore]:
+    """Score each head of a batch of cross-attention maps against gold links.
+
+    cross: (B, L, H, T, S) weights, where row t produced English token t; padded key
+        columns must hold weight 0 (the model's mask does that).
+    gold: (B, T, S) bool gold links (False on padding and on the `<eos>` row).
+    english_mask: (B, T) bool, True on rows that produced a real English token.
+    """
+    batch, layers, heads, rows, keys = cross.shape
+    if gold.shape != (batch, rows, keys) or english_mask.shape != (batch, rows):
+        raise ValueError(
+            f"gold {tuple(gold.shape)} and mask {tuple(english_mask.shape)} do not fit cross {tuple(cross.shape)}"
+        )
+    return _scores_from_counts(_score_counts(cross, gold, english_mask))
+
+
+@torch.no_grad()
+def head_scores(model, pairs: Sequence, source_vocabulary, target_vocabulary, batch_size: int = 256) -> list[HeadScore]:
+    """Score every cross-attention head on `pairs` by teacher forcing.
+
+    The decoder reads `<bos>` + the reference English (not the model's own output),
+    so row j is where the model looks while producing reference token j and the
+    pair's gold links apply as they are. Batched; ~1 s for the 756 test pairs on a CPU.
+    """
+    if not pairs:
+        return []
+    sums = None
+    for start in range(0, len(pairs), batch_size):
+        chunk = pairs[start : start + batch_size]
+        source_length = max(len(pair.korean_tokens) for pair in chunk)
+        english_length = max(len(pair.english_tokens) for pair in chunk)
+        rows = english_length + 1  # + the <eos> row
+        source = torch.zeros(len(chunk), source_length, dtype=torch.long)  # <pad> = 0
+        target_input = torch.zeros(len(chunk), rows, dtype=torch.long)
+        gold = torch.zeros(len(chunk), rows, source_length, dtype=torch.bool)
+        english_mask = torch.zeros(len(chunk), rows, dtype=torch.bool)
+        for index, pair in enumerate(chunk):
+            korean_ids = source_vocabulary.encode(pair.korean_tokens)
+            english_ids = target_vocabulary.encode(pair.english_tokens)
+            source[index, : len(korean_ids)] = torch.tensor(korean_ids)
+            target_input[index, : len(english_ids) + 1] = torch.tensor([BOS_ID, *english_ids])
+            gold[index, : len(english_ids), : len(korean_ids)] = gold_matrix(
+                pair.alignment, len(english_ids), len(korean_ids)
+            )
+            english_mask[index, : len(english_ids)] = True
+        memory, _ = model.encode(source)
+        _, _, cross_records = model.decode(target_input, memory, source, explain=True)
+        cross = torch.stack([record.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
+        counts = _score_counts(cross, gold, english_mask)
+        sums = counts if sums is None else {name: sums[name] + counts[name] for name in counts}
+    return _scores_from_counts(sums)
+
+
+def _score_counts(cross, gold, english_mask) -> dict[str, torch.Tensor]:
+    """The sums behind HeadScore for one batch, so batches add up exactly."""
+    predicted = cross.argmax(dim=-1)  # (B, L, H, T)
+    batch, layers, heads, rows, keys = cross.shape
+    hits = gold[:, None, None].expand(batch, layers, heads, rows, keys).gather(-1, predicted[..., None]).squeeze(-1)
+    has_partner = (gold.any(-1) & english_mask)[:, None, None]  # (B, 1, 1, T)
+    english_rows = english_mask[:, None, None]
+    return {
+        "partnered": has_partner.sum().double(),
+        "hits": (hits & has_partner).sum(dim=(0, 3)).double(),  # (L, H)
+        "predicted": english_rows.sum().double(),
+        "gold": gold.sum().double(),
+        "correct": (hits & english_rows).sum(dim=(0, 3)).double(),
+        "gold_weight": ((cross * gold[:, None, None]).sum(-1) * has_partner).sum(dim=(0, 3)).double(),
+    }
+
+
+def _scores_from_counts(counts) -> list[HeadScore]:
+    partnered = counts["partnered"].clamp(min=1)
+    hit_rate = counts["hits"] / partnered
+    alignment_error_rate = 1 - 2 * counts["correct"] / (counts["predicted"] + counts["gold"]).clamp(min=1)
+    gold_mass = counts["gold_weight"] / partnered
+    layers, heads = hit_rate.shape
+    return [
+        HeadScore(
+            layer,
+            head,
+            float(hit_rate[layer, head]),
+            float(alignment_error_rate[layer, head]),
+            float(gold_mass[layer, head]),
+        )
+        for layer in range(layers)
+        for head in range(heads)
+    ]
+
+
+def best_head(scores: Sequence[HeadScore]) -> HeadScore:
+    """The head that follows gold best: highest hit rate, then most weight on gold."""
+    return max(scores, key=lambda score: (score.hit_rate, score.gold_mass, -score.layer, -score.head))
