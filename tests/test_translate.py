@@ -87,7 +87,17 @@ def test_unknown_words_are_kept_and_marked(shipped):
 
 
 @pytest.mark.parametrize(
-    ("text", "code"), [("", "empty"), ("   ?! ", "empty"), ("가" * 201, "too_long"), ("나 " * 31, "too_long")]
+    ("text", "code"),
+    [
+        ("", "empty"),
+        ("   ?! ", "empty"),
+        ("\u200b\u200b", "empty"),
+        ("가" * 201, "too_long"),
+        ("나 " * 31, "too_long"),
+        ("hello world", "no_korean"),
+        ("😀 123", "no_korean"),
+        ("고양이 강아지", "no_known_words"),
+    ],
 )
 def test_bad_sentences_raise_a_sentence_error(shipped, text, code):
     with pytest.raises(SentenceError) as caught:
