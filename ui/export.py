@@ -1,0 +1,130 @@
+"""Downloads of what a page shows: the rows behind a chart as CSV, the chart as SVG/PNG,
+and one sentence's maps as JSON.
+
+- CSV: exactly the tidy rows the chart draws (`frame.to_csv(index=False)`), encoded
+  UTF-8 with a byte-order mark ("utf-8-sig"), so that Excel opens Hangul correctly
+  while pandas, R and text editors read it as plain UTF-8.
+- SVG and PNG: the chart rendered on the server by `vl-convert-python` (Vega-Lite in
+  an embedded engine, no browser, no network), with the system fonts, so Hangul needs
+  a CJK font installed (Debian `fonts-noto-cjk`; packages.txt on Community Cloud).
+  Rendering takes 0.1-0.5 s, so it happens only when the button is clicked
+  (`st.download_button` with a callable). Without vl-convert the buttons are left out
+  and a caption says why; the CSV and JSON still work.
+- JSON: `model.translate.translation_json`, the same record as one line of
+  `python -m model.translate --json`.
+
+Pages call `download_buttons(frame, chart, name)` under a view and
+`translation_json_button(translation, name)` once per page.
+"""
+
+import importlib.util
+import io
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from model.translate import translation_json
+from ui.state import tr
+
+CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8 (else Hangul is garbled)
+PNG_SCALE = 2  # pixels per chart pixel: sharp on high-density screens and in slides
+
+
+def image_export_available() -> bool:
+    """Whether charts can be rendered to SVG/PNG here (vl-convert-python is installed)."""
+    return importlib.util.find_spec("vl_convert") is not None
+
+
+def file_stem(name: str) -> str:
+    """A safe file name stem: ASCII letters, digits, '-' and '_' only (tokens and spaces dropped)."""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_")
+    return stem or "attention"
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The frame's rows as CSV (no index), UTF-8 with a BOM for Excel."""
+    return frame.to_csv(index=False).encode(CSV_ENCODING)
+
+
+def chart_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as an SVG document (vl-convert; altair picks the matching Vega-Lite version)."""
+    buffer = io.StringIO()
+    chart.save(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def chart_png(chart: alt.TopLevelMixin, scale: int = PNG_SCALE) -> bytes:
+    """The chart as PNG bytes at `scale` times its size (vl-convert)."""
+    buffer = io.BytesIO()
+    chart.save(buffer, format="png", scale_factor=scale)
+    return buffer.getvalue()
+
+
+def translation_json_bytes(translation) -> bytes:
+    """One translation's maps as UTF-8 JSON, the record `python -m model.translate --json` prints."""
+    return json.dumps(translation_json(translation), ensure_ascii=False).encode("utf-8")
+
+
+def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name: str, key: str | None = None) -> None:
+    """CSV of `frame` (the rows `chart` draws), and the chart as SVG and PNG, side by side.
+
+    `name` is the file name stem (e.g. "encoder_self_layer0_head1"); `key` makes the
+    widgets unique when one page exports two views of the same name. The images are
+    rendered only when their button is clicked, and no click reruns the page.
+    """
+    stem = file_stem(name)
+    key = key or stem
+    row = st.container(horizontal=True, gap="small", vertical_alignment="center")
+    row.download_button(
+        tr("export.csv"),
+        data=csv_bytes(frame),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=f"export_{key}_csv",
+        help=tr("export.csv_help"),
+        icon=":material/table:",
+        on_click="ignore",
+    )
+    if chart is None:
+        return
+    if not image_export_available():
+        row.caption(tr("export.images_unavailable"))
+        return
+    row.download_button(
+        tr("export.svg"),
+        data=lambda: chart_svg(chart),
+        file_name=f"{stem}.svg",
+        mime="image/svg+xml",
+        key=f"export_{key}_svg",
+        help=tr("export.svg_help"),
+        icon=":material/image:",
+        on_click="ignore",
+    )
+    row.download_button(
+        tr("export.png"),
+        data=lambda: chart_png(chart),
+        file_name=f"{stem}.png",
+        mime="image/png",
+        key=f"export_{key}_png",
+        help=tr("export.png_help"),
+        icon=":material/image:",
+        on_click="ignore",
+    )
+
+
+def translation_json_button(translation, name: str = "translation", key: str | None = None) -> None:
+    """One button: every attention map of `translation` as JSON (the CLI's --json record)."""
+    stem = file_stem(name)
+    st.download_button(
+        tr("export.json"),
+        data=lambda: translation_json_bytes(translation),
+        file_name=f"{stem}.json",
+        mime="application/json",
+        key=f"export_{key or stem}_json",
+        help=tr("export.json_help"),
+        icon=":material/data_object:",
+        on_click="ignore",
+    )
