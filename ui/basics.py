@@ -51,6 +51,9 @@ D_MODEL = 4
 D_K = 3
 MATRIX_SEED = 0
 
+MATRIX_COLUMNS = ["row_pos", "column_pos", "row_label", "column_label", "value", "negative_infinity"]
+ATTENTION_COLUMNS = ["query_pos", "key_pos", "query_token", "key_token", "weight"]
+
 
 def weighted_sum_point(weight_a: float, a=POINT_A, b=POINT_B) -> tuple[float, float]:
     """C = weight_a·A + (1 − weight_a)·B: C holds weight_a of A and the rest of B."""
@@ -260,7 +263,7 @@ def matrix_frame(matrix: torch.Tensor, row_labels, column_labels) -> pd.DataFram
                     "negative_infinity": negative_infinity,
                 }
             )
-    return pd.DataFrame.from_records(records)
+    return pd.DataFrame.from_records(records, columns=MATRIX_COLUMNS)
 
 
 def matrix_table(matrix: torch.Tensor, row_labels, column_labels, decimals: int = 2) -> pd.DataFrame:
@@ -291,7 +294,8 @@ def attention_frame(weights: torch.Tensor, query_tokens, key_tokens) -> pd.DataF
             }
             for q in range(queries)
             for k in range(keys)
-        ]
+        ],
+        columns=ATTENTION_COLUMNS,
     )
 
 
