@@ -178,3 +178,13 @@ def test_vectors_chart_points_arrowheads_along_each_vector():
     domain = heads["encoding"]["x"]["scale"]["domain"]
     assert domain == heads["encoding"]["y"]["scale"]["domain"]  # equal scales: angles look right
     assert domain[0] <= -5 and domain[1] >= 3
+
+
+def test_rows_can_be_labelled_by_another_column():
+    frame = self_attention_frame(["<bos>", "i", "am"]).assign(
+        produced_token=lambda rows: rows["query_pos"].map({0: "i", 1: "am", 2: "<eos>"})
+    )
+    cells = charts.attention_heatmap(frame, query_label="produced_token").to_dict()["layer"][0]["encoding"]
+    assert label_mapping(cells["y"]["axis"]) == {"0": "i", "1": "am", "2": "<eos>"}
+    assert label_mapping(cells["x"]["axis"]) == {"0": "<bos>", "1": "i", "2": "am"}
+    assert cells["tooltip"][0]["field"] == "produced_token"

@@ -105,6 +105,7 @@ def attention_heatmap(
     x_title: str = "key",
     y_title: str = "query",
     value_title: str = "weight",
+    query_label: str = "query_token",
     show_values: bool | None = None,
     cell_size: int | None = None,
 ) -> alt.LayerChart:
@@ -112,6 +113,8 @@ def attention_heatmap(
 
     `frame` is one map in the tidy attention format (filter layer/head first).
     `show_values` overlays each weight as text; by default on for maps up to 8×8.
+    `query_label` names the column that labels the rows, e.g. "produced_token" to
+    label a decoder row by the token it produced rather than the one it read.
     Tooltips show the query and key tokens and the exact weight.
     """
     query_count = frame["query_pos"].nunique()
@@ -120,7 +123,7 @@ def attention_heatmap(
         show_values = query_count <= 8 and key_count <= 8
     size = _cell_size(max(query_count, key_count), cell_size, frame["key_token"].unique())
     tooltip = [
-        alt.Tooltip("query_token:N", title=y_title),
+        alt.Tooltip(f"{query_label}:N", title=y_title),
         alt.Tooltip("key_token:N", title=x_title),
         alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
     ]
@@ -131,7 +134,7 @@ def attention_heatmap(
         ),
         y=alt.Y(
             "query_pos:O",
-            axis=_position_axis(frame, "query_pos", "query_token", y_title, 100, vertical=True),
+            axis=_position_axis(frame, "query_pos", query_label, y_title, 100, vertical=True),
         ),
         tooltip=tooltip,
     )
@@ -292,6 +295,7 @@ def attention_grid(
     x_title: str = "key",
     y_title: str = "query",
     value_title: str = "weight",
+    query_label: str = "query_token",
     cell_size: int | None = None,
 ) -> alt.FacetChart:
     """Small multiples: one heatmap per (layer, head), layers as rows, heads as columns.
@@ -299,6 +303,7 @@ def attention_grid(
     `frame` is the tidy attention format with `layer` and `head` for one kind and one
     sentence. All panels share the 0..1 colour scale; facet headers read
     "layer 0", "head 1" (titles are passed in so the page can translate them).
+    `query_label` names the column that labels the rows (see `attention_heatmap`).
     """
     token_count = max(frame["query_pos"].nunique(), frame["key_pos"].nunique())
     size = cell_size if cell_size is not None else (26 if token_count <= 8 else 18)
@@ -312,7 +317,7 @@ def attention_grid(
             ),
             y=alt.Y(
                 "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", None, 100, vertical=True),
+                axis=_position_axis(frame, "query_pos", query_label, None, 100, vertical=True),
             ),
             color=alt.Color(
                 f"{value_column}:Q",
@@ -322,7 +327,7 @@ def attention_grid(
             tooltip=[
                 alt.Tooltip("layer:O", title=layer_title),
                 alt.Tooltip("head:O", title=head_title),
-                alt.Tooltip("query_token:N", title=y_title),
+                alt.Tooltip(f"{query_label}:N", title=y_title),
                 alt.Tooltip("key_token:N", title=x_title),
                 alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
             ],
