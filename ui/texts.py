@@ -344,7 +344,138 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- train -----------------------------------------------------------------
     # --- encoder self-attention ------------------------------------------------
+    # Shared by ui/views.py (encoder, decoder and cross-attention pages).
+    "views.layer": {"ko": "층", "en": "layer"},
+    "views.head": {"ko": "헤드", "en": "head"},
+    "views.layer_pick": {"ko": "층", "en": "Layer"},
+    "views.head_pick": {"ko": "헤드", "en": "Head"},
+    "views.layer_n": {"ko": "층 {n}", "en": "layer {n}"},
+    "views.head_n": {"ko": "헤드 {n}", "en": "head {n}"},
+    "views.weight": {"ko": "가중치", "en": "weight"},
+    "views.head_title": {"ko": "층 {layer} · 헤드 {head}", "en": "layer {layer} · head {head}"},
+    "views.bars_title": {"ko": "'{token}'의 행: 모든 층·헤드", "en": "The row of '{token}' in every layer and head"},
+    "views.lines_every_token": {
+        "ko": "모든 토큰의 선 보기 (끄면 고른 토큰의 선만)",
+        "en": "Lines of every token (off: the focused token's only)",
+    },
+    "views.encoder_self.focus_pick": {"ko": "살펴볼 토큰 (쿼리)", "en": "Token to focus (query)"},
+    "views.encoder_self.query_title": {"ko": "쿼리 (보는 토큰)", "en": "query (the token looking)"},
+    "views.encoder_self.key_title": {"ko": "키 (보이는 토큰)", "en": "key (the token looked at)"},
+    "views.encoder_self.query_short": {"ko": "쿼리", "en": "query"},
+    "views.encoder_self.key_short": {"ko": "키", "en": "key"},
+    "views.decoder_self.focus_pick": {"ko": "살펴볼 단계 (읽은 토큰 → 만든 토큰)", "en": "Step to focus (read → produced)"},
+    "views.decoder_self.query_title": {"ko": "쿼리: 읽은 토큰 → 만든 토큰", "en": "query: read → produced"},
+    "views.decoder_self.key_title": {"ko": "키 (디코더 입력 토큰)", "en": "key (decoder input token)"},
+    "views.decoder_self.query_short": {"ko": "쿼리 (읽음 → 만듦)", "en": "query (read → produced)"},
+    "views.decoder_self.key_short": {"ko": "키", "en": "key"},
+    "views.cross.focus_pick": {"ko": "살펴볼 영어 단계 (읽은 토큰 → 만든 토큰)", "en": "English step to focus (read → produced)"},
+    "views.cross.query_title": {"ko": "영어 쿼리: 읽은 토큰 → 만든 토큰", "en": "English query: read → produced"},
+    "views.cross.key_title": {"ko": "한국어 키", "en": "Korean key"},
+    "views.cross.query_short": {"ko": "영어 (쿼리)", "en": "English (query)"},
+    "views.cross.key_short": {"ko": "한국어 (키)", "en": "Korean (key)"},
+    "views.mask.scores_header": {"ko": "**① 점수** q·k / √d_k", "en": "**① Scores** q·k / √d_k"},
+    "views.mask.scores_caption": {
+        "ko": "모든 쿼리와 모든 키의 점수. 아직 만들지 않은 단어(대각선 위)의 점수도 계산은 됩니다.",
+        "en": "Every query against every key; the scores of words not produced yet (above the diagonal) exist too.",
+    },
+    "views.mask.masked_header": {"ko": "**② 마스크 적용**", "en": "**② Masked**"},
+    "views.mask.masked_caption": {
+        "ko": "대각선 위 칸을 −∞로 바꿉니다. e^−∞ = 0이므로 소프트맥스 뒤에는 0이 됩니다.",
+        "en": "Cells above the diagonal become −∞; since e^−∞ = 0 they get weight 0 after the softmax.",
+    },
+    "views.mask.softmax_header": {"ko": "**③ 소프트맥스** (행마다)", "en": "**③ Softmax** (by row)"},
+    "views.mask.softmax_caption": {
+        "ko": "모델이 실제로 쓴 가중치. 대각선 위는 정확히 0이고, 각 행의 합은 1입니다.",
+        "en": "The weights the model really used: exactly 0 above the diagonal, each row sums to 1.",
+    },
+    "encoder.title": {"ko": "인코더 셀프 어텐션", "en": "Encoder self-attention"},
+    "encoder.intro": {
+        "ko": "인코더에서는 한국어 문장의 모든 토큰이 쿼리, 키, 밸류가 됩니다. 같은 문장 안에서 각 토큰이 다른 모든 토큰을 "
+        "보고(가중치), 그 밸류를 가중합해 자기 표현을 새로 만듭니다. 그래서 ‘셀프’ 어텐션입니다. 행은 보는 토큰(쿼리), "
+        "열은 보이는 토큰(키)이고, 한 행의 가중치를 더하면 1입니다. 헤드마다 W_q, W_k, W_v가 달라서 서로 다른 관계를 봅니다.",
+        "en": "In the encoder every token of the Korean sentence is a query, a key and a value. Each token looks at "
+        "every token of the same sentence (the weights) and mixes their values into its new representation: "
+        "hence *self*-attention. Rows are the tokens looking (queries), columns the tokens looked at (keys); each row "
+        "sums to 1. Every head has its own W_q, W_k, W_v, so each can follow a different relation.",
+    },
+    "encoder.sentence": {"ko": "문장: {sentence} → 번역: {translation}", "en": "Sentence: {sentence} → translation: {translation}"},
+    "encoder.look_for": {
+        "ko": "**눈여겨볼 점.** 조사(는, 를, 에서)가 바로 앞의 명사를 보는 헤드, 동사가 목적어를 보는 헤드, 거의 자기 자신만 "
+        "보는 헤드(대각선)가 있는지 찾아보세요. 아래 층과 위 층의 패턴도 비교해 보세요.",
+        "en": "**What to look for.** Find heads where a particle (는, 를, 에서) looks at the noun just before it, where "
+        "the verb looks at its object, and heads that mostly look at the token itself (the diagonal). Compare the "
+        "lower and the upper layer.",
+    },
+    "encoder.grid_header": {"ko": "모든 층 × 헤드", "en": "Every layer × head"},
+    "encoder.grid_body": {
+        "ko": "한눈에 비교하기: 행은 층, 열은 헤드입니다. 색은 모두 같은 0–1 척도입니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "en": "Compare at a glance: layers are rows, heads are columns, all on the same 0–1 colour scale. Hover a cell for its exact weight.",
+    },
+    "encoder.head_header": {"ko": "헤드 하나 크게", "en": "One head, large"},
+    "encoder.focus_header": {"ko": "토큰 하나에 집중", "en": "Focus one token"},
+    "encoder.focus_body": {
+        "ko": "고른 토큰의 행(그 토큰이 어디를 보는지)을 모든 층·헤드에서 막대로 보여 줍니다. 가장 큰 가중치는 주황색입니다.",
+        "en": "The focused token's row (where it looks) in every layer and head, as bars; the largest weight is orange.",
+    },
+    "encoder.lines_header": {"ko": "선으로 보기", "en": "As lines"},
+    "encoder.lines_body": {
+        "ko": "위에서 고른 층·헤드에서, 왼쪽 토큰(쿼리)이 오른쪽 토큰(키)을 얼마나 보는지를 선의 굵기와 진하기로 나타냅니다 "
+        "(BertViz의 head view처럼). 선에 마우스를 올리면 정확한 값이 보입니다.",
+        "en": "For the layer and head picked above: how much each token on the left (query) looks at each token on the "
+        "right (key), as line width and opacity (like BertViz's head view). Hover a line for its exact weight.",
+    },
+    "encoder.download_header": {"ko": "내려받기", "en": "Download"},
+    "encoder.download_body": {
+        "ko": "그림마다 아래의 버튼으로 그 그림의 표(CSV)와 이미지(SVG, PNG)를 받을 수 있습니다. 이 문장의 모든 맵은 JSON으로:",
+        "en": "Under each chart: its rows as CSV and the chart as SVG or PNG. Every map of this sentence as JSON:",
+    },
     # --- decoder masked self-attention -----------------------------------------
+    "decoder.title": {"ko": "디코더 마스크드 셀프 어텐션", "en": "Decoder masked self-attention"},
+    "decoder.intro": {
+        "ko": "디코더는 영어 번역을 한 단어씩 만듭니다. 셀프 어텐션에서 각 단계는 지금까지 읽은 디코더 입력 토큰(<bos>와 "
+        "이미 만든 단어)만 볼 수 있습니다. 행과 열은 모두 모델이 직접 만든 번역의 디코더 입력입니다: {tokens}.",
+        "en": "The decoder writes the English translation one word at a time. In its self-attention each step may only "
+        "look at the decoder input tokens read so far (<bos> and the words already produced). Rows and columns are "
+        "the decoder input of the model's own translation: {tokens}.",
+    },
+    "decoder.rows": {
+        "ko": "**행 읽는 법.** 행 t는 입력 토큰 t를 읽고 출력 토큰 t를 **만드는** 단계입니다. 그래서 행 이름을 "
+        "‘읽은 토큰 → 만든 토큰’으로 적었습니다. 예: **{example}**는 ‘{read}’를 읽고 ‘{produced}’를 만든 단계입니다.",
+        "en": "**Reading the rows.** Row t reads input token t and is the step that **produces** output token t, so "
+        "rows are labelled ‘read → produced’. For example **{example}** is the step that read ‘{read}’ and produced "
+        "‘{produced}’.",
+    },
+    "decoder.look_for": {
+        "ko": "**눈여겨볼 점.** 대각선 위는 언제나 0입니다(아래의 마스크). 바로 앞 토큰을 보는 헤드, <bos>에 가중치를 "
+        "모아 두는 헤드(‘볼 것이 없을 때의 쉼터’)를 찾아보세요.",
+        "en": "**What to look for.** Above the diagonal is always 0 (the mask below). Find heads that look at the "
+        "previous token, and heads that park their weight on <bos> (a resting place when nothing else is useful).",
+    },
+    "decoder.grid_header": {"ko": "모든 층 × 헤드", "en": "Every layer × head"},
+    "decoder.head_header": {"ko": "헤드 하나 크게", "en": "One head, large"},
+    "decoder.mask_header": {"ko": "마스크가 하는 일", "en": "What the mask does"},
+    "decoder.mask_why": {
+        "ko": "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 "
+        "단계 t가 아직 만들지 않은 다음 단어를 그대로 보고 베낄 수 있습니다. 번역할 때는 그 단어가 아직 없습니다. 그래서 "
+        "키가 쿼리보다 뒤에 있는 칸(대각선 위)의 점수를 소프트맥스 전에 −∞로 바꿉니다. 위에서 고른 층·헤드의 실제 숫자입니다.",
+        "en": "**Why hide anything?** The decoder produces one word at a time. In training the whole target sentence "
+        "goes in at once, so without the mask step t could simply peek at the next word and copy it; when "
+        "translating, that word does not exist yet. So every score whose key comes after its query (above the "
+        "diagonal) is set to −∞ before the softmax. These are the real numbers of the layer and head picked above.",
+    },
+    "decoder.focus_header": {"ko": "단계 하나에 집중", "en": "Focus one step"},
+    "decoder.focus_body": {
+        "ko": "고른 단계가 어느 입력 토큰을 보았는지, 모든 층·헤드에서 막대로 보여 줍니다. 그 뒤의 토큰은 볼 수 없어서 0입니다.",
+        "en": "Which input tokens the chosen step looked at, in every layer and head. Tokens after it are masked: 0.",
+    },
+    "decoder.lines_header": {"ko": "선으로 보기", "en": "As lines"},
+    "decoder.lines_body": {
+        "ko": "위에서 고른 층·헤드에서 왼쪽 단계(쿼리)가 오른쪽 입력 토큰(키)을 얼마나 보는지입니다. 선은 언제나 같은 높이나 "
+        "위쪽(앞선 토큰)으로만 갑니다.",
+        "en": "For the layer and head picked above: how much each step on the left (query) looks at each input token on "
+        "the right (key). Lines only ever go level or upwards, to earlier tokens.",
+    },
+    "decoder.download_header": {"ko": "내려받기", "en": "Download"},
     # --- cross-attention -------------------------------------------------------
     # --- under the hood --------------------------------------------------------
     # --- export ----------------------------------------------------------------
