@@ -579,3 +579,99 @@ def points_chart(
         )
     )
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size, height=size)
+
+
+# --- cross-attention page: gold alignment overlay and next-token probabilities ------
+
+GOLD_COLOR = "#f2a900"  # gold outlines: visible on both light and dark blue cells
+
+
+def gold_outline(
+    frame: pd.DataFrame,
+    label: str = "gold link",
+    x_title: str = "key",
+    y_title: str = "query",
+    query_label: str = "query_token",
+) -> alt.Chart:
+    """Stroke-only rectangles on the gold-aligned cells of an attention map, with a legend entry.
+
+    `frame` holds one row per gold cell: `query_pos`, `key_pos`, `query_token`,
+    `key_token` (and optionally `weight`). Layer it over `attention_heatmap` of the
+    same map (`attention_heatmap_with_gold`); the cells' fill stays visible.
+    `query_label` names the column that labels rows, as in `attention_heatmap`.
+    """
+    tooltip = [alt.Tooltip(f"{query_label}:N", title=y_title), alt.Tooltip("key_token:N", title=x_title)]
+    if "weight" in frame:
+        tooltip.append(alt.Tooltip("weight:Q", format=".4f"))
+    return (
+        alt.Chart(frame.assign(gold=label))
+        .mark_rect(filled=False, strokeWidth=3)
+        .encode(
+            x=alt.X("key_pos:O"),
+            y=alt.Y("query_pos:O"),
+            stroke=alt.Stroke(
+                "gold:N",
+                scale=alt.Scale(domain=[label], range=[GOLD_COLOR]),
+                legend=alt.Legend(title=None, symbolType="square", symbolFillColor="transparent"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+
+
+def attention_heatmap_with_gold(
+    frame: pd.DataFrame, gold_frame: pd.DataFrame | None, gold_label: str = "gold link", **heatmap_options
+) -> alt.LayerChart:
+    """`attention_heatmap(frame, **heatmap_options)` with the `gold_frame` cells outlined (if given)."""
+    heatmap = attention_heatmap(frame, **heatmap_options)
+    if gold_frame is None or gold_frame.empty:
+        return heatmap
+    x_title = heatmap_options.get("x_title", "key")
+    y_title = heatmap_options.get("y_title", "query")
+    query_label = heatmap_options.get("query_label", "query_token")
+    # Independent colour/stroke legends; the shared position scales keep cells aligned.
+    return (heatmap + gold_outline(gold_frame, gold_label, x_title, y_title, query_label)).resolve_legend(
+        color="independent", stroke="independent"
+    )
+
+
+def top_tokens_chart(
+    frame: pd.DataFrame,
+    title: str = "",
+    token_title: str = "next token",
+    probability_title: str = "probability",
+    width: int = 220,
+) -> alt.LayerChart:
+    """Next-token probabilities as horizontal bars, most likely on top; the chosen token highlighted.
+
+    `frame` holds `rank` (0 = most likely), `token`, `probability` (0..1) and
+    `chosen` (bool: the token greedy decoding wrote).
+    """
+    mapping = {str(int(rank)): str(token) for rank, token in zip(frame["rank"], frame["token"], strict=True)}
+    base = alt.Chart(frame).encode(
+        y=alt.Y(
+            "rank:O",
+            axis=alt.Axis(
+                labelExpr=f"{json.dumps(mapping, ensure_ascii=False)}[datum.value]",
+                title=token_title,
+                ticks=False,
+                domain=False,
+                labelLimit=120,
+                **HORIZONTAL_Y_TITLE,
+            ),
+        ),
+        x=alt.X(
+            "probability:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN), title=probability_title, axis=alt.Axis(format=".1f")
+        ),
+        tooltip=[
+            alt.Tooltip("token:N", title=token_title),
+            alt.Tooltip("probability:Q", title=probability_title, format=".4f"),
+        ],
+    )
+    bars = base.mark_bar(size=18).encode(
+        color=alt.condition("datum.chosen", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR))
+    )
+    values = base.mark_text(align="left", dx=4, fontSize=12).encode(
+        text=alt.Text("probability:Q", format=".2f"),
+    )
+    return alt.layer(bars, values).properties(autosize=PAD, title=title, width=width, height=26 * len(frame))

@@ -712,6 +712,172 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "decoder.download_header": {"ko": "내려받기", "en": "Download"},
     # --- cross-attention -------------------------------------------------------
+    "cross.title": {"ko": "크로스 어텐션", "en": "Cross-attention"},
+    "cross.intro": {
+        "ko": "크로스 어텐션에서 쿼리는 디코더(영어)에서, 키와 값은 인코더가 읽은 한국어 문장에서 옵니다. "
+        "그래서 지도는 **행이 영어, 열이 한국어**입니다. 행 t는 디코더가 t번째 영어 토큰을 **쓰는 순간** "
+        "한국어 토큰 중 어디를 얼마나 보았는지입니다. 그래서 각 행에는 그 위치가 **만들어 낸** 토큰을 붙였습니다. "
+        "열은 한국어 토큰이 문장 순서대로 놓입니다.",
+        "en": "In cross-attention the queries come from the decoder (English) and the keys and values from the "
+        "encoder's reading of the Korean sentence, so the map has **English rows and Korean columns**. Row t is "
+        "where the decoder looked among the Korean tokens **while writing** the t-th English token, so each row "
+        "is labelled with the token that position **produced**. The columns are the Korean tokens in sentence order.",
+    },
+    "cross.translation": {"ko": "번역: **{source}** → **{translation}**", "en": "Translation: **{source}** → **{translation}**"},
+    "cross.layer": {"ko": "층", "en": "Layer"},
+    "cross.head": {"ko": "헤드", "en": "Head"},
+    "cross.picker_help": {
+        "ko": "디코더의 각 층에는 크로스 어텐션 헤드가 여러 개 있고, 헤드마다 따로 어디를 볼지 배웁니다. 번호는 0부터 셉니다.",
+        "en": "Each decoder layer has several cross-attention heads, each learning on its own where to look. Numbers count from 0.",
+    },
+    "cross.tab.guess": {"ko": "① 먼저 맞혀 보기", "en": "① Guess first"},
+    "cross.tab.map": {"ko": "② 어텐션 지도", "en": "② The map"},
+    "cross.tab.steps": {"ko": "③ 한 단계씩 디코딩", "en": "③ Step through decoding"},
+    "cross.tab.heads": {"ko": "④ 정답 정렬과 헤드 점수", "en": "④ Gold alignment and head scores"},
+    "cross.axis.korean": {"ko": "한국어 토큰 (키)", "en": "Korean token (key)"},
+    "cross.axis.produced": {"ko": "만든 영어 토큰", "en": "English token written"},
+    "cross.axis.read": {"ko": "디코더가 읽은 토큰", "en": "decoder read"},
+    "cross.axis.weight": {"ko": "가중치", "en": "weight"},
+    "cross.map.title": {"ko": "층 {layer} · 헤드 {head}", "en": "Layer {layer} · head {head}"},
+    "cross.map.how_to_read": {
+        "ko": "예: 이 헤드는 '{english}'를 쓸 때 '{korean}'에 가장 많은 가중치({weight})를 두었습니다. "
+        "칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "en": "For example: when writing '{english}', this head put the most weight ({weight}) on '{korean}'. "
+        "Hover a cell for the exact weight.",
+    },
+    "cross.map.gold_toggle": {"ko": "정답 정렬 테두리 표시", "en": "Outline the gold alignment"},
+    "cross.map.gold_legend": {"ko": "정답 정렬", "en": "gold link"},
+    "cross.map.gold_shown": {
+        "ko": "노란 테두리 칸이 정답 정렬입니다: 그 영어 단어를 옮긴 한국어 토큰. 조사(는, 를 …)는 영어 짝이 없습니다.",
+        "en": "Cells outlined in yellow are the gold alignment: the Korean token each English word translates. "
+        "Particles (는, 를, …) have no English partner.",
+    },
+    "cross.map.sentence_score": {
+        "ko": "이 문장에서 이 헤드가 가장 많이 본 한국어 토큰이 정답 짝인 영어 토큰: {hits}/{total}개.",
+        "en": "In this sentence, {hits} of {total} English tokens look most at a gold partner with this head.",
+    },
+    "cross.gold.no_corpus": {
+        "ko": "이 모델은 생성된 말뭉치가 아닌 다른 문장 쌍으로 학습되어 정답 정렬을 알 수 없습니다.",
+        "en": "This model was trained on other sentence pairs than the generated corpus, so no gold alignment is known.",
+    },
+    "cross.gold.unknown_words": {
+        "ko": "정답 정렬을 만들 수 없습니다: '{tokens}'은(는) 말뭉치에 없는 단어입니다.",
+        "en": "No gold alignment: '{tokens}' is not a word of the corpus.",
+    },
+    "cross.gold.no_fit": {
+        "ko": "정답 정렬을 만들 수 없습니다: 모델의 번역이 말뭉치의 단어 대응으로 설명되지 않습니다 (번역이 틀렸을 수 있습니다).",
+        "en": "No gold alignment: the model's translation cannot be explained word by word from the corpus "
+        "(the translation may be wrong).",
+    },
+    "cross.gold.no_translation": {
+        "ko": "모델이 아무 단어도 쓰지 않아 정렬할 것이 없습니다.",
+        "en": "The model wrote no words, so there is nothing to align.",
+    },
+    "cross.focus.header": {"ko": "영어 토큰 하나에 집중하기", "en": "Focus on one English token"},
+    "cross.focus.pick": {"ko": "영어 토큰", "en": "English token"},
+    "cross.focus.title": {"ko": "'{token}'을(를) 쓸 때 본 곳", "en": "Where it looked while writing '{token}'"},
+    "cross.focus.gold": {"ko": "정답 짝: {partners}", "en": "Gold partner: {partners}"},
+    "cross.focus.no_partner": {"ko": "이 토큰에는 정답 짝이 없습니다.", "en": "This token has no gold partner."},
+    "cross.grid.header": {"ko": "모든 층 × 헤드", "en": "Every layer × head"},
+    "cross.grid.body": {
+        "ko": "모든 헤드를 한눈에: 행은 만든 영어 토큰, 열은 한국어 토큰입니다. 대각선이 아닌 모양이 보이는 것은 "
+        "한국어(주어-목적어-동사)와 영어(주어-동사-목적어)의 어순이 달라서입니다.",
+        "en": "Every head at a glance: rows are the English tokens written, columns the Korean tokens. The pattern is "
+        "not a diagonal because Korean (subject-object-verb) and English (subject-verb-object) order words differently.",
+    },
+    "cross.steps.body": {
+        "ko": "디코더는 한 번에 한 토큰씩 씁니다. 단계 t에서 디코더는 지금까지 쓴 토큰을 보고(마스크드 셀프 어텐션), "
+        "한국어 문장을 보고(크로스 어텐션), 다음 토큰의 확률을 냅니다. 가장 확률이 높은 토큰을 씁니다(그리디 디코딩). "
+        "슬라이더를 움직이면 세 그림이 함께 움직입니다.",
+        "en": "The decoder writes one token at a time. At step t it looks at what it has written so far (masked "
+        "self-attention), looks at the Korean sentence (cross-attention) and gives the next token's probabilities; "
+        "it writes the most likely one (greedy decoding). Move the slider and all three views move together.",
+    },
+    "cross.steps.slider": {"ko": "디코딩 단계", "en": "Decoding step"},
+    "cross.steps.option": {"ko": "{step}: '{token}' 쓰기", "en": "{step}: writes '{token}'"},
+    "cross.steps.now": {
+        "ko": "단계 {step}: 디코더가 '{read}'까지 읽고 '{token}'을(를) 씁니다.",
+        "en": "Step {step}: the decoder has read up to '{read}' and writes '{token}'.",
+    },
+    "cross.steps.self_title": {"ko": "마스크드 셀프 어텐션 (행 {step})", "en": "Masked self-attention (row {step})"},
+    "cross.steps.cross_title": {"ko": "크로스 어텐션 (행 {step})", "en": "Cross-attention (row {step})"},
+    "cross.steps.top_title": {"ko": "다음 토큰 상위 5개", "en": "Top 5 next tokens"},
+    "cross.steps.earlier": {"ko": "앞선 영어 토큰 (디코더 입력)", "en": "earlier English token (decoder input)"},
+    "cross.steps.next_token": {"ko": "다음 토큰", "en": "next token"},
+    "cross.steps.probability": {"ko": "확률", "en": "probability"},
+    "cross.steps.revealed_title": {"ko": "단계 {step}까지의 크로스 어텐션", "en": "Cross-attention up to step {step}"},
+    "cross.guess.body": {
+        "ko": "지도를 보기 전에 예상해 보세요: 디코더가 아래 영어 토큰을 쓸 때 어느 한국어 토큰에 가장 많은 가중치를 둘까요?",
+        "en": "Before you look at the map, predict: while writing the English token below, which Korean token gets "
+        "the most weight?",
+    },
+    "cross.guess.token": {"ko": "영어 토큰", "en": "English token"},
+    "cross.guess.which_head": {"ko": "어느 헤드로?", "en": "Which head?"},
+    "cross.guess.head_picked": {"ko": "위에서 고른 헤드 (층 {layer} · 헤드 {head})", "en": "The head picked above (layer {layer} · head {head})"},
+    "cross.guess.head_best": {"ko": "정답 정렬을 가장 잘 따르는 헤드 (층 {layer} · 헤드 {head})", "en": "The head that best follows the gold alignment (layer {layer} · head {head})"},
+    "cross.guess.pick": {"ko": "내 예상", "en": "My guess"},
+    "cross.guess.reveal": {"ko": "공개하기", "en": "Reveal"},
+    "cross.guess.waiting": {"ko": "한국어 토큰을 하나 고른 뒤 '공개하기'를 누르세요.", "en": "Pick a Korean token, then press Reveal."},
+    "cross.guess.right": {
+        "ko": "맞았습니다! '{english}'를 쓸 때 가장 많은 가중치({weight})는 '{answer}'에 갔습니다.",
+        "en": "Right! While writing '{english}', the most weight ({weight}) went to '{answer}'.",
+    },
+    "cross.guess.wrong": {
+        "ko": "아쉽네요. '{english}'를 쓸 때 가장 많은 가중치({weight})는 '{answer}'에 갔습니다. 예상한 '{guess}'에는 {guess_weight}이 갔습니다.",
+        "en": "Not quite. While writing '{english}', the most weight ({weight}) went to '{answer}'; your guess "
+        "'{guess}' got {guess_weight}.",
+    },
+    "cross.guess.gold_match": {
+        "ko": "정답 정렬과 일치합니다: '{english}'의 정답 짝은 {partners}입니다. 이 헤드는 번역되는 단어를 보고 있습니다.",
+        "en": "This matches the gold alignment: the gold partner of '{english}' is {partners}. The head looks at "
+        "the word being translated.",
+    },
+    "cross.guess.gold_miss": {
+        "ko": "정답 정렬과는 다릅니다: '{english}'의 정답 짝은 {partners}입니다. 헤드가 모두 단어 대응을 따르지는 않습니다. "
+        "어떤 헤드는 조사나 문장 끝을 보며 문법 정보(시제, 주어 등)를 모읍니다.",
+        "en": "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every head "
+        "follows word correspondences; some look at particles or the sentence end to gather grammar (tense, subject).",
+    },
+    "cross.guess.gold_none": {"ko": "'{english}'에는 정답 짝이 없습니다.", "en": "'{english}' has no gold partner."},
+    "cross.guess.why": {
+        "ko": "왜 그럴까요? 디코더의 쿼리(지금 쓰려는 것)와 가장 비슷한 키를 가진 한국어 토큰이 softmax에서 가장 큰 몫을 받습니다.",
+        "en": "Why? The Korean token whose key is most similar to the decoder's query (what it is about to write) "
+        "gets the largest share of the softmax.",
+    },
+    "cross.heads.body": {
+        "ko": "정답 정렬(말뭉치 생성기가 아는, 어떤 한국어 토큰이 어떤 영어 토큰으로 옮겨졌는지)과 각 헤드를 비교합니다. "
+        "테스트 문장 {count}개에 정답 영어 번역을 디코더에 넣고(teacher forcing) 잽니다.",
+        "en": "Each head is compared with the gold alignment (which Korean token became which English token, known "
+        "from the corpus generator), on the {count} test sentences with the reference English fed to the decoder "
+        "(teacher forcing).",
+    },
+    "cross.heads.definitions": {
+        "ko": "- **적중률**: 정답 짝이 있는 영어 토큰 중, 그 헤드가 가장 많이 본 한국어 토큰이 정답 짝인 비율 (높을수록 좋음).\n"
+        "- **AER** (정렬 오류율): 각 영어 토큰의 최댓값 칸을 예측 정렬 A, 정답을 S로 두고 1 − 2|A∩S| / (|A| + |S|) "
+        "(낮을수록 좋음). 이 말뭉치에서는 영어 토큰마다 정답 짝이 하나라 1 − 적중률과 같습니다.\n"
+        "- **정답 가중치**: 영어 토큰이 정답 짝에 둔 가중치의 평균 (부드러운 점수).",
+        "en": "- **Hit rate**: of the English tokens with a gold partner, the share whose most-weighted Korean token "
+        "is a gold partner (higher is better).\n"
+        "- **AER** (alignment error rate): with each English token's argmax cell as the predicted links A and gold "
+        "as S, 1 − 2|A∩S| / (|A| + |S|) (lower is better). Here every English token has exactly one gold partner, "
+        "so it equals 1 − hit rate.\n"
+        "- **Gold weight**: the mean weight English tokens put on their gold partners (a soft score).",
+    },
+    "cross.heads.best": {
+        "ko": "가장 잘 정렬하는 헤드: **층 {layer} · 헤드 {head}** (적중률 {hit_rate}, AER {aer}).",
+        "en": "Best-aligned head: **layer {layer} · head {head}** (hit rate {hit_rate}, AER {aer}).",
+    },
+    "cross.heads.column.hit_rate": {"ko": "적중률", "en": "Hit rate"},
+    "cross.heads.column.aer": {"ko": "AER", "en": "AER"},
+    "cross.heads.column.gold_mass": {"ko": "정답 가중치", "en": "Gold weight"},
+    "cross.heads.column.best": {"ko": "최고", "en": "Best"},
+    "cross.heads.best_mark": {"ko": "★ 최고", "en": "★ best"},
+    "cross.heads.sentence_header": {"ko": "이 문장에서의 점수", "en": "Scores on this sentence"},
+    "cross.heads.unavailable": {
+        "ko": "이 모델은 생성된 말뭉치로 학습되지 않아 테스트 세트의 정답 정렬이 없습니다.",
+        "en": "This model was not trained on the generated corpus, so there is no test split with gold alignments.",
+    },
+    "cross.export.header": {"ko": "내려받기", "en": "Download"},
     # --- under the hood --------------------------------------------------------
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},

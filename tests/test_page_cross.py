@@ -1,0 +1,231 @@
+"""The Cross-attention page under AppTest, with the shipped checkpoint.
+
+Charts are read back from what the page sends to the browser: each Vega-Lite
+element's spec (JSON) and its named Arrow datasets.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+from model.corpus import render_pair
+from model.decoding import translate
+from ui import state, texts
+
+PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "cross.py")
+SEED = "나는 학생이다"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_checkpoint(SHIPPED_CHECKPOINT)
+
+
+def run_page(language: str = "en", sentence: str = SEED) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=120)
+    app.session_state[state.LANGUAGE] = language
+    app.session_state[state.SENTENCE] = sentence
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def rerun(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+class Chart:
+    """One Vega-Lite element: its spec and its datasets as DataFrames by name."""
+
+    def __init__(self, element):
+        self.spec = json.loads(element.proto.spec)
+        self.datasets = {
+            dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets
+        }
+
+    @property
+    def title(self) -> str:
+        title = self.spec.get("title", "")
+        return title if isinstance(title, str) else title.get("text", "")
+
+    def layers(self) -> list[dict]:
+        return self.spec.get("layer", [])
+
+    def data_of(self, layer: dict):
+        name = layer.get("data", self.spec.get("data", {})).get("name")
+        return self.datasets[name]
+
+
+def charts(app: AppTest) -> list[Chart]:
+    return [Chart(element) for element in app.get("vega_lite_chart")]
+
+
+def chart_titled(app: AppTest, title: str) -> Chart:
+    (chart,) = [chart for chart in charts(app) if chart.title == title]
+    return chart
+
+
+def heatmap_cells(chart: Chart):
+    """The weights layer of a heatmap (the first layer: colour-encoded rects)."""
+    cells = chart.layers()[0]
+    assert cells["mark"]["type"] == "rect" and "color" in cells["encoding"]
+    return chart.data_of(cells)
+
+
+def gold_layer_cells(chart: Chart) -> set[tuple[int, int]]:
+    """(query_pos, key_pos) of the stroke-only gold outline layer; empty when there is none."""
+    outlines = [layer for layer in chart.layers() if "stroke" in layer.get("encoding", {})]
+    if not outlines:
+        return set()
+    (outline,) = outlines
+    assert outline["mark"].get("filled") is False  # only the outline: the weights stay visible
+    frame = chart.data_of(outline)
+    return set(zip(frame["query_pos"].astype(int), frame["key_pos"].astype(int), strict=True))
+
+
+def main_map_title(app: AppTest, layer: int, head: int) -> str:
+    language = app.session_state[state.LANGUAGE]
+    return texts.text("cross.map.title", language, layer=layer, head=head)
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def test_page_runs_with_its_widgets_and_follows_the_language():
+    english = run_page("en")
+    korean = run_page("ko")
+    assert english.title[0].value == texts.TEXTS["cross.title"]["en"]
+    assert korean.title[0].value == texts.TEXTS["cross.title"]["ko"] != english.title[0].value
+    assert texts.TEXTS["cross.intro"]["en"] in markdown_text(english)
+    assert texts.TEXTS["cross.intro"]["ko"] in markdown_text(korean)
+    assert texts.TEXTS["cross.intro"]["en"] not in markdown_text(korean)
+    for app in (english, korean):
+        app.radio(key="cross_layer"), app.radio(key="cross_head"), app.toggle(key="cross_show_gold")
+        app.selectbox(key="cross_focus"), app.select_slider(key="cross_step"), app.radio(key="cross_guess")
+        assert len(charts(app)) >= 6  # map, focus bars, grid, three step views, revealed map
+    assert [tab.label for tab in korean.tabs] == [
+        texts.TEXTS[key]["ko"] for key in ("cross.tab.guess", "cross.tab.map", "cross.tab.steps", "cross.tab.heads")
+    ]
+
+
+def test_rows_are_the_produced_english_and_columns_the_korean_in_order(shipped):
+    sentence = "나는 나는 학생이다"  # 나 and 는 repeat: each keeps its own column
+    app = run_page(sentence=sentence)
+    expected = translate(shipped, sentence)
+    assert expected.source_tokens == ["나", "는", "나", "는", "학생", "이다"]
+    cells = heatmap_cells(chart_titled(app, main_map_title(app, 0, 0)))
+    columns = cells.drop_duplicates("key_pos").sort_values("key_pos")
+    assert columns["key_pos"].tolist() == list(range(6))
+    assert columns["key_token"].tolist() == expected.source_tokens
+    rows = cells.drop_duplicates("query_pos").sort_values("query_pos")
+    assert rows["produced_token"].tolist() == expected.output_tokens
+    assert rows["query_token"].tolist() == expected.target_tokens
+    axis = chart_titled(app, main_map_title(app, 0, 0)).layers()[0]["encoding"]["y"]["axis"]
+    assert json.dumps(expected.output_tokens[0], ensure_ascii=False) in axis["labelExpr"]
+
+
+def test_changing_layer_and_head_changes_the_map(shipped):
+    app = run_page()
+    first = heatmap_cells(chart_titled(app, main_map_title(app, 0, 0)))
+    app.radio(key="cross_head").set_value(2)
+    rerun(app)
+    second = heatmap_cells(chart_titled(app, main_map_title(app, 0, 2)))
+    app.radio(key="cross_layer").set_value(1)
+    rerun(app)
+    third = heatmap_cells(chart_titled(app, main_map_title(app, 1, 2)))
+    expected = translate(shipped, SEED).maps.cross
+    for cells, (layer, head) in ((first, (0, 0)), (second, (0, 2)), (third, (1, 2))):
+        ordered = cells.sort_values(["query_pos", "key_pos"])["weight"].to_numpy()
+        assert ordered == pytest.approx(expected[layer, head].flatten().numpy(), abs=1e-6)
+    assert abs(first["weight"].to_numpy() - second["weight"].to_numpy()).max() > 1e-3
+
+
+def test_the_gold_overlay_marks_exactly_the_gold_cells():
+    pair = render_pair("나", "이다", "학생")
+    assert pair.korean == SEED
+    app = run_page()
+    gold = {(english, korean) for korean, english in pair.alignment}
+    assert gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0))) == gold == {(0, 0), (1, 3), (2, 2), (3, 2)}
+    app.toggle(key="cross_show_gold").set_value(False)
+    rerun(app)
+    assert gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0))) == set()
+
+
+def test_a_longer_corpus_sentence_gets_its_stored_alignment(shipped):
+    pair = render_pair("선생님", "읽다", "책", tense="past", place="도서관")
+    assert translate(shipped, pair.korean).output_tokens[:-1] == list(pair.english_tokens)
+    app = run_page(sentence=pair.korean)
+    outlined = gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0)))
+    assert outlined == {(english, korean) for korean, english in pair.alignment}
+
+
+def test_gold_is_explained_when_a_word_is_unknown():
+    app = run_page(sentence="나는 고양이이다")
+    infos = [element.value for element in app.info]
+    assert any("고양이" in info and "not a word of the corpus" in info for info in infos)
+    assert gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0))) == set()
+
+
+def test_the_step_slider_moves_all_three_views(shipped):
+    app = run_page()
+    expected = translate(shipped, SEED)
+    self_title = texts.text("cross.steps.self_title", "en", step=0)
+    revealed_title = texts.text("cross.steps.revealed_title", "en", step=0)
+    assert len(chart_titled(app, self_title).data_of(chart_titled(app, self_title).layers()[0])) == 1
+    assert heatmap_cells(chart_titled(app, revealed_title))["query_pos"].max() == 0
+    top_before = chart_titled(app, texts.TEXTS["cross.steps.top_title"]["en"])
+    app.select_slider(key="cross_step").set_value(3)
+    rerun(app)
+    assert "Step 3: the decoder has read up to 'a' and writes 'student'." in markdown_text(app)
+    decoder_row = chart_titled(app, texts.text("cross.steps.self_title", "en", step=3))
+    assert decoder_row.data_of(decoder_row.layers()[0])["key_token"].tolist() == expected.target_tokens[:4]
+    cross_row = chart_titled(app, texts.text("cross.steps.cross_title", "en", step=3))
+    weights = cross_row.data_of(cross_row.layers()[0]).sort_values("key_pos")["weight"].to_numpy()
+    assert weights == pytest.approx(expected.maps.cross[0, 0, 3].numpy(), abs=1e-6)
+    revealed = heatmap_cells(chart_titled(app, texts.text("cross.steps.revealed_title", "en", step=3)))
+    assert sorted(revealed["query_pos"].unique()) == [0, 1, 2, 3]
+    top_after = chart_titled(app, texts.TEXTS["cross.steps.top_title"]["en"])
+    before = top_before.data_of(top_before.layers()[0])
+    after = top_after.data_of(top_after.layers()[0])
+    assert before.loc[before["chosen"], "token"].tolist() == ["i"]
+    assert after.loc[after["chosen"], "token"].tolist() == ["student"]
+    assert len(after) == 5 and after["probability"].is_monotonic_decreasing
+
+
+def test_predict_then_reveal(shipped):
+    app = run_page()
+    question = texts.TEXTS["cross.guess.waiting"]["en"]
+    assert question in [element.value for element in app.info]
+    assert app.button[0].disabled  # nothing to reveal before a guess
+    english_index = 3  # "student"
+    app.selectbox(key="cross_guess_token").set_value(english_index)
+    app.radio(key="cross_guess").set_value(0)  # 나
+    rerun(app)
+    assert question in [element.value for element in app.info]  # guessing alone reveals nothing
+    app.button[0].click()
+    rerun(app)
+    weights = translate(shipped, SEED).maps.cross[0, 0, english_index]
+    answer = ["나", "는", "학생", "이다"][int(weights.argmax())]
+    verdicts = [element.value for element in [*app.success, *app.warning]]
+    assert any(f"the most weight ({weights.max():.2f}) went to '{answer}'" in verdict for verdict in verdicts)
+    assert any("gold partner of 'student' is '학생'" in verdict for verdict in verdicts)
+    # A new question hides the answer again.
+    app.selectbox(key="cross_guess_token").set_value(0)
+    rerun(app)
+    assert question in [element.value for element in app.info]
+
+
+def test_head_scores_table_marks_the_best_head():
+    app = run_page()
+    table = app.dataframe[0].value
+    assert table["hit_rate"].between(0, 1).all() and table["alignment_error_rate"].between(0, 1).all()
+    best = table[table["best"] != ""]
+    assert len(best) == 1 and best["hit_rate"].iloc[0] == table["hit_rate"].max()
+    assert f"layer {int(best['layer'].iloc[0])} · head {int(best['head'].iloc[0])}" in markdown_text(app)
