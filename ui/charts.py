@@ -581,6 +581,161 @@ def points_chart(
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size, height=size)
 
 
+def attention_lines(
+    frame: pd.DataFrame,
+    focus_pos: int | None = None,
+    title: str = "",
+    query_label: str = "query_token",
+    left_title: str = "query",
+    right_title: str = "key",
+    value_title: str = "weight",
+    row_height: int = 26,
+    width: int = 320,
+) -> alt.LayerChart:
+    """One head as lines between tokens, like BertViz's head view.
+
+    The queries stand in a column on the left, the keys in a column on the right, both
+    in sentence order top to bottom; a line joins each query to each key, its opacity
+    and width growing with the weight. With `focus_pos`, only that query's lines are
+    drawn and its token is marked. `frame` is one map in the tidy attention format.
+    """
+    lines = frame if focus_pos is None else frame[frame["query_pos"] == focus_pos]
+    lines = lines.assign(left=0.0, right=1.0)
+    rows = max(frame["query_pos"].max(), frame["key_pos"].max()) + 1
+    y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
+    x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
+    no_axis = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
+    edges = (
+        alt.Chart(lines)
+        .mark_rule(strokeCap="round")
+        .encode(
+            x=alt.X("left:Q", scale=x_scale, axis=no_axis),
+            x2="right:Q",
+            y=alt.Y("query_pos:Q", scale=y_scale, axis=no_axis),
+            y2="key_pos:Q",
+            opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=None),
+            strokeWidth=alt.StrokeWidth(
+                "weight:Q",
+                scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
+                legend=alt.Legend(title=value_title, orient="bottom", values=[0.25, 0.5, 0.75, 1.0]),
+            ),
+            color=alt.value(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
+            tooltip=[
+                alt.Tooltip(f"{query_label}:N", title=left_title),
+                alt.Tooltip("key_token:N", title=right_title),
+                alt.Tooltip("weight:Q", title=value_title, format=".4f"),
+            ],
+        )
+    )
+    queries = frame.drop_duplicates("query_pos")[["query_pos", query_label]].rename(
+        columns={"query_pos": "pos", query_label: "label"}
+    )
+    keys = frame.drop_duplicates("key_pos")[["key_pos", "key_token"]].rename(
+        columns={"key_pos": "pos", "key_token": "label"}
+    )
+    queries = queries.assign(side=0.0, focused=queries["pos"] == focus_pos)
+    keys = keys.assign(side=1.0, focused=False)
+
+    def token_column(tokens: pd.DataFrame, align: str, dx: int) -> alt.LayerChart:
+        """The tokens of one side; the focused one bold and in the highlight colour."""
+
+        def marks(rows: pd.DataFrame, **style) -> alt.Chart:
+            return (
+                alt.Chart(rows)
+                .mark_text(align=align, dx=dx, fontSize=13, **style)
+                .encode(
+                    x=alt.X("side:Q", scale=x_scale, axis=no_axis),
+                    y=alt.Y("pos:Q", scale=y_scale, axis=no_axis),
+                    text="label:N",
+                )
+            )
+
+        focused = tokens["focused"]
+        return alt.layer(
+            marks(tokens[~focused], color="#333333"),
+            marks(tokens[focused], color=HIGHLIGHT_COLOR, fontWeight="bold"),
+        )
+
+    def header(side: float, label: str, align: str, dx: int) -> alt.Chart:
+        return (
+            alt.Chart(pd.DataFrame({"side": [side], "label": [label]}))
+            .mark_text(align=align, dx=dx, dy=-row_height * 0.8, fontSize=12, color="#777777")
+            .encode(x=alt.X("side:Q", scale=x_scale, axis=no_axis), y=alt.value(0), text="label:N")
+        )
+
+    return (
+        alt.layer(
+            edges,
+            token_column(queries, "right", -8),
+            token_column(keys, "left", 8),
+            header(0.0, left_title, "right", -8),
+            header(1.0, right_title, "left", 8),
+        )
+        .properties(autosize=PAD, title=title, width=width, height=row_height * rows)
+        .configure_view(stroke=None)
+    )
+
+
+def head_bars_grid(
+    frame: pd.DataFrame,
+    title: str = "",
+    value_column: str = "weight",
+    layer_title: str = "layer",
+    head_title: str = "head",
+    x_title: str = "key",
+    value_title: str = "weight",
+    bar_width: int | None = None,
+) -> alt.FacetChart:
+    """One query's attention row in every head: small bar charts, layers as rows, heads as columns.
+
+    `frame` is the tidy attention format filtered to one query position (all layers and
+    heads). Keys stay in sentence order; each panel's most-weighted key is highlighted.
+    """
+    key_count = frame["key_pos"].nunique()
+    bar_width = bar_width or (30 if key_count <= 8 else 20)
+    panel = (
+        alt.Chart()
+        .transform_joinaggregate(largest=f"max({value_column})", groupby=["layer", "head"])
+        .transform_calculate(is_largest=f"datum['{value_column}'] == datum.largest")
+        .mark_bar()
+        .encode(
+            x=alt.X("key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", None, bar_width - 2)),
+            y=alt.Y(
+                f"{value_column}:Q",
+                scale=alt.Scale(domain=WEIGHT_DOMAIN),
+                axis=alt.Axis(title=None, values=[0, 0.5, 1], format=".1f"),
+            ),
+            color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR)),
+            tooltip=[
+                alt.Tooltip("layer:O", title=layer_title),
+                alt.Tooltip("head:O", title=head_title),
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
+            ],
+        )
+        .properties(width=bar_width * key_count, height=90)
+    )
+    return panel.facet(
+        data=frame,
+        row=alt.Row(
+            "layer:O",
+            header=alt.Header(
+                labelExpr=f"{json.dumps(layer_title + ' ', ensure_ascii=False)} + datum.value",
+                labelAngle=0,
+                title=None,
+            ),
+        ),
+        column=alt.Column(
+            "head:O",
+            header=alt.Header(
+                labelExpr=f"{json.dumps(head_title + ' ', ensure_ascii=False)} + datum.value",
+                title=None,
+            ),
+        ),
+        title=title,
+    )
+
+
 # --- cross-attention page: gold alignment overlay and next-token probabilities ------
 
 GOLD_COLOR = "#f2a900"  # gold outlines: visible on both light and dark blue cells

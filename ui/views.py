@@ -1,0 +1,264 @@
+"""Sections the attention pages share: every layer x head at once, one head large, one
+token's row in every head, the lines view, and (decoder) the causal mask step by step.
+
+Each renderer takes the tidy attention frame (ui/frames.py) of one `kind`
+("encoder_self", "decoder_self" or "cross"), draws one section with its export buttons
+(ui/export.py), and leaves layout and prose to the page. Pickers return what the
+learner chose; their widget keys come from `widget_key(kind, name)` so that two pages
+never share a widget.
+
+Decoder rows (decoder_self and cross) are labelled "read → produced" (`row_label`),
+e.g. "a → student": row t reads target_tokens[t] and produces output_tokens[t].
+"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+import torch
+
+from ui import charts, export, frames, loading
+from ui.state import tr
+
+KINDS = ("encoder_self", "decoder_self", "cross")
+ARROW = " → "
+
+
+def widget_key(kind: str, name: str) -> str:
+    """The session-state key of a view widget on the page of `kind`, e.g. "views_cross_layer"."""
+    return f"views_{kind}_{name}"
+
+
+def draw(chart) -> None:
+    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
+    st.altair_chart(chart, width="content")
+
+
+# --- data ------------------------------------------------------------------------------
+
+
+def kind_frame(attention: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The rows of one kind of attention, with a `row_label` column for the query axis.
+
+    Encoder rows are labelled with their token; decoder rows with "read → produced".
+    """
+    rows = attention[attention["kind"] == kind].reset_index(drop=True)
+    if kind == "encoder_self":
+        labels = rows["query_token"].astype(str)
+    else:
+        labels = rows["query_token"].astype(str) + ARROW + rows["produced_token"].astype(str)
+    return rows.assign(row_label=labels)
+
+
+def one_head(frame: pd.DataFrame, layer: int, head: int) -> pd.DataFrame:
+    return frame[(frame["layer"] == layer) & (frame["head"] == head)].reset_index(drop=True)
+
+
+def one_query(frame: pd.DataFrame, query_pos: int) -> pd.DataFrame:
+    return frame[frame["query_pos"] == query_pos].reset_index(drop=True)
+
+
+def position_labels(frame: pd.DataFrame, position_column: str, label_column: str) -> dict[int, str]:
+    """Position -> label in sentence order; a repeated label gets its occurrence, e.g. "는 (2)"."""
+    pairs = frame.drop_duplicates(position_column).sort_values(position_column)
+    labels = [str(label) for label in pairs[label_column]]
+    seen: dict[str, int] = {}
+    shown = {}
+    for position, label in zip(pairs[position_column], labels, strict=True):
+        seen[label] = seen.get(label, 0) + 1
+        repeated = labels.count(label) > 1
+        shown[int(position)] = f"{label} ({seen[label]})" if repeated else label
+    return shown
+
+
+def decoder_score_frame(checkpoint, translation) -> pd.DataFrame:
+    """The decoder's masked self-attention of `translation`, stage by stage, as tidy rows.
+
+    Reruns the model's explicit attention path (model.Transformer.inspect) on the
+    translation and keeps, per (layer, head, query, key): `score` = q·k,
+    `scaled_score` = q·k/√d_k, `allowed` (may this query see this key),
+    `masked_score` (scaled, −inf where not allowed) and `weight` (the softmax of the
+    masked row, what the model used). Plus the tidy columns and `row_label`.
+    """
+    source = torch.tensor([checkpoint.source_vocabulary.encode(translation.source_tokens)])
+    target = torch.tensor([checkpoint.target_vocabulary.encode(translation.target_tokens)])
+    with torch.no_grad():
+        _, inspection = checkpoint.model.inspect(source, target)
+    records = inspection.decoder_self
+    scores = torch.stack([record.scores[0] for record in records])  # (L, H, T, T)
+    allowed = torch.stack([record.allowed[0].expand_as(record.scores[0]) for record in records])  # (L, H, T, T)
+    weights = torch.stack([record.weights[0] for record in records])  # (L, H, T, T)
+    d_head = records[0].q.shape[-1]
+    scaled = scores / math.sqrt(d_head)
+    masked = scaled.masked_fill(~allowed, float("-inf"))
+    frame = frames.map_frame(
+        "decoder_self", weights, translation.target_tokens, translation.target_tokens, translation.output_tokens
+    )
+    frame = frame.assign(
+        score=scores.numpy().ravel().astype(np.float64),
+        scaled_score=scaled.numpy().ravel().astype(np.float64),
+        allowed=allowed.numpy().ravel(),
+        masked_score=masked.numpy().ravel().astype(np.float64),
+    )
+    return kind_frame(frame, "decoder_self")
+
+
+@st.cache_data(show_spinner=False, max_entries=loading.CACHED_SENTENCES)
+def decoder_scores_for(model_key: str, sentence: str, _checkpoint) -> pd.DataFrame:
+    """`decoder_score_frame` of the sentence's translation, cached per (model, sentence)."""
+    return decoder_score_frame(_checkpoint, loading.translation_for(model_key, sentence, _checkpoint))
+
+
+def score_matrix(head_scores: pd.DataFrame, column: str) -> pd.DataFrame:
+    """One head's `column` of the decoder score frame in ui.charts' matrix format.
+
+    −inf becomes NaN with the `negative_infinity` flag (JSON has no infinity), which
+    `charts.matrix_heatmap` draws as a grey "−∞" cell.
+    """
+    values = head_scores[column].astype(float)
+    infinite = np.isneginf(values)
+    return pd.DataFrame(
+        {
+            "row_pos": head_scores["query_pos"],
+            "column_pos": head_scores["key_pos"],
+            "row_label": head_scores["row_label"],
+            "column_label": head_scores["key_token"],
+            "value": values.where(~infinite),
+            "negative_infinity": infinite,
+        }
+    )
+
+
+# --- pickers -----------------------------------------------------------------------
+
+
+def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
+    """Layer and head radios side by side; returns the chosen (layer, head)."""
+    layer_column, head_column = st.columns(2)
+    layer = layer_column.radio(
+        tr("views.layer_pick"),
+        sorted(frame["layer"].unique().tolist()),
+        format_func=lambda value: tr("views.layer_n", n=value),
+        horizontal=True,
+        key=widget_key(kind, "layer"),
+    )
+    head = head_column.radio(
+        tr("views.head_pick"),
+        sorted(frame["head"].unique().tolist()),
+        format_func=lambda value: tr("views.head_n", n=value),
+        horizontal=True,
+        key=widget_key(kind, "head"),
+    )
+    return int(layer), int(head)
+
+
+def pick_query(frame: pd.DataFrame, kind: str) -> int:
+    """The focused query position, picked by its label (repeated tokens numbered)."""
+    labels = position_labels(frame, "query_pos", "row_label")
+    query_pos = st.radio(
+        tr(f"views.{kind}.focus_pick"),
+        list(labels),
+        format_func=labels.get,
+        horizontal=True,
+        key=widget_key(kind, "focus"),
+    )
+    return int(query_pos)
+
+
+# --- sections ------------------------------------------------------------------------
+
+
+def axis_titles(kind: str) -> dict[str, str]:
+    return {
+        "x_title": tr(f"views.{kind}.key_title"),
+        "y_title": tr(f"views.{kind}.query_title"),
+        "value_title": tr("views.weight"),
+    }
+
+
+def head_grid(frame: pd.DataFrame, kind: str) -> None:
+    """Every layer x head as small heatmaps, with the grid's rows as CSV and the chart as images."""
+    chart = charts.attention_grid(
+        frame,
+        layer_title=tr("views.layer"),
+        head_title=tr("views.head"),
+        query_label="row_label",
+        **axis_titles(kind),
+    )
+    draw(chart)
+    export.download_buttons(frame, chart, f"{kind}_all_heads")
+
+
+def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
+    """One head as a large heatmap with exact weights on hover."""
+    rows = one_head(frame, layer, head)
+    chart = charts.attention_heatmap(
+        rows, title=tr("views.head_title", layer=layer, head=head), query_label="row_label", **axis_titles(kind)
+    )
+    draw(chart)
+    export.download_buttons(rows, chart, f"{kind}_layer{layer}_head{head}")
+
+
+def focused_row_bars(frame: pd.DataFrame, kind: str, query_pos: int) -> None:
+    """The focused query's row in every layer and head, as small bar charts."""
+    rows = one_query(frame, query_pos)
+    label = position_labels(frame, "query_pos", "row_label")[query_pos]
+    chart = charts.head_bars_grid(
+        rows,
+        title=tr("views.bars_title", token=label),
+        layer_title=tr("views.layer"),
+        head_title=tr("views.head"),
+        x_title=tr(f"views.{kind}.key_title"),
+        value_title=tr("views.weight"),
+    )
+    draw(chart)
+    export.download_buttons(rows, chart, f"{kind}_query{query_pos}_all_heads")
+
+
+def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos: int) -> None:
+    """One head as lines from query tokens (left) to key tokens (right), BertViz style."""
+    every_token = st.toggle(tr("views.lines_every_token"), key=widget_key(kind, "lines_every_token"))
+    rows = one_head(frame, layer, head)
+    shown = rows if every_token else one_query(rows, query_pos)
+    chart = charts.attention_lines(
+        rows,
+        focus_pos=None if every_token else query_pos,
+        title=tr("views.head_title", layer=layer, head=head),
+        query_label="row_label",
+        left_title=tr(f"views.{kind}.query_short"),
+        right_title=tr(f"views.{kind}.key_short"),
+        value_title=tr("views.weight"),
+    )
+    draw(chart)
+    export.download_buttons(shown, chart, f"{kind}_layer{layer}_head{head}_lines")
+
+
+def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
+    """The decoder's mask at work for one head: scaled scores, masked scores (−∞), softmax."""
+    stem = f"decoder_self_layer{layer}_head{head}"
+    titles = {"x_title": tr("views.decoder_self.key_short"), "y_title": tr("views.decoder_self.query_short")}
+    columns = st.columns(3, gap="medium")
+    with columns[0]:
+        st.markdown(tr("views.mask.scores_header"))
+        st.caption(tr("views.mask.scores_caption"))
+        matrix = score_matrix(head_scores, "scaled_score")
+        chart = charts.matrix_heatmap(matrix, **titles)
+        draw(chart)
+        export.download_buttons(matrix, chart, f"{stem}_scores")
+    with columns[1]:
+        st.markdown(tr("views.mask.masked_header"))
+        st.caption(tr("views.mask.masked_caption"))
+        matrix = score_matrix(head_scores, "masked_score")
+        chart = charts.matrix_heatmap(matrix, **titles)
+        draw(chart)
+        # The CSV says -inf where the chart says −∞ (NaN only exists for the chart's JSON).
+        exported = matrix.assign(value=head_scores["masked_score"].to_numpy())
+        export.download_buttons(exported, chart, f"{stem}_masked_scores")
+    with columns[2]:
+        st.markdown(tr("views.mask.softmax_header"))
+        st.caption(tr("views.mask.softmax_caption"))
+        weights = head_scores.drop(columns=["score", "scaled_score", "masked_score"])
+        chart = charts.attention_heatmap(weights, query_label="row_label", value_title=tr("views.weight"), **titles)
+        draw(chart)
+        export.download_buttons(weights, chart, f"{stem}_softmax")
