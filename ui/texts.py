@@ -879,6 +879,252 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.export.header": {"ko": "내려받기", "en": "Download"},
     # --- under the hood --------------------------------------------------------
+    "hood.title": {"ko": "내부 계산 들여다보기", "en": "Under the hood"},
+    "hood.intro": {
+        "ko": "학습된 모델의 어텐션 헤드 하나를 골라, 모델이 실제로 쓰는 숫자로 한 단계씩 다시 계산합니다. "
+        "층 입력 x → W_q (이 헤드의 몫) → q → K → 점수 q·K → ÷√d_k → 마스크 → softmax → V → 가중합. "
+        "마지막에 모델이 직접 계산한 이 헤드의 출력과 비교합니다.",
+        "en": "Pick one attention head of the trained model and recompute it step by step with the numbers the "
+        "model really uses: the layer input x → W_q (this head's slice) → q → K → scores q·K → ÷√d_k → mask → "
+        "softmax → V → weighted sum. At the end it is compared with the model's own output for that head.",
+    },
+    "hood.kind": {"ko": "어텐션 종류", "en": "Attention kind"},
+    "hood.kind.encoder_self": {"ko": "인코더 셀프 어텐션", "en": "Encoder self-attention"},
+    "hood.kind.decoder_self": {"ko": "디코더 마스크드 셀프 어텐션", "en": "Decoder masked self-attention"},
+    "hood.kind.cross": {"ko": "크로스 어텐션", "en": "Cross-attention"},
+    "hood.layer": {"ko": "층", "en": "Layer"},
+    "hood.head": {"ko": "헤드", "en": "Head"},
+    "hood.query": {"ko": "쿼리 토큰", "en": "Query token"},
+    "hood.query_option_decoder": {"ko": "{position}: {token} → {produced} 생성", "en": "{position}: {token} → produces {produced}"},
+    "hood.what_if.header": {"ko": "만약에? (계산 바꿔 보기)", "en": "What if? (change the math)"},
+    "hood.what_if.body": {
+        "ko": "아래 설정을 바꾸면 이 헤드의 계산만 다시 합니다. 층 입력은 모델이 실제로 계산한 그대로이므로, "
+        "'이 헤드 하나가 그렇게 계산했다면'을 보여 줍니다 (뒤의 층이 어떻게 달라질지는 아닙니다). "
+        "기본값으로 두면 모델의 계산과 같습니다.",
+        "en": "These settings change the recomputation of this head only. The layer input stays what the model "
+        "really computed, so you see what this one head would do, not what later layers would make of it. At "
+        "their defaults the recomputation is the model's own computation.",
+    },
+    "hood.what_if.scale": {"ko": "÷√d_k 나누기", "en": "Divide by √d_k"},
+    "hood.what_if.scale_help": {
+        "ko": "끄면 점수를 √d_k로 나누지 않습니다. 점수가 커져서 softmax가 한 키에 몰립니다.",
+        "en": "Off: the scores are not divided by √d_k; they grow and the softmax piles onto one key.",
+    },
+    "hood.what_if.causal": {"ko": "인과 마스크 (디코더)", "en": "Causal mask (decoder)"},
+    "hood.what_if.causal_help": {
+        "ko": "디코더 셀프 어텐션에서만 쓰입니다. 끄면 디코더가 아직 만들지 않은 뒤쪽 토큰까지 볼 수 있다고 가정합니다.",
+        "en": "Used by decoder self-attention only. Off: the decoder could look ahead at tokens it has not "
+        "produced yet.",
+    },
+    "hood.what_if.temperature": {"ko": "softmax 온도", "en": "Softmax temperature"},
+    "hood.what_if.temperature_help": {
+        "ko": "softmax 전에 점수를 온도로 나눕니다. 1보다 작으면 한 키로 쏠리고, 크면 허용된 키에 고르게 퍼집니다.",
+        "en": "The scores are divided by the temperature before the softmax: below 1 sharper, above 1 flatter, "
+        "towards equal weights on every allowed key.",
+    },
+    "hood.what_if.on": {
+        "ko": "가정 계산입니다: '만약에?' 설정({changes})이 바뀌어 있어서, 아래 가중치와 출력은 모델이 실제로 "
+        "쓰는 숫자가 아닙니다.",
+        "en": "Hypothetical: a what-if is on ({changes}), so the weights and output below are not the numbers "
+        "the model really uses.",
+    },
+    "hood.what_if.no_scale": {"ko": "÷√d_k 없음", "en": "no ÷√d_k"},
+    "hood.what_if.no_causal": {"ko": "인과 마스크 없음", "en": "no causal mask"},
+    "hood.what_if.temperature_value": {"ko": "온도 {temperature}", "en": "temperature {temperature}"},
+    "hood.step.x.header": {"ko": "1. 층 입력 x", "en": "1. The layer input x"},
+    "hood.step.x.body.encoder_self": {
+        "ko": "인코더 {layer}층 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 토큰 벡터, 길이 {d_model}). "
+        "셀프 어텐션이라 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "en": "What the self-attention of encoder layer {layer} receives: the token vectors after LayerNorm "
+        "(length {d_model}). It is self-attention, so queries, keys and values all come from this x. The "
+        "query token's row is {query}.",
+    },
+    "hood.step.x.body.decoder_self": {
+        "ko": "디코더 {layer}층 마스크드 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 "
+        "{d_model}). 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "en": "What the masked self-attention of decoder layer {layer} receives: the decoder's token vectors after "
+        "LayerNorm (length {d_model}). Queries, keys and values all come from this x. The query token's row is "
+        "{query}.",
+    },
+    "hood.step.x.body.cross": {
+        "ko": "디코더 {layer}층 크로스 어텐션의 쿼리 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). "
+        "선택한 쿼리 토큰의 행은 {query}입니다. 키와 밸류는 아래 두 번째 표, 인코더의 출력(한국어 토큰)에서 나옵니다.",
+        "en": "The query input of the cross-attention of decoder layer {layer}: the decoder's token vectors after "
+        "LayerNorm (length {d_model}). The query token's row is {query}. Keys and values come from the second "
+        "table: the encoder's output (the Korean tokens).",
+    },
+    "hood.step.x.query_table": {"ko": "x (쿼리 쪽)", "en": "x (query side)"},
+    "hood.step.x.key_table": {"ko": "인코더 출력 (키·밸류 쪽)", "en": "Encoder output (key and value side)"},
+    "hood.step.wq.header": {"ko": "2. W_q: 이 헤드의 몫", "en": "2. W_q: this head's slice"},
+    "hood.step.wq.body": {
+        "ko": "이 층의 W_q는 {d_model}×{d_model} 행렬이고, 헤드 {head}는 그중 출력 열 {start}–{end}를 씁니다 "
+        "({d_model}×{d_head}). PyTorch의 nn.Linear는 가중치를 (출력, 입력) 모양으로 저장하고 x·Wᵀ + b를 "
+        "계산하므로, 여기서는 전치해서 x·W_q + b_q 꼴로 보여 줍니다. 편향 b_q도 함께 더합니다.",
+        "en": "This layer's W_q is {d_model}×{d_model}; head {head} uses its output columns {start}–{end} "
+        "({d_model}×{d_head}). PyTorch's nn.Linear stores its weight as (out, in) and computes x·Wᵀ + b, so "
+        "the slice is shown transposed, as in x·W_q + b_q. The bias b_q is added too.",
+    },
+    "hood.step.wq.bias": {"ko": "편향 b_q", "en": "Bias b_q"},
+    "hood.step.q.header": {"ko": "3. q = x·W_q + b_q", "en": "3. q = x·W_q + b_q"},
+    "hood.step.q.body": {
+        "ko": "쿼리 토큰 {query}의 벡터 (길이 d_k = {d_head}). 모델이 기록한 q와의 차이: 최대 {difference}.",
+        "en": "The vector of the query token {query} (length d_k = {d_head}). Largest difference from the q the "
+        "model recorded: {difference}.",
+    },
+    "hood.step.k.header": {"ko": "4. K = x·W_k + b_k", "en": "4. K = x·W_k + b_k"},
+    "hood.step.k.body.self": {
+        "ko": "모든 키 토큰의 벡터를 같은 방법으로, 이 헤드의 W_k 몫으로 만듭니다. 모델이 기록한 K와의 차이: 최대 "
+        "{difference}.",
+        "en": "Every key token's vector, made the same way with this head's slice of W_k. Largest difference "
+        "from the K the model recorded: {difference}.",
+    },
+    "hood.step.k.body.cross": {
+        "ko": "크로스 어텐션의 키는 인코더 출력(한국어 토큰)에 이 헤드의 W_k 몫을 곱해 만듭니다. 모델이 기록한 K와의 "
+        "차이: 최대 {difference}.",
+        "en": "Cross-attention's keys are the encoder output (the Korean tokens) times this head's slice of W_k. "
+        "Largest difference from the K the model recorded: {difference}.",
+    },
+    "hood.step.scores.header": {
+        "ko": "5. 점수 q·K → ÷√d_k → 마스크 → softmax",
+        "en": "5. Scores q·K → ÷√d_k → mask → softmax",
+    },
+    "hood.step.scores.body": {
+        "ko": "q와 각 키의 내적이 점수입니다. √d_k = √{d_head} = {sqrt_d:.0f}로 나누고, 마스크가 막는 키는 −∞로 "
+        "바꾼 뒤(온도 {temperature}로 나누고) softmax를 취하면 가중치가 되고, 합은 1입니다.",
+        "en": "The dot product of q with each key is its score. Divide by √d_k = √{d_head} = {sqrt_d:.0f}, set "
+        "the keys the mask blocks to −∞ (divide by the temperature, {temperature}), and the softmax turns the "
+        "row into weights that sum to 1.",
+    },
+    "hood.mask.encoder_self": {
+        "ko": "마스크: 인코더는 패딩만 가립니다. 한 문장에는 패딩이 없으니 모든 키를 볼 수 있습니다.",
+        "en": "Mask: the encoder hides padding only; one sentence has no padding, so every key is allowed.",
+    },
+    "hood.mask.decoder_self": {
+        "ko": "마스크: 인과 마스크입니다. 위치 {query}의 토큰은 위치 0–{query}만 볼 수 있고, 뒤의 토큰은 −∞가 되어 "
+        "가중치 0을 받습니다.",
+        "en": "Mask: the causal mask. The token at position {query} may look at positions 0–{query} only; later "
+        "tokens get −∞ and so weight 0.",
+    },
+    "hood.mask.decoder_self_off": {
+        "ko": "마스크: 인과 마스크를 끈 가정입니다. 디코더가 뒤의 토큰까지 봅니다 (실제 모델은 이렇게 하지 않습니다).",
+        "en": "Mask: the causal mask is off (a what-if): the decoder looks ahead at later tokens, which the real "
+        "model never does.",
+    },
+    "hood.mask.cross": {
+        "ko": "마스크: 크로스 어텐션은 인코더 쪽 패딩만 가립니다. 한 문장에는 패딩이 없으니 모든 한국어 토큰을 볼 수 "
+        "있습니다.",
+        "en": "Mask: cross-attention hides the encoder's padding only; one sentence has none, so every Korean "
+        "token is allowed.",
+    },
+    "hood.col.key": {"ko": "키 토큰", "en": "key token"},
+    "hood.col.position": {"ko": "위치", "en": "position"},
+    "hood.col.score": {"ko": "q·k", "en": "q·k"},
+    "hood.col.scaled": {"ko": "÷√d_k", "en": "÷√d_k"},
+    "hood.col.unscaled": {"ko": "(÷√d_k 없음)", "en": "(no ÷√d_k)"},
+    "hood.col.allowed": {"ko": "볼 수 있음", "en": "allowed"},
+    "hood.col.masked": {"ko": "마스크 후", "en": "after mask"},
+    "hood.col.weight": {"ko": "softmax 가중치", "en": "softmax weight"},
+    "hood.col.model_weight": {"ko": "모델의 가중치", "en": "model's weight"},
+    "hood.col.what_if_weight": {"ko": "가정 가중치", "en": "what-if weight"},
+    "hood.col.change": {"ko": "변화", "en": "change"},
+    "hood.col.dimension": {"ko": "차원", "en": "dimension"},
+    "hood.col.recomputed": {"ko": "다시 계산", "en": "recomputed"},
+    "hood.col.model": {"ko": "모델", "en": "model"},
+    "hood.col.difference": {"ko": "|차이|", "en": "|difference|"},
+    "hood.scores_chart_title": {"ko": "점수가 바뀌는 과정", "en": "The scores, step by step"},
+    "hood.bars_title": {"ko": "softmax 가중치", "en": "Softmax weights"},
+    "hood.head_map_title": {"ko": "헤드 전체의 어텐션 (모델)", "en": "The whole head's attention (model)"},
+    "hood.head_map_body": {
+        "ko": "위에서 계산한 것은 이 맵의 한 행(쿼리 {query})입니다.",
+        "en": "The row computed above is one row of this map (query {query}).",
+    },
+    "hood.axis.key": {"ko": "키", "en": "key"},
+    "hood.axis.query": {"ko": "쿼리", "en": "query"},
+    "hood.axis.step": {"ko": "단계", "en": "step"},
+    "hood.axis.weight": {"ko": "가중치", "en": "weight"},
+    "hood.step.v.header": {"ko": "6. V = x·W_v + b_v", "en": "6. V = x·W_v + b_v"},
+    "hood.step.v.body": {
+        "ko": "밸류는 키와 같은 입력에 이 헤드의 W_v 몫을 곱해 만듭니다. 모델이 기록한 V와의 차이: 최대 {difference}.",
+        "en": "The values come from the same input as the keys, times this head's slice of W_v. Largest "
+        "difference from the V the model recorded: {difference}.",
+    },
+    "hood.step.sum.header": {"ko": "7. 가중합: Σ 가중치 × v", "en": "7. The weighted sum: Σ weight × v"},
+    "hood.step.sum.body": {
+        "ko": "각 밸류 벡터에 그 키의 가중치를 곱해 모두 더하면 이 헤드의 출력입니다 (마지막 행).",
+        "en": "Each value vector times its key's weight, all added up: the head's output (last row).",
+    },
+    "hood.sum_row": {"ko": "Σ = 출력", "en": "Σ = output"},
+    "hood.check.header": {"ko": "8. 모델의 출력과 비교", "en": "8. Compared with the model's own output"},
+    "hood.check.body": {
+        "ko": "모델이 정방향 계산에서 이 헤드에 대해 기록한 출력(AttentionRecord.head_outputs)과 위의 다시 계산한 "
+        "출력을 차원별로 나란히 놓았습니다.",
+        "en": "The output the model recorded for this head in its forward pass (AttentionRecord.head_outputs), "
+        "next to the recomputed one, dimension by dimension.",
+    },
+    "hood.check.ok": {
+        "ko": "✓ 일치합니다: 가장 큰 차이는 출력 {output_difference}, 가중치 {weights_difference}로, 허용 오차 {tolerance} "
+        "이하입니다. 위의 계산이 모델이 실제로 하는 계산입니다.",
+        "en": "✓ They match: the largest difference is {output_difference} in the output and {weights_difference} "
+        "in the weights, within the tolerance of {tolerance}. The steps above are what the model really computes.",
+    },
+    "hood.check.bad": {
+        "ko": "✗ 차이가 허용 오차 {tolerance}보다 큽니다 (출력 {output_difference}, 가중치 {weights_difference}).",
+        "en": "✗ The difference exceeds the tolerance of {tolerance} (output {output_difference}, weights "
+        "{weights_difference}).",
+    },
+    "hood.check.what_if": {
+        "ko": "가정 계산이라 모델과 다릅니다. 아래는 '만약에?' 설정이 바꾼 가중치와 출력입니다 (가장 큰 변화: 가중치 "
+        "{weights_difference}, 출력 {output_difference}). 설정을 기본값으로 돌리면 다시 모델과 같아집니다.",
+        "en": "Hypothetical, so it differs from the model. Below: how the what-if changed the weights and the "
+        "output (largest change: {weights_difference} in the weights, {output_difference} in the output). Set "
+        "the what-ifs back to their defaults and it equals the model again.",
+    },
+    "hood.what_if.bars_model": {"ko": "모델의 가중치", "en": "The model's weights"},
+    "hood.what_if.bars_what_if": {"ko": "가정한 가중치", "en": "What-if weights"},
+    "hood.what_if.map_model": {"ko": "모델 (실제)", "en": "Model (real)"},
+    "hood.what_if.map_what_if": {"ko": "가정 (만약에)", "en": "What-if (hypothetical)"},
+    "hood.ablation.header": {"ko": "헤드 끄기 (어블레이션)", "en": "Switch heads off (ablation)"},
+    "hood.ablation.body": {
+        "ko": "고른 헤드의 출력을 0으로 만드는 헤드 마스크를 정방향 계산에 넘겨 다시 번역합니다. 모델 자체는 바뀌지 "
+        "않습니다. 어떤 헤드가 번역에 꼭 필요한지 알아보세요. 예: 0층 크로스 어텐션의 헤드를 모두 꺼 보세요.",
+        "en": "The chosen heads are silenced by a head mask passed to the forward pass (their output set to 0), "
+        "and the sentence is translated again; the model itself is never changed. Find out which heads the "
+        "translation needs, e.g. switch off every cross-attention head of layer 0.",
+    },
+    "hood.ablation.heads": {"ko": "끌 헤드", "en": "Heads to switch off"},
+    "hood.ablation.placeholder": {"ko": "헤드를 고르세요", "en": "Choose heads"},
+    "hood.ablation.head_option": {"ko": "{kind} · {layer}층 · 헤드 {head}", "en": "{kind} · layer {layer} · head {head}"},
+    "hood.ablation.before": {"ko": "모든 헤드 켬", "en": "Every head on"},
+    "hood.ablation.after": {"ko": "고른 헤드 끔", "en": "Chosen heads off"},
+    "hood.ablation.empty": {"ko": "(빈 번역)", "en": "(empty translation)"},
+    "hood.ablation.none_off": {
+        "ko": "아직 끈 헤드가 없습니다. 위에서 헤드를 고르면 번역과 맵이 어떻게 바뀌는지 보여 줍니다.",
+        "en": "No head is off yet. Choose heads above to see how the translation and the maps change.",
+    },
+    "hood.ablation.changed": {"ko": "번역이 바뀌었습니다.", "en": "The translation changed."},
+    "hood.ablation.unchanged": {
+        "ko": "번역은 그대로입니다 (맵과 확률은 달라졌을 수 있습니다).",
+        "en": "The translation is the same (the maps and probabilities may still have changed).",
+    },
+    "hood.ablation.map_layer": {"ko": "비교할 크로스 어텐션 층", "en": "Cross-attention layer to compare"},
+    "hood.ablation.map_head": {"ko": "비교할 헤드", "en": "Head to compare"},
+    "hood.ablation.map_note": {
+        "ko": "꺼진 헤드도 가중치는 계산되지만 그 출력이 0이 되어 다음 계산에 쓰이지 않습니다.",
+        "en": "A head that is off still computes its weights, but its output is set to 0 and nothing after it "
+        "uses them.",
+    },
+    "hood.ablation.exact_header": {"ko": "테스트 세트 완전 일치", "en": "Test-split exact match"},
+    "hood.ablation.exact_body": {
+        "ko": "훈련에서 본 적 없는 조합의 테스트 문장 {count}개 중, 번역이 정답과 토큰 하나까지 같은 비율입니다.",
+        "en": "The share of the {count} test sentences (combinations never seen in training) translated exactly, "
+        "token for token.",
+    },
+    "hood.ablation.measuring": {"ko": "테스트 세트를 번역하는 중…", "en": "Translating the test split…"},
+    "hood.ablation.exact_unavailable": {
+        "ko": "이 모델은 다른 말뭉치(예: 업로드한 문장 쌍)로 학습되어 테스트 세트를 알 수 없습니다.",
+        "en": "This model was trained on another corpus (e.g. uploaded pairs), so its test split is not known here.",
+    },
+    "hood.download_steps": {"ko": "단계 표", "en": "Steps table"},
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},
     "export.csv_help": {

@@ -1,0 +1,418 @@
+"""Under the hood: one head of the real model, recomputed step by step; what-ifs; head ablation.
+
+The math is model/inspect.py (explain_head: the head recomputed from the model's
+weights and its recorded input, next to the model's own numbers) and
+model/decoding.py (translate and exact_match with a head mask); ui/hood.py caches
+it and turns it into tables. This page only draws.
+"""
+
+import math
+
+import streamlit as st
+
+from model.inspect import AGREEMENT_TOLERANCE, layer_count
+from model.transformer import ATTENTION_KINDS
+from ui import charts, export, hood, loading
+from ui.state import current_checkpoint, current_sentence, current_translation, tr
+
+# Widget keys of this page (the shared keys live in ui/state.py).
+KIND = "hood_kind"
+LAYER = "hood_layer"
+HEAD = "hood_head"
+QUERY = "hood_query"
+SCALE = "hood_scale"
+CAUSAL = "hood_causal"
+TEMPERATURE = "hood_temperature"
+HEADS_OFF = "hood_heads_off"
+MAP_LAYER = "hood_map_layer"
+MAP_HEAD = "hood_map_head"
+
+TABLE_HEIGHT = 250  # px: long tables (x, W_q) scroll instead of filling the page
+
+
+def draw(chart) -> None:
+    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
+    st.altair_chart(chart, width="content")
+
+
+def keep_choice_in_range(key: str, count: int) -> None:
+    """Reset a position picker whose old choice no longer exists (another sentence, kind or model)."""
+    if key in st.session_state and st.session_state[key] not in range(count):
+        st.session_state[key] = 0
+
+
+def difference_text(value: float) -> str:
+    return "0" if value == 0 else f"{value:.1e}"
+
+
+def head_label(name: str) -> str:
+    kind, layer, head = hood.parse_head(name)
+    return tr("hood.ablation.head_option", kind=tr(f"hood.kind.{kind}"), layer=layer, head=head)
+
+
+def translation_text(translation) -> str:
+    return translation.translation or tr("hood.ablation.empty")
+
+
+# --- read shared state ------------------------------------------------------------
+checkpoint = current_checkpoint()
+translation = current_translation()
+sentence = current_sentence()
+model_key = loading.checkpoint_key(checkpoint)
+config = checkpoint.model_config
+
+st.title(tr("hood.title"))
+st.markdown(tr("hood.intro"))
+
+# --- widgets: which head, which query -----------------------------------------------
+kind_column, layer_column, head_column, query_column = st.columns([3, 1, 1, 3])
+with kind_column:
+    kind = st.selectbox(tr("hood.kind"), ATTENTION_KINDS, format_func=lambda k: tr(f"hood.kind.{k}"), key=KIND)
+layers = layer_count(checkpoint.model, kind)
+keep_choice_in_range(LAYER, layers)
+keep_choice_in_range(HEAD, config.n_heads)
+with layer_column:
+    layer = st.selectbox(tr("hood.layer"), range(layers), key=LAYER)
+with head_column:
+    head = st.selectbox(tr("hood.head"), range(config.n_heads), key=HEAD)
+query_tokens, key_tokens = hood.query_and_key_tokens(translation, kind)
+query_labels = hood.token_labels(query_tokens)
+key_labels = hood.token_labels(key_tokens)
+if kind == "encoder_self":
+    query_options = query_labels
+else:
+    query_options = [
+        tr("hood.query_option_decoder", position=position, token=token, produced=produced)
+        for position, (token, produced) in enumerate(zip(query_tokens, translation.output_tokens, strict=True))
+    ]
+keep_choice_in_range(QUERY, len(query_tokens))
+with query_column:
+    query = st.selectbox(tr("hood.query"), range(len(query_tokens)), format_func=query_options.__getitem__, key=QUERY)
+
+with st.expander(tr("hood.what_if.header"), expanded=True):
+    st.markdown(tr("hood.what_if.body"))
+    scale_column, causal_column, temperature_column = st.columns(3)
+    with scale_column:
+        scale = st.toggle(tr("hood.what_if.scale"), value=True, key=SCALE, help=tr("hood.what_if.scale_help"))
+    with causal_column:
+        causal = st.toggle(
+            tr("hood.what_if.causal"),
+            value=True,
+            key=CAUSAL,
+            disabled=kind != "decoder_self",
+            help=tr("hood.what_if.causal_help"),
+        )
+    with temperature_column:
+        temperature = st.slider(
+            tr("hood.what_if.temperature"),
+            0.1,
+            10.0,
+            1.0,
+            0.1,
+            key=TEMPERATURE,
+            help=tr("hood.what_if.temperature_help"),
+        )
+
+# --- compute (cached) -----------------------------------------------------------------
+explanation = hood.head_explanation(
+    model_key, sentence, kind, layer, head, query, scale, causal, temperature, checkpoint
+)
+d_head = explanation.d_head
+head_dims = hood.dimension_labels(d_head)
+model_dims = hood.dimension_labels(config.d_model, "x")
+query_name = query_labels[query]
+
+# --- draw: the steps --------------------------------------------------------------------
+if explanation.is_what_if:
+    changes = []
+    if not scale:
+        changes.append(tr("hood.what_if.no_scale"))
+    if kind == "decoder_self" and not causal:
+        changes.append(tr("hood.what_if.no_causal"))
+    if temperature != 1.0:
+        changes.append(tr("hood.what_if.temperature_value", temperature=f"{temperature:g}"))
+    st.warning(tr("hood.what_if.on", changes=", ".join(changes)), icon=":material/science:")
+
+st.subheader(tr("hood.step.x.header"))
+st.markdown(tr(f"hood.step.x.body.{kind}", layer=layer, d_model=config.d_model, query=query_name))
+if kind == "cross":
+    st.markdown(f"**{tr('hood.step.x.query_table')}**")
+st.dataframe(hood.matrix_table(explanation.query_input, query_labels, model_dims), height="auto")
+if kind == "cross":
+    st.markdown(f"**{tr('hood.step.x.key_table')}**")
+    st.dataframe(hood.matrix_table(explanation.key_input, key_labels, model_dims), height="auto")
+
+st.subheader(tr("hood.step.wq.header"))
+st.markdown(
+    tr(
+        "hood.step.wq.body",
+        d_model=config.d_model,
+        d_head=d_head,
+        head=head,
+        start=head * d_head,
+        end=(head + 1) * d_head - 1,
+    )
+)
+weight_column, bias_column = st.columns([3, 2])
+with weight_column:
+    st.dataframe(hood.matrix_table(explanation.w_query, model_dims, head_dims), height=TABLE_HEIGHT)
+with bias_column:
+    st.markdown(f"**{tr('hood.step.wq.bias')}**")
+    st.dataframe(hood.matrix_table(explanation.b_query[:, None], head_dims, ["b_q"]), height=TABLE_HEIGHT)
+
+st.subheader(tr("hood.step.q.header"))
+st.markdown(
+    tr(
+        "hood.step.q.body",
+        query=query_name,
+        d_head=d_head,
+        difference=difference_text(explanation.step_differences["q"]),
+    )
+)
+st.dataframe(hood.vector_table(explanation.q, f"q ({query_name})"))
+
+st.subheader(tr("hood.step.k.header"))
+st.markdown(
+    tr(
+        "hood.step.k.body.cross" if kind == "cross" else "hood.step.k.body.self",
+        difference=difference_text(explanation.step_differences["keys"]),
+    )
+)
+keys_table, keys_chart = st.columns(2)
+with keys_table:
+    st.dataframe(hood.matrix_table(explanation.keys, key_labels, head_dims))
+with keys_chart:
+    draw(
+        charts.matrix_heatmap(
+            hood.matrix_frame(explanation.keys, key_labels, head_dims),
+            title="K",
+            show_values=False,
+            cell_size=26,
+        )
+    )
+
+st.subheader(tr("hood.step.scores.header"))
+st.markdown(
+    tr(
+        "hood.step.scores.body",
+        d_head=d_head,
+        sqrt_d=math.sqrt(d_head),
+        temperature=f"{temperature:g}",
+    )
+)
+if kind == "decoder_self" and not causal:
+    st.markdown(tr("hood.mask.decoder_self_off"))
+else:
+    st.markdown(tr(f"hood.mask.{kind}", query=query))
+steps = hood.steps_frame(explanation, key_tokens)
+step_columns = {
+    "key_pos": tr("hood.col.position"),
+    "key_token": tr("hood.col.key"),
+    "score": tr("hood.col.score"),
+    "scaled": tr("hood.col.scaled") if scale else tr("hood.col.unscaled"),
+    "allowed": tr("hood.col.allowed"),
+    "masked": tr("hood.col.masked"),
+    "weight": tr("hood.col.weight"),
+    "model_weight": tr("hood.col.model_weight"),
+}
+st.dataframe(
+    steps.rename(columns=step_columns),
+    hide_index=True,
+    column_config={
+        step_columns[column]: st.column_config.NumberColumn(format="%.4f")
+        for column in ("score", "scaled", "masked", "weight", "model_weight")
+    },
+)
+export.download_buttons(steps, None, f"steps_{kind}_layer{layer}_head{head}_query{query}", key="hood_steps")
+step_names = [
+    tr("hood.col.score"),
+    tr("hood.col.scaled") if scale else tr("hood.col.unscaled"),
+    tr("hood.col.masked"),
+]
+scores_chart, bars_chart = st.columns(2)
+with scores_chart:
+    draw(
+        charts.matrix_heatmap(
+            hood.score_steps_matrix(explanation, step_names, key_tokens),
+            title=tr("hood.scores_chart_title"),
+            x_title=tr("hood.axis.key"),
+            y_title=tr("hood.axis.step"),
+            value_format=".1f",
+        )
+    )
+with bars_chart:
+    draw(
+        charts.attention_bars(
+            hood.bars_frame(explanation.weights, key_tokens),
+            title=tr("hood.bars_title"),
+            x_title=tr("hood.axis.key"),
+            y_title=tr("hood.axis.weight"),
+        )
+    )
+
+head_map = hood.head_map_frame(explanation.model_head_weights, query_tokens, key_tokens)
+head_map_chart = charts.attention_heatmap(
+    head_map,
+    title=tr("hood.head_map_title"),
+    x_title=tr("hood.axis.key"),
+    y_title=tr("hood.axis.query"),
+    value_title=tr("hood.axis.weight"),
+)
+st.markdown(tr("hood.head_map_body", query=query_name))
+draw(head_map_chart)
+export.download_buttons(head_map, head_map_chart, f"{kind}_layer{layer}_head{head}", key="hood_head_map")
+
+st.subheader(tr("hood.step.v.header"))
+st.markdown(tr("hood.step.v.body", difference=difference_text(explanation.step_differences["values"])))
+values_table, values_chart = st.columns(2)
+with values_table:
+    st.dataframe(hood.matrix_table(explanation.values, key_labels, head_dims))
+with values_chart:
+    draw(
+        charts.matrix_heatmap(
+            hood.matrix_frame(explanation.values, key_labels, head_dims),
+            title="V",
+            show_values=False,
+            cell_size=26,
+        )
+    )
+
+st.subheader(tr("hood.step.sum.header"))
+st.markdown(tr("hood.step.sum.body"))
+st.dataframe(hood.weighted_sum_table(explanation, key_labels, tr("hood.col.weight"), tr("hood.sum_row")))
+
+st.subheader(tr("hood.check.header"))
+st.markdown(tr("hood.check.body"))
+differences = {
+    "output_difference": difference_text(explanation.output_difference),
+    "weights_difference": difference_text(explanation.weights_difference),
+    "tolerance": f"{AGREEMENT_TOLERANCE:.0e}",
+}
+comparison_columns = {
+    "dimension": tr("hood.col.dimension"),
+    "recomputed": tr("hood.col.recomputed"),
+    "model": tr("hood.col.model"),
+    "difference": tr("hood.col.difference"),
+}
+if explanation.is_what_if:
+    st.warning(tr("hood.check.what_if", **differences), icon=":material/science:")
+elif explanation.matches_model:
+    st.success(tr("hood.check.ok", **differences))
+else:
+    st.error(tr("hood.check.bad", **differences))
+st.dataframe(
+    hood.output_comparison(explanation).rename(columns=comparison_columns),
+    hide_index=True,
+    column_config={
+        comparison_columns["recomputed"]: st.column_config.NumberColumn(format="%.6f"),
+        comparison_columns["model"]: st.column_config.NumberColumn(format="%.6f"),
+        comparison_columns["difference"]: st.column_config.NumberColumn(format="%.1e"),
+    },
+)
+
+if explanation.is_what_if:
+    weights_columns = {
+        "key_pos": tr("hood.col.position"),
+        "key_token": tr("hood.col.key"),
+        "model_weight": tr("hood.col.model_weight"),
+        "weight": tr("hood.col.what_if_weight"),
+        "change": tr("hood.col.change"),
+    }
+    st.dataframe(
+        hood.weights_comparison(explanation, key_tokens).rename(columns=weights_columns),
+        hide_index=True,
+        column_config={
+            weights_columns[column]: st.column_config.NumberColumn(format="%.4f")
+            for column in ("model_weight", "weight", "change")
+        },
+    )
+    model_side, what_if_side = st.columns(2)
+    for side, weights, title in (
+        (model_side, explanation.model_head_weights, tr("hood.what_if.map_model")),
+        (what_if_side, explanation.head_weights, tr("hood.what_if.map_what_if")),
+    ):
+        with side:
+            draw(
+                charts.attention_heatmap(
+                    hood.head_map_frame(weights, query_tokens, key_tokens),
+                    title=title,
+                    x_title=tr("hood.axis.key"),
+                    y_title=tr("hood.axis.query"),
+                    value_title=tr("hood.axis.weight"),
+                )
+            )
+
+# --- head ablation -----------------------------------------------------------------------
+st.divider()
+st.header(tr("hood.ablation.header"))
+st.markdown(tr("hood.ablation.body"))
+heads_off = st.multiselect(
+    tr("hood.ablation.heads"),
+    hood.all_head_names(config),
+    format_func=head_label,
+    key=HEADS_OFF,
+    placeholder=tr("hood.ablation.placeholder"),
+)
+heads_off = tuple(sorted(heads_off))
+ablated = hood.ablated_translation(model_key, sentence, heads_off, checkpoint) if heads_off else translation
+
+before_column, after_column = st.columns(2)
+with before_column:
+    st.markdown(f"**{tr('hood.ablation.before')}**")
+    st.code(translation_text(translation), language=None)
+with after_column:
+    st.markdown(f"**{tr('hood.ablation.after')}**")
+    st.code(translation_text(ablated) if heads_off else "—", language=None)
+if not heads_off:
+    st.info(tr("hood.ablation.none_off"))
+elif ablated.translation != translation.translation:
+    st.warning(tr("hood.ablation.changed"))
+else:
+    st.info(tr("hood.ablation.unchanged"))
+
+keep_choice_in_range(MAP_LAYER, config.n_decoder_layers)
+keep_choice_in_range(MAP_HEAD, config.n_heads)
+map_layer_column, map_head_column = st.columns(2)
+with map_layer_column:
+    map_layer = st.selectbox(tr("hood.ablation.map_layer"), range(config.n_decoder_layers), key=MAP_LAYER)
+with map_head_column:
+    map_head = st.selectbox(tr("hood.ablation.map_head"), range(config.n_heads), key=MAP_HEAD)
+if hood.head_name("cross", map_layer, map_head) in heads_off:
+    st.caption(tr("hood.ablation.map_note"))
+map_before, map_after = st.columns(2)
+compared = [(map_before, translation, "hood.ablation.before", "before")]
+if heads_off:
+    compared.append((map_after, ablated, "hood.ablation.after", "after"))
+for side, shown, title_key, name in compared:
+    with side:
+        frame = hood.cross_map_frame(shown, map_layer, map_head)
+        chart = charts.attention_heatmap(
+            frame,
+            title=f"{tr(title_key)} · {tr('hood.kind.cross')} {map_layer}/{map_head}",
+            x_title=tr("hood.axis.key"),
+            y_title=tr("hood.axis.query"),
+            value_title=tr("hood.axis.weight"),
+            query_label="produced_token",
+        )
+        draw(chart)
+        export.download_buttons(
+            frame, chart, f"cross_layer{map_layer}_head{map_head}_{name}", key=f"hood_ablation_{name}"
+        )
+
+st.subheader(tr("hood.ablation.exact_header"))
+with st.spinner(tr("hood.ablation.measuring")):
+    exact_before = hood.ablated_exact_match(model_key, (), checkpoint)
+    exact_after = hood.ablated_exact_match(model_key, heads_off, checkpoint) if heads_off else None
+if exact_before is None:
+    st.info(tr("hood.ablation.exact_unavailable"))
+else:
+    test_count = len(hood.test_split(checkpoint.train_config.corpus_seed, checkpoint.corpus_fingerprint))
+    st.markdown(tr("hood.ablation.exact_body", count=test_count))
+    exact_before_column, exact_after_column = st.columns(2)
+    exact_before_column.metric(tr("hood.ablation.before"), f"{exact_before:.1%}")
+    if exact_after is not None:
+        exact_after_column.metric(
+            tr("hood.ablation.after"),
+            f"{exact_after:.1%}",
+            delta=f"{100 * (exact_after - exact_before):+.1f} pp",
+        )
