@@ -617,7 +617,7 @@ def attention_lines(
             strokeWidth=alt.StrokeWidth(
                 "weight:Q",
                 scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
-                legend=alt.Legend(title=value_title, orient="bottom", values=[0.25, 0.5, 0.75, 1.0]),
+                legend=alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f"),
             ),
             color=alt.value(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
             tooltip=[
@@ -692,7 +692,11 @@ def head_bars_grid(
     heads). Keys stay in sentence order; each panel's most-weighted key is highlighted.
     """
     key_count = frame["key_pos"].nunique()
-    bar_width = bar_width or (30 if key_count <= 8 else 20)
+    if bar_width is None:
+        # Wide enough for short tokens ("student", "<bos>") in a short sentence; a long
+        # sentence gets narrow bars whose labels are truncated (the tooltip has them whole).
+        widest = max((_label_width(str(label)) for label in frame["key_token"].unique()), default=0.0)
+        bar_width = int(min(46, max(24, widest + 4))) if key_count <= 6 else 24
     panel = (
         alt.Chart()
         .transform_joinaggregate(largest=f"max({value_column})", groupby=["layer", "head"])

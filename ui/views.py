@@ -238,19 +238,22 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
     """The decoder's mask at work for one head: scaled scores, masked scores (−∞), softmax."""
     stem = f"decoder_self_layer{layer}_head{head}"
     titles = {"x_title": tr("views.decoder_self.key_short"), "y_title": tr("views.decoder_self.query_short")}
-    columns = st.columns(3, gap="medium")
+    # Two charts side by side (before and after masking), so cells shrink with the sentence.
+    token_count = head_scores["key_pos"].nunique()
+    cell_size = max(18, min(44, 300 // token_count))
+    columns = [*st.columns(2, gap="medium"), st.container()]
     with columns[0]:
         st.markdown(tr("views.mask.scores_header"))
         st.caption(tr("views.mask.scores_caption"))
         matrix = score_matrix(head_scores, "scaled_score")
-        chart = charts.matrix_heatmap(matrix, **titles)
+        chart = charts.matrix_heatmap(matrix, cell_size=cell_size, **titles)
         draw(chart)
         export.download_buttons(matrix, chart, f"{stem}_scores")
     with columns[1]:
         st.markdown(tr("views.mask.masked_header"))
         st.caption(tr("views.mask.masked_caption"))
         matrix = score_matrix(head_scores, "masked_score")
-        chart = charts.matrix_heatmap(matrix, **titles)
+        chart = charts.matrix_heatmap(matrix, cell_size=cell_size, **titles)
         draw(chart)
         # The CSV says -inf where the chart says −∞ (NaN only exists for the chart's JSON).
         exported = matrix.assign(value=head_scores["masked_score"].to_numpy())
@@ -259,6 +262,8 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
         st.markdown(tr("views.mask.softmax_header"))
         st.caption(tr("views.mask.softmax_caption"))
         weights = head_scores.drop(columns=["score", "scaled_score", "masked_score"])
-        chart = charts.attention_heatmap(weights, query_label="row_label", value_title=tr("views.weight"), **titles)
+        chart = charts.attention_heatmap(
+            weights, query_label="row_label", value_title=tr("views.weight"), cell_size=cell_size, **titles
+        )
         draw(chart)
         export.download_buttons(weights, chart, f"{stem}_softmax")
