@@ -1,0 +1,232 @@
+"""The Under the hood page under AppTest, with the shipped checkpoint.
+
+Numbers are read back from the page's tables (st.dataframe) and charts (each
+Vega-Lite element's spec and its Arrow datasets), as the browser receives them.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from model.inspect import AGREEMENT_TOLERANCE
+from ui import state, texts
+
+PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "under_the_hood.py")
+SEED = "나는 학생이다"
+REPEATED = "선생님은 도서관에서 물을 마셨다"  # "the teacher drank water at the library": "the" twice
+KINDS = ("encoder_self", "decoder_self", "cross")
+
+
+def run_page(language: str = "en", sentence: str = SEED) -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=120)
+    app.session_state[state.LANGUAGE] = language
+    app.session_state[state.SENTENCE] = sentence
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def rerun(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def en(key: str) -> str:
+    return texts.TEXTS[key]["en"]
+
+
+def table_with_columns(app: AppTest, *columns: str):
+    """The one st.dataframe whose columns include `columns`."""
+    (table,) = [element.value for element in app.dataframe if set(columns) <= set(element.value.columns)]
+    return table
+
+
+def steps_table(app: AppTest):
+    return table_with_columns(app, en("hood.col.score"), en("hood.col.weight"), en("hood.col.model_weight"))
+
+
+def output_table(app: AppTest):
+    return table_with_columns(app, en("hood.col.recomputed"), en("hood.col.model"), en("hood.col.difference"))
+
+
+def markdown_text(app: AppTest) -> str:
+    return "\n".join(element.value for element in app.markdown)
+
+
+def charts(app: AppTest) -> list[tuple[dict, dict]]:
+    """(spec, datasets by name) of every chart on the page."""
+    found = []
+    for element in app.get("vega_lite_chart"):
+        datasets = {
+            dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets
+        }
+        found.append((json.loads(element.proto.spec), datasets))
+    return found
+
+
+def chart_data(app: AppTest, title: str):
+    (data,) = [
+        next(iter(datasets.values()))
+        for spec, datasets in charts(app)
+        if (spec.get("title") if isinstance(spec.get("title"), str) else spec.get("title", {}).get("text")) == title
+    ]
+    return data
+
+
+# --- the page ----------------------------------------------------------------------
+
+
+def test_page_runs_and_shows_the_widgets():
+    app = run_page()
+    for key in ("hood_kind", "hood_layer", "hood_head", "hood_query", "hood_map_layer", "hood_map_head"):
+        assert app.selectbox(key=key) is not None
+    assert app.toggle(key="hood_scale").value is True
+    assert app.toggle(key="hood_causal").disabled  # only decoder self-attention has a causal mask
+    assert app.slider(key="hood_temperature").value == 1.0
+    assert app.multiselect(key="hood_heads_off").value == []
+    assert app.selectbox(key="hood_kind").options == [en(f"hood.kind.{kind}") for kind in KINDS]
+    assert app.selectbox(key="hood_query").options == ["0: 나", "1: 는", "2: 학생", "3: 이다"]
+
+
+def test_the_language_switch_changes_title_and_prose():
+    english = run_page("en")
+    korean = run_page("ko")
+    assert english.title[0].value == en("hood.title")
+    assert korean.title[0].value == texts.TEXTS["hood.title"]["ko"] != english.title[0].value
+    assert texts.TEXTS["hood.intro"]["ko"] in markdown_text(korean)
+    assert en("hood.intro") not in markdown_text(korean)
+    assert korean.header[0].value == texts.TEXTS["hood.ablation.header"]["ko"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_recomputation_matches_the_model_for_every_kind(kind):
+    app = run_page()
+    app.selectbox(key="hood_kind").set_value(kind)
+    app.selectbox(key="hood_layer").set_value(1)
+    app.selectbox(key="hood_head").set_value(2)
+    app.selectbox(key="hood_query").set_value(3)
+    rerun(app)
+    outputs = output_table(app)
+    assert len(outputs) == 16  # d_head of the shipped model
+    assert outputs[en("hood.col.difference")].max() <= AGREEMENT_TOLERANCE
+    steps = steps_table(app)
+    assert (steps[en("hood.col.weight")] - steps[en("hood.col.model_weight")]).abs().max() <= AGREEMENT_TOLERANCE
+    assert steps[en("hood.col.weight")].sum() == pytest.approx(1.0, abs=1e-6)
+    (verdict,) = [element.value for element in app.success if element.value.startswith("✓")]
+    assert "1e-06" in verdict
+    assert not app.warning
+    if kind == "decoder_self":  # query 3 may look at positions 0..3 only
+        assert steps[en("hood.col.allowed")].tolist() == [True] * 4 + [False]
+        assert (steps[en("hood.col.weight")][4:] == 0).all()
+    if kind == "cross":  # keys are the Korean tokens
+        assert steps[en("hood.col.key")].tolist() == ["나", "는", "학생", "이다"]
+
+
+def test_changing_kind_layer_head_or_query_changes_the_numbers():
+    app = run_page()
+    seen = [steps_table(app)[en("hood.col.score")].tolist()]
+    for key, value in (("hood_query", 2), ("hood_head", 3), ("hood_layer", 1), ("hood_kind", "cross")):
+        app.selectbox(key=key).set_value(value)
+        rerun(app)
+        scores = steps_table(app)[en("hood.col.score")].tolist()
+        assert scores not in seen, key
+        seen.append(scores)
+
+
+def test_without_scaling_the_weights_change_and_are_called_hypothetical():
+    app = run_page()
+    app.selectbox(key="hood_query").set_value(2)
+    real = steps_table(rerun(app))[en("hood.col.weight")]
+    app.toggle(key="hood_scale").set_value(False)
+    rerun(app)
+    steps = steps_table(app)
+    unscaled = steps[en("hood.col.weight")]
+    assert (unscaled - real).abs().max() > 1e-3
+    assert unscaled.max() > real.max()  # bigger scores, sharper softmax
+    assert (steps[en("hood.col.model_weight")] - real).abs().max() <= AGREEMENT_TOLERANCE
+    assert en("hood.col.unscaled") in steps.columns
+    warnings = " ".join(element.value for element in app.warning)
+    assert "Hypothetical" in warnings and en("hood.what_if.no_scale") in warnings
+    assert not [element for element in app.success if element.value.startswith("✓")]
+    comparison = table_with_columns(app, en("hood.col.what_if_weight"), en("hood.col.change"))
+    assert comparison[en("hood.col.change")].abs().max() > 1e-3
+
+
+def test_without_the_causal_mask_the_decoder_looks_ahead():
+    app = run_page()
+    app.selectbox(key="hood_kind").set_value("decoder_self")
+    app.selectbox(key="hood_query").set_value(1)
+    rerun(app)
+    assert not app.toggle(key="hood_causal").disabled
+    app.toggle(key="hood_causal").set_value(False)
+    rerun(app)
+    steps = steps_table(app)
+    assert steps[en("hood.col.allowed")].all()
+    assert steps[en("hood.col.weight")][2:].sum() > 1e-3
+    assert (steps[en("hood.col.model_weight")][2:] == 0).all()
+    what_if = chart_data(app, en("hood.what_if.map_what_if"))
+    above = what_if[what_if["key_pos"] > what_if["query_pos"]]
+    assert above["weight"].sum() > 1e-3
+    model = chart_data(app, en("hood.what_if.map_model"))
+    assert model[model["key_pos"] > model["query_pos"]]["weight"].max() == 0
+
+
+def test_high_temperature_spreads_the_weights():
+    app = run_page()
+    app.slider(key="hood_temperature").set_value(10.0)
+    rerun(app)
+    weights = steps_table(app)[en("hood.col.weight")]
+    assert weights.max() - weights.min() < 0.5
+    assert "Hypothetical" in " ".join(element.value for element in app.warning)
+
+
+def test_tables_and_charts_keep_sentence_order_with_a_repeated_token():
+    app = run_page(sentence=REPEATED)
+    app.selectbox(key="hood_kind").set_value("decoder_self")
+    rerun(app)
+    options = app.selectbox(key="hood_query").options
+    assert [option.split(" → ")[0] for option in options] == [
+        "0: <bos>",
+        "1: the",
+        "2: teacher",
+        "3: drank",
+        "4: water",
+        "5: at",
+        "6: the",
+        "7: library",
+    ]
+    assert steps_table(app)[en("hood.col.key")].tolist() == [
+        "<bos>",
+        "the",
+        "teacher",
+        "drank",
+        "water",
+        "at",
+        "the",
+        "library",
+    ]
+    head_map = chart_data(app, en("hood.head_map_title"))
+    keys = head_map.drop_duplicates("key_pos").sort_values("key_pos")
+    assert keys["key_token"].tolist()[1] == keys["key_token"].tolist()[6] == "the"
+    assert head_map["query_pos"].nunique() == 8  # both "the" keep their own row
+
+
+def test_ablating_every_cross_attention_head_changes_the_translation():
+    app = run_page()
+    assert [element.value for element in app.code] == ["i am a student", "—"]
+    every_cross_head = [f"cross:{layer}:{head}" for layer in range(2) for head in range(4)]
+    app.multiselect(key="hood_heads_off").set_value(every_cross_head)
+    rerun(app)
+    before, after = (element.value for element in app.code)
+    assert before == "i am a student"
+    assert after != before
+    assert en("hood.ablation.changed") in [element.value for element in app.warning]
+    exact_before, exact_after = (float(metric.value.rstrip("%")) for metric in app.metric)
+    assert exact_before > 90
+    assert exact_after < exact_before
+    # The step-by-step above still shows the real model: the ablation is a mask, not a change.
+    assert output_table(app)[en("hood.col.difference")].max() <= AGREEMENT_TOLERANCE
