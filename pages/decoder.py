@@ -41,7 +41,8 @@ scores = views.decoder_scores_for(loading.checkpoint_key(checkpoint), state.curr
 views.mask_stages(views.one_head(scores, layer, head), layer, head)
 
 st.subheader(tr("decoder.focus_header"))
-query_pos = views.pick_query(attention, KIND)
+# Start at the step that produced the last word: the earlier ones mostly look at <bos>.
+query_pos = views.pick_query(attention, KIND, default_index=len(translation.target_tokens) - 2)
 st.caption(tr("decoder.focus_body"))
 views.focused_row_bars(attention, KIND, query_pos)
 

@@ -119,15 +119,18 @@ def test_masked_cells_are_minus_infinity_then_zero_after_softmax(translation, la
 
 def test_focus_step_changes_bars_and_lines(translation):
     app = run_page(PAGE)
-    app.radio(key=views.widget_key(KIND, "focus")).set_value(3)  # a → student
+    # The page starts at the step that produced the last word ("a → student").
+    assert app.radio(key=views.widget_key(KIND, "focus")).value == 3
+    assert set(bars_data(app)["query_pos"]) == {3}
+    app.radio(key=views.widget_key(KIND, "focus")).set_value(1)  # i → am
     rerun(app)
     bars = bars_data(app)
-    assert set(bars["query_pos"]) == {3}
+    assert set(bars["query_pos"]) == {1}
     for (layer, head), panel in bars.groupby(["layer", "head"]):
-        assert panel["weight"].to_numpy() == pytest.approx(expected_map(translation, KIND, layer, head)[3], abs=1e-6)
-        assert (panel.loc[panel["key_pos"] > 3, "weight"] == 0).all()
+        assert panel["weight"].to_numpy() == pytest.approx(expected_map(translation, KIND, layer, head)[1], abs=1e-6)
+        assert (panel.loc[panel["key_pos"] > 1, "weight"] == 0).all()
     lines = lines_data(app)
-    assert set(lines["query_pos"]) == {3} and list(lines["key_token"]) == KEYS
+    assert set(lines["query_pos"]) == {1} and list(lines["key_token"]) == KEYS
 
 
 def test_score_frame_matches_the_model(shipped, translation):

@@ -693,10 +693,7 @@ def head_bars_grid(
     """
     key_count = frame["key_pos"].nunique()
     if bar_width is None:
-        # Wide enough for short tokens ("student", "<bos>") in a short sentence; a long
-        # sentence gets narrow bars whose labels are truncated (the tooltip has them whole).
-        widest = max((_label_width(str(label)) for label in frame["key_token"].unique()), default=0.0)
-        bar_width = int(min(46, max(24, widest + 4))) if key_count <= 6 else 24
+        bar_width = fitted_cell_size(frame["key_token"].unique(), key_count * frame["head"].nunique())
     panel = (
         alt.Chart()
         .transform_joinaggregate(largest=f"max({value_column})", groupby=["layer", "head"])
@@ -834,3 +831,13 @@ def top_tokens_chart(
         text=alt.Text("probability:Q", format=".2f"),
     )
     return alt.layer(bars, values).properties(autosize=PAD, title=title, width=width, height=26 * len(frame))
+
+
+def fitted_cell_size(labels, cells_across: int, budget: int = 760, smallest: int = 16, largest: int = 46) -> int:
+    """A cell (or bar) width that fits the widest label when `cells_across` cells fit in `budget` px.
+
+    For small multiples: the whole row of panels must fit the page, so long sentences
+    and many heads get narrow cells whose labels are truncated (tooltips show them whole).
+    """
+    widest = max((_label_width(str(label)) for label in labels), default=0.0)
+    return int(max(smallest, min(largest, widest + 6, budget // max(cells_across, 1))))

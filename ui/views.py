@@ -153,12 +153,13 @@ def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
     return int(layer), int(head)
 
 
-def pick_query(frame: pd.DataFrame, kind: str) -> int:
+def pick_query(frame: pd.DataFrame, kind: str, default_index: int = 0) -> int:
     """The focused query position, picked by its label (repeated tokens numbered)."""
     labels = position_labels(frame, "query_pos", "row_label")
     query_pos = st.radio(
         tr(f"views.{kind}.focus_pick"),
         list(labels),
+        index=min(max(default_index, 0), len(labels) - 1),
         format_func=labels.get,
         horizontal=True,
         key=widget_key(kind, "focus"),
@@ -179,8 +180,11 @@ def axis_titles(kind: str) -> dict[str, str]:
 
 def head_grid(frame: pd.DataFrame, kind: str) -> None:
     """Every layer x head as small heatmaps, with the grid's rows as CSV and the chart as images."""
+    cells_across = frame["key_pos"].nunique() * frame["head"].nunique()
     chart = charts.attention_grid(
         frame,
+        # The row labels ("student → <eos>") and layer headers take ~200 px of the page.
+        cell_size=charts.fitted_cell_size(frame["key_token"].unique(), cells_across, budget=660, largest=40),
         layer_title=tr("views.layer"),
         head_title=tr("views.head"),
         query_label="row_label",
