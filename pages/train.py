@@ -240,6 +240,8 @@ if submitted:
     train_config = TrainConfig(
         **{name: values[name] for name in training.TRAIN_FORM_FIELDS},
         threads=training.threads_per_run(),
+        eval_every=training.schedule_for(values["steps"])[0],
+        snapshot_every=training.schedule_for(values["steps"])[1],
         probe_sentence=training.probe_sentence_for(own_corpus, TrainConfig().probe_sentence),
     )
     problems = training.config_problems(train_config, model_config)
@@ -390,8 +392,10 @@ if not snapshots:
     st.info(tr("train.no_snapshots"))
 else:
     steps = [snapshot["step"] for snapshot in snapshots]
-    snapshot_step = st.select_slider(
-        tr("train.snapshot_step"), options=steps, value=steps[-1], key=SNAPSHOT_STEP_WIDGET
+    snapshot_step = (
+        st.select_slider(tr("train.snapshot_step"), options=steps, value=steps[-1], key=SNAPSHOT_STEP_WIDGET)
+        if len(steps) > 1
+        else steps[0]
     )
     snapshot = snapshots[steps.index(snapshot_step)]
     layer_count = len(snapshot["cross"])

@@ -223,6 +223,10 @@ class TrainingRun:
             if self._should_stop():
                 self._update(status=STOPPED)
                 return
+        if self._stop.is_set():  # stopped while the slot was being freed
+            slots.release()
+            self._update(status=STOPPED)
+            return
         try:
             self._update(status=RUNNING, waited_seconds=time.monotonic() - waiting_since)
             result = train(
@@ -250,6 +254,16 @@ class TrainingRun:
 
 MODEL_FORM_FIELDS = ("d_model", "n_heads", "n_encoder_layers", "n_decoder_layers", "d_ff", "dropout")
 TRAIN_FORM_FIELDS = ("steps", "learning_rate", "batch_size", "seed")
+
+
+def schedule_for(steps: int) -> tuple[int, int]:
+    """(eval_every, snapshot_every) for a run of `steps`: about ten evaluations and twenty snapshots.
+
+    Evaluating (validation loss and exact match) costs about as much as a few dozen
+    steps, so it stays between every 10 and every 100 steps; a snapshot is one forward
+    pass of the probe sentence, so short runs get one every step.
+    """
+    return max(10, min(100, steps // 10)), max(1, min(50, steps // 20))
 
 
 def config_problems(train_config: TrainConfig, model_config: ModelConfig) -> list[tuple[str, dict]]:

@@ -1,0 +1,282 @@
+"""The Train page under AppTest: the corpus browser, the settings form and its checks, your own
+pairs, a real (tiny) training in the background, "use this model", sessions kept apart, the
+slot limit, and attention over training with the shipped checkpoint."""
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from model.corpus import build_corpus
+from ui import loading, state, texts, training
+
+PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "train.py")
+TIMEOUT_S = 120
+TINY = {
+    "d_model": 16,
+    "n_heads": 2,
+    "n_encoder_layers": 1,
+    "n_decoder_layers": 1,
+    "d_ff": 32,
+    "steps": 20,
+    "batch_size": 16,
+}
+
+
+def run_page(language: str = "en") -> AppTest:
+    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT_S)
+    app.session_state[state.LANGUAGE] = language
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def rerun(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def english(key: str, **fields) -> str:
+    return texts.text(key, "en", **fields)
+
+
+def submit(app: AppTest, **values) -> AppTest:
+    for name, value in values.items():
+        app.number_input(key=f"train_field_{name}").set_value(value)
+    (button,) = [button for button in app.button if button.label == english("train.start")]
+    button.click()
+    return rerun(app)
+
+
+def wait_for_run(app: AppTest) -> training.RunView:
+    run = app.session_state[state.TRAIN_RUN]
+    assert run.join(TIMEOUT_S), "training did not end"
+    return run.view()
+
+
+def table(app: AppTest, column: str):
+    """The first dataframe that has `column`."""
+    return next(element.value for element in app.dataframe if column in element.value.columns)
+
+
+def charts(app: AppTest) -> list[dict]:
+    found = []
+    for element in app.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        spec["_datasets"] = {d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets}
+        found.append(spec)
+    return found
+
+
+def chart_title(spec: dict) -> str:
+    title = spec.get("title", "")
+    return title if isinstance(title, str) else title.get("text", "")
+
+
+def snapshot_heatmap(app: AppTest):
+    """The data of the attention-over-training heatmap (its title starts with "step")."""
+    (spec,) = [spec for spec in charts(app) if chart_title(spec).startswith("step ")]
+    (frame,) = [frame for frame in spec["_datasets"].values() if "weight" in frame.columns]
+    return chart_title(spec), frame
+
+
+# --- the page, the languages, the corpus --------------------------------------------------------
+
+
+def test_page_runs_with_the_form_and_follows_the_language():
+    app = run_page("en")
+    korean = run_page("ko")
+    assert app.title[0].value == "Train"
+    assert korean.title[0].value == texts.TEXTS["train.title"]["ko"] != "Train"
+    assert any(english("train.intro") in element.value for element in app.markdown)
+    assert any(texts.TEXTS["train.intro"]["ko"] in element.value for element in korean.markdown)
+    keys = {element.key for element in app.number_input}
+    assert {f"train_field_{name}" for name in (*training.MODEL_FORM_FIELDS, *training.TRAIN_FORM_FIELDS)} <= keys
+    # The form starts at the defaults of the configs.
+    assert app.number_input(key="train_field_d_model").value == 64
+    assert app.number_input(key="train_field_steps").value == 1500
+    assert [button.label for button in app.button if button.label == english("train.start")]
+    assert app.session_state[state.TRAIN_RUN] is None
+
+
+def test_corpus_browser_counts_splits_and_filters():
+    corpus = build_corpus(0)
+    app = run_page()
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics[english("train.split_train")] == f"{len(corpus.train):,}"
+    assert metrics[english("train.split_test")] == f"{len(corpus.test):,}"
+    assert len(table(app, "Korean")) == len(corpus.train)
+    app.segmented_control(key="train_split").set_value("test")
+    rerun(app)
+    assert len(table(app, "Korean")) == len(corpus.test)
+    app.text_input(key="train_filter").input("milk")
+    rerun(app)
+    rows = table(app, "Korean")
+    assert 0 < len(rows) < len(corpus.test)
+    assert rows["English"].str.contains("milk").all()
+
+
+# --- the form's checks ---------------------------------------------------------------------------
+
+
+def test_inconsistent_hyperparameters_are_explained_in_the_users_language():
+    app = submit(run_page("en"), d_model=30, n_heads=4)
+    errors = [element.value for element in app.error]
+    assert english("train.problem_divisible", d_model=30, n_heads=4) in errors
+    assert app.session_state[state.TRAIN_RUN] is None  # nothing started
+
+    korean = run_page("ko")
+    korean.number_input(key="train_field_d_model").set_value(30)
+    korean.number_input(key="train_field_n_heads").set_value(4)
+    (button,) = [button for button in korean.button if button.label == texts.TEXTS["train.start"]["ko"]]
+    button.click()
+    rerun(korean)
+    assert texts.text("train.problem_divisible", "ko", d_model=30, n_heads=4) in [e.value for e in korean.error]
+
+
+def test_out_of_range_values_name_the_bounds():
+    app = submit(run_page("en"), d_model=1024, steps=0)
+    errors = " ".join(element.value for element in app.error)
+    assert "d_model (vector width) must be between 8 and 256 (it is 1024)" in errors
+    assert "steps must be between 1 and 20000 (it is 0)" in errors
+    assert app.session_state[state.TRAIN_RUN] is None
+
+
+# --- your own pairs --------------------------------------------------------------------------------
+
+
+def upload(app: AppTest, name: str, data: bytes) -> AppTest:
+    app.file_uploader(key="train_corpus_upload").set_value((name, data, "text/plain"))
+    return rerun(app)
+
+
+def test_an_uploaded_file_is_previewed_with_its_rejected_rows():
+    pairs = build_corpus(0).train[:30]
+    lines = [f"{pair.korean}\t{pair.english}" for pair in pairs] + ["나는 의사이다", "나는 의사이다\t"]
+    app = upload(run_page("en"), "mine.tsv", ("\n".join(lines) + "\n").encode("cp949"))
+    assert english("train.own_summary", accepted=30, rejected=2, encoding="CP949", delimiter="tab") in [
+        element.value for element in app.success
+    ]
+    rejected = table(app, "reason")
+    assert list(rejected["line"]) == [31, 32]
+    assert list(rejected["reason"]) == [english("train.reject_missing_column"), english("train.reject_empty_english")]
+    # Choosing it makes the browser show it.
+    app.toggle(key="train_use_own_corpus").set_value(True)
+    rerun(app)
+    shown = table(app, "Korean")
+    assert "line" in shown.columns and set(shown["Korean"]) <= {pair.korean for pair in pairs}
+
+
+def test_an_unusable_file_is_refused_in_words():
+    app = upload(run_page("en"), "picture.tsv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert english("train.file_binary") in [element.value for element in app.error]
+    korean = run_page("ko")
+    upload(korean, "empty.csv", b"")
+    assert texts.text("train.file_empty", "ko") in [element.value for element in korean.error]
+
+
+# --- training -----------------------------------------------------------------------------------------
+
+
+def weights_hash(checkpoint) -> str:
+    return loading.checkpoint_key(checkpoint)
+
+
+def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
+    shipped = loading.load_shipped_checkpoint()
+    shipped_before = weights_hash(shipped)
+    app = submit(run_page("en"), **TINY)
+    run = app.session_state[state.TRAIN_RUN]
+    assert run is not None
+    # Clicking Train again while it runs starts nothing new.
+    if run.active:
+        submit(app)
+        assert app.session_state[state.TRAIN_RUN] is run
+    view = wait_for_run(app)
+    assert view.status == training.DONE, view.error_message
+    rerun(app)
+    assert english("train.done", steps=20, seconds=f"{view.result.checkpoint.metrics['seconds']:.0f}", best=20) in [
+        element.value for element in app.success
+    ]
+    metric_labels = {metric.label for metric in app.metric}
+    assert {english("train.metric_test_exact"), english("train.metric_parameters")} <= metric_labels
+    assert app.get("download_button")
+
+    # Another learner's session knows nothing of it.
+    other = run_page("en")
+    assert other.session_state[state.TRAIN_RUN] is None
+    assert other.session_state[state.MODEL_SOURCE] == state.SHIPPED
+
+    (use,) = [button for button in app.button if button.key == "train_use_model"]
+    use.click()
+    rerun(app)
+    assert app.session_state[state.MODEL_SOURCE] == state.SESSION
+    assert app.session_state[state.SESSION_CHECKPOINT] is view.result.checkpoint
+    assert rerun(other).session_state[state.SESSION_CHECKPOINT] is None
+    # The shared shipped model was neither trained nor changed.
+    assert weights_hash(loading.load_shipped_checkpoint()) == shipped_before
+    # Attention over training now shows the session's model: its snapshots, from step 0 to the last.
+    steps = [int(option) for option in app.select_slider(key="train_snapshot_step").options]
+    assert steps == [snapshot["step"] for snapshot in view.result.checkpoint.snapshots]
+    assert steps[0] == 0 and steps[-1] == 20
+
+
+def test_a_run_waits_for_a_free_slot_and_says_so(monkeypatch):
+    only_slot = threading.BoundedSemaphore(1)
+    monkeypatch.setattr(training, "training_slots", lambda: only_slot)
+    only_slot.acquire()  # another learner's training holds the only slot
+    try:
+        app = submit(run_page("en"), **TINY)
+        run = app.session_state[state.TRAIN_RUN]
+        time.sleep(0.5)
+        rerun(app)
+        assert run.view().status == training.WAITING
+        assert any(element.value.startswith("Waiting for a free training slot") for element in app.info)
+        (stop,) = [button for button in app.button if button.key == "train_stop"]
+        stop.click()
+        rerun(app)
+    finally:
+        only_slot.release()
+    view = wait_for_run(app)
+    assert view.status == training.STOPPED and view.result is None
+    rerun(app)
+    assert english("train.stopped_before_start") + " " + english("train.model_kept") in [e.value for e in app.info]
+
+
+# --- attention over training ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped_snapshot_steps():
+    return [snapshot["step"] for snapshot in loading.load_shipped_checkpoint().snapshots]
+
+
+def test_attention_over_training_moves_with_the_slider(shipped_snapshot_steps):
+    assert len(shipped_snapshot_steps) >= 2
+    app = run_page("en")
+    slider = app.select_slider(key="train_snapshot_step")
+    assert [int(option) for option in slider.options] == shipped_snapshot_steps
+    last_title, last = snapshot_heatmap(app)
+    assert last_title.startswith(f"step {shipped_snapshot_steps[-1]} ")
+    slider.set_value(shipped_snapshot_steps[0])
+    rerun(app)
+    first_title, first = snapshot_heatmap(app)
+    assert first_title.startswith("step 0 ")
+    assert not first["weight"].round(6).equals(last["weight"].round(6))
+    # Keys stay in sentence order and rows sum to 1.
+    ordered = first.sort_values(["query_pos", "key_pos"])
+    source = loading.load_shipped_checkpoint().snapshots[0]["source_tokens"]
+    assert list(ordered[ordered["query_pos"] == 0]["key_token"]) == source
+    assert (ordered.groupby("query_pos")["weight"].sum() - 1).abs().max() < 1e-3
+    # At step 0 the model is untrained: attention is close to uniform; at the end it is not.
+    assert first.groupby("query_pos")["weight"].max().mean() < last.groupby("query_pos")["weight"].max().mean()
+    # Another head gives other weights.
+    app.segmented_control(key="train_snapshot_head").set_value(1)
+    rerun(app)
+    other_title, other_head = snapshot_heatmap(app)
+    assert "head 1" in other_title and not other_head["weight"].round(6).equals(first["weight"].round(6))
