@@ -288,7 +288,7 @@ show_matrices(
         ("W_k", form.w_key, model_dims, head_dims),
         ("W_v", form.w_value, model_dims, head_dims),
     ],
-    columns=4,
+    columns=2,
     cell_size=40,
 )
 st.subheader(tr("basics.matrix.projections"))
@@ -307,7 +307,7 @@ if scale:
     score_items.append((f"QKᵀ ÷ √{basics.D_K}", form.scaled, tokens, tokens))
 if causal:
     score_items.append((tr("basics.matrix.masked_title"), form.masked, tokens, tokens))
-show_matrices(score_items, columns=3)
+show_matrices(score_items, columns=2)
 
 with st.expander(tr("basics.why_scale.header"), expanded=True):
     st.markdown(tr("basics.why_scale.body"))
@@ -377,7 +377,7 @@ if causal:
 # --- 5. three kinds of attention --------------------------------------------------
 st.header(tr("basics.kinds.header"))
 st.markdown(tr("basics.kinds.body"))
-for kind_column, kind in zip(st.columns(3), ("encoder_self", "decoder_self", "cross"), strict=True):
+for kind_column, kind in zip(st.columns([4, 5, 4]), ("encoder_self", "decoder_self", "cross"), strict=True):
     with kind_column:
         st.markdown(f"**{tr(f'basics.kinds.{kind}.title')}**")
         draw(
