@@ -87,7 +87,8 @@ with head_column:
 # --- compute (cached) ----------------------------------------------------------------------
 lexicon = cross_views.checkpoint_lexicon(checkpoint)
 gold = cross_views.gold_alignment(translation, lexicon)
-head_scores = cross_views.head_score_frame(model_key, checkpoint)
+score_table = cross_views.head_score_table(model_key, checkpoint)
+head_scores = score_table.scores if score_table is not None else None
 best = head_scores[head_scores["best"]].iloc[0] if head_scores is not None else None
 one_head = cross_views.cross_frame(attention, layer, head)
 
@@ -311,7 +312,9 @@ with heads_tab:
     if head_scores is None:
         st.info(tr("cross.heads.unavailable"))
     else:
-        st.markdown(tr("cross.heads.body", count=len(cross_views.test_pairs(checkpoint))))
+        st.markdown(tr("cross.heads.body", count=score_table.pair_count))
+        if not score_table.same_corpus:
+            st.caption(tr("cross.heads.other_corpus"))
         st.markdown(
             tr(
                 "cross.heads.best",

@@ -8,8 +8,10 @@ read (`query_token`), because row t is where the decoder looked while writing ou
 Gold links come from model/alignment.py: the generated corpus's lexicon applied to
 the model's own translation, so corpus sentences and typed ones are treated alike.
 Head scores are computed once per checkpoint (st.cache_data keyed by its
-`checkpoint_key`) by teacher forcing on the test split.
+`checkpoint_key`) by teacher forcing on the generated test split.
 """
+
+from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
@@ -24,41 +26,62 @@ CROSS = "cross"
 DECODER_SELF = "decoder_self"
 TOP_TOKENS = 5
 
-# Why gold links may be missing (GoldAlignment.reason, plus the two below).
-NO_CORPUS = "no_corpus"  # the model was trained on other pairs than the generated corpus
+# Why gold links may be missing (GoldAlignment.reason, plus this one).
 NO_TRANSLATION = "no_translation"  # the model wrote nothing but <eos>
 
 
+@dataclass(frozen=True)
+class HeadScoreTable:
+    """Every cross-attention head scored on the generated test split (see head_score_table)."""
+
+    scores: pd.DataFrame  # layer, head, hit_rate, alignment_error_rate, gold_mass, best
+    pair_count: int  # how many test pairs were scored
+    same_corpus: bool  # the checkpoint was trained on exactly this generated corpus
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
-def corpus_lexicon(corpus_seed: int, corpus_fingerprint: str) -> alignment.AlignmentLexicon | None:
-    """The gold lexicon of generated corpus `corpus_seed`, or None when the checkpoint's
-    fingerprint says it was trained on other pairs (whose gold links nobody knows)."""
+def corpus_lexicon(corpus_seed: int) -> alignment.AlignmentLexicon:
+    """The gold lexicon learned from every pair of generated corpus `corpus_seed`.
+
+    Gold links are a fact about Korean and English, not about a model, so this
+    lexicon serves any checkpoint, including one trained on other pairs.
+    """
     corpus = build_corpus(corpus_seed)
-    if corpus.fingerprint() != corpus_fingerprint:
-        return None
     return alignment.AlignmentLexicon.learn(corpus.train + corpus.valid + corpus.test)
 
 
-def checkpoint_lexicon(checkpoint) -> alignment.AlignmentLexicon | None:
-    return corpus_lexicon(checkpoint.train_config.corpus_seed, checkpoint.corpus_fingerprint)
+def checkpoint_lexicon(checkpoint) -> alignment.AlignmentLexicon:
+    return corpus_lexicon(checkpoint.train_config.corpus_seed)
+
+
+def scoring_pairs(checkpoint) -> tuple[list, bool]:
+    """(test pairs to score the heads on, whether the checkpoint was trained on this corpus).
+
+    The generated test split of the checkpoint's corpus seed, keeping only pairs whose
+    tokens the checkpoint knows on both sides (all of them for the shipped model; a
+    model trained on uploaded pairs may know only some).
+    """
+    corpus = build_corpus(checkpoint.train_config.corpus_seed)
+    known = [
+        pair
+        for pair in corpus.test
+        if all(token in checkpoint.source_vocabulary for token in pair.korean_tokens)
+        and all(token in checkpoint.target_vocabulary for token in pair.english_tokens)
+    ]
+    return known, corpus.fingerprint() == checkpoint.corpus_fingerprint
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def head_score_frame(model_key: str, _checkpoint) -> pd.DataFrame | None:
-    """One row per cross-attention head: layer, head, hit_rate, alignment_error_rate,
-    gold_mass and `best` (True on the best head), scored on the test split of the
-    checkpoint's corpus; None when the checkpoint was trained on other pairs."""
-    if checkpoint_lexicon(_checkpoint) is None:
+def head_score_table(model_key: str, _checkpoint) -> HeadScoreTable | None:
+    """Every cross-attention head scored by teacher forcing on the generated test split
+    (cached per checkpoint); None when the checkpoint knows the words of no test pair."""
+    pairs, same_corpus = scoring_pairs(_checkpoint)
+    if not pairs:
         return None
     scores = alignment.head_scores(
-        _checkpoint.model, test_pairs(_checkpoint), _checkpoint.source_vocabulary, _checkpoint.target_vocabulary
+        _checkpoint.model, pairs, _checkpoint.source_vocabulary, _checkpoint.target_vocabulary
     )
-    return score_frame(scores)
-
-
-def test_pairs(checkpoint) -> tuple:
-    """The test split of the generated corpus the checkpoint was trained on."""
-    return build_corpus(checkpoint.train_config.corpus_seed).test
+    return HeadScoreTable(score_frame(scores), len(pairs), same_corpus)
 
 
 def score_frame(scores: list[alignment.HeadScore]) -> pd.DataFrame:
@@ -69,10 +92,8 @@ def score_frame(scores: list[alignment.HeadScore]) -> pd.DataFrame:
     return table
 
 
-def gold_alignment(translation, lexicon) -> alignment.GoldAlignment:
+def gold_alignment(translation, lexicon: alignment.AlignmentLexicon) -> alignment.GoldAlignment:
     """Gold links between the translation's Korean tokens and its English output (not <eos>)."""
-    if lexicon is None:
-        return alignment.GoldAlignment((), NO_CORPUS)
     english = translation.output_tokens[:-1]
     if not english:
         return alignment.GoldAlignment((), NO_TRANSLATION)

@@ -756,10 +756,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 문장에서 이 헤드가 가장 많이 본 한국어 토큰이 정답 짝인 영어 토큰: {hits}/{total}개.",
         "en": "In this sentence, {hits} of {total} English tokens look most at a gold partner with this head.",
     },
-    "cross.gold.no_corpus": {
-        "ko": "이 모델은 생성된 말뭉치가 아닌 다른 문장 쌍으로 학습되어 정답 정렬을 알 수 없습니다.",
-        "en": "This model was trained on other sentence pairs than the generated corpus, so no gold alignment is known.",
-    },
     "cross.gold.unknown_words": {
         "ko": "정답 정렬을 만들 수 없습니다: '{tokens}'은(는) 말뭉치에 없는 단어입니다.",
         "en": "No gold alignment: '{tokens}' is not a word of the corpus.",
@@ -874,8 +870,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.heads.best_mark": {"ko": "★ 최고", "en": "★ best"},
     "cross.heads.sentence_header": {"ko": "이 문장에서의 점수", "en": "Scores on this sentence"},
     "cross.heads.unavailable": {
-        "ko": "이 모델은 생성된 말뭉치로 학습되지 않아 테스트 세트의 정답 정렬이 없습니다.",
-        "en": "This model was not trained on the generated corpus, so there is no test split with gold alignments.",
+        "ko": "이 모델은 생성된 테스트 문장의 단어를 몰라서 헤드 점수를 낼 수 없습니다.",
+        "en": "This model does not know the words of the generated test sentences, so its heads cannot be scored.",
+    },
+    "cross.heads.other_corpus": {
+        "ko": "이 모델은 다른 문장 쌍으로 학습되었습니다. 모델이 아는 단어로만 된 생성 테스트 문장으로 점수를 매기며, "
+        "그중 일부는 학습 때 본 문장일 수 있습니다.",
+        "en": "This model was trained on other sentence pairs; it is scored on the generated test sentences whose "
+        "words it knows, some of which it may have seen in training.",
     },
     "cross.export.header": {"ko": "내려받기", "en": "Download"},
     # --- under the hood --------------------------------------------------------
