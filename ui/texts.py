@@ -589,6 +589,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "views.weight": {"ko": "가중치", "en": "weight"},
     "views.head_title": {"ko": "층 {layer} · 헤드 {head}", "en": "layer {layer} · head {head}"},
     "views.bars_title": {"ko": "'{token}'의 행: 모든 층·헤드", "en": "The row of '{token}' in every layer and head"},
+    "views.grid_unlabelled": {
+        "ko": "문장이 길어서 작은 맵에는 토큰 이름을 생략했습니다. 칸에 마우스를 올리거나 아래의 큰 맵을 보세요.",
+        "en": "The sentence is long, so the small maps leave out the token labels: hover a cell, or see one head large below.",
+    },
     "views.lines_every_token": {
         "ko": "모든 토큰의 선 보기 (끄면 고른 토큰의 선만)",
         "en": "Lines of every token (off: the focused token's only)",
