@@ -685,15 +685,22 @@ def head_bars_grid(
     x_title: str = "key",
     value_title: str = "weight",
     bar_width: int | None = None,
+    budget: int = 760,
 ) -> alt.FacetChart:
-    """One query's attention row in every head: small bar charts, layers as rows, heads as columns.
+    """One query's attention row in every head: small bar charts, one panel per (layer, head).
 
     `frame` is the tidy attention format filtered to one query position (all layers and
     heads). Keys stay in sentence order; each panel's most-weighted key is highlighted.
+    Heads are columns and layers rows while that fits `budget` px with bars at least
+    20 px wide; for long sentences the grid turns (layers as columns, heads as rows)
+    so the bars stay wide enough to label.
     """
     key_count = frame["key_pos"].nunique()
+    layer_count, head_count = frame["layer"].nunique(), frame["head"].nunique()
+    heads_across = key_count * head_count * 20 <= budget
+    across = head_count if heads_across else layer_count
     if bar_width is None:
-        bar_width = fitted_cell_size(frame["key_token"].unique(), key_count * frame["head"].nunique())
+        bar_width = fitted_cell_size(frame["key_token"].unique(), key_count * across, budget=budget)
     panel = (
         alt.Chart()
         .transform_joinaggregate(largest=f"max({value_column})", groupby=["layer", "head"])
@@ -716,25 +723,29 @@ def head_bars_grid(
         )
         .properties(width=bar_width * key_count, height=90)
     )
+
+    def header(title_text: str, **options) -> alt.Header:
+        return alt.Header(labelExpr=f"{json.dumps(title_text + ' ', ensure_ascii=False)} + datum.value", title=None, **options)
+
+    layers = ("layer:O", header(layer_title, labelAngle=0))
+    heads = ("head:O", header(head_title, labelAngle=0))
+    rows, columns = (layers, heads) if heads_across else (heads, layers)
     return panel.facet(
         data=frame,
-        row=alt.Row(
-            "layer:O",
-            header=alt.Header(
-                labelExpr=f"{json.dumps(layer_title + ' ', ensure_ascii=False)} + datum.value",
-                labelAngle=0,
-                title=None,
-            ),
-        ),
-        column=alt.Column(
-            "head:O",
-            header=alt.Header(
-                labelExpr=f"{json.dumps(head_title + ' ', ensure_ascii=False)} + datum.value",
-                title=None,
-            ),
-        ),
+        row=alt.Row(rows[0], header=rows[1]),
+        column=alt.Column(columns[0], header=columns[1]),
         title=title,
     )
+
+
+def fitted_cell_size(labels, cells_across: int, budget: int = 760, smallest: int = 16, largest: int = 46) -> int:
+    """A cell (or bar) width that fits the widest label when `cells_across` cells fit in `budget` px.
+
+    For small multiples: the whole row of panels must fit the page, so long sentences
+    and many heads get narrow cells whose labels are truncated (tooltips show them whole).
+    """
+    widest = max((_label_width(str(label)) for label in labels), default=0.0)
+    return int(max(smallest, min(largest, widest + 6, budget // max(cells_across, 1))))
 
 
 # --- cross-attention page: gold alignment overlay and next-token probabilities ------
@@ -831,13 +842,3 @@ def top_tokens_chart(
         text=alt.Text("probability:Q", format=".2f"),
     )
     return alt.layer(bars, values).properties(autosize=PAD, title=title, width=width, height=26 * len(frame))
-
-
-def fitted_cell_size(labels, cells_across: int, budget: int = 760, smallest: int = 16, largest: int = 46) -> int:
-    """A cell (or bar) width that fits the widest label when `cells_across` cells fit in `budget` px.
-
-    For small multiples: the whole row of panels must fit the page, so long sentences
-    and many heads get narrow cells whose labels are truncated (tooltips show them whole).
-    """
-    widest = max((_label_width(str(label)) for label in labels), default=0.0)
-    return int(max(smallest, min(largest, widest + 6, budget // max(cells_across, 1))))

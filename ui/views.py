@@ -23,6 +23,7 @@ from ui.state import tr
 
 KINDS = ("encoder_self", "decoder_self", "cross")
 ARROW = " → "
+SMALLEST_LABELLED_CELL = 14  # px: grid cells smaller than this are drawn without token labels
 
 
 def widget_key(kind: str, name: str) -> str:
@@ -181,15 +182,20 @@ def axis_titles(kind: str) -> dict[str, str]:
 def head_grid(frame: pd.DataFrame, kind: str) -> None:
     """Every layer x head as small heatmaps, with the grid's rows as CSV and the chart as images."""
     cells_across = frame["key_pos"].nunique() * frame["head"].nunique()
+    # The row labels ("student → <eos>") and layer headers take ~200 px of the page.
+    cell_size = charts.fitted_cell_size(frame["key_token"].unique(), cells_across, budget=660, smallest=8, largest=40)
     chart = charts.attention_grid(
         frame,
-        # The row labels ("student → <eos>") and layer headers take ~200 px of the page.
-        cell_size=charts.fitted_cell_size(frame["key_token"].unique(), cells_across, budget=660, largest=40),
+        cell_size=cell_size,
         layer_title=tr("views.layer"),
         head_title=tr("views.head"),
         query_label="row_label",
         **axis_titles(kind),
     )
+    if cell_size < SMALLEST_LABELLED_CELL:
+        # A long sentence: cells too small to label; the large view below has the tokens.
+        chart = chart.configure_axis(labels=False)
+        st.caption(tr("views.grid_unlabelled"))
     draw(chart)
     export.download_buttons(frame, chart, f"{kind}_all_heads")
 
@@ -197,8 +203,15 @@ def head_grid(frame: pd.DataFrame, kind: str) -> None:
 def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
     """One head as a large heatmap with exact weights on hover."""
     rows = one_head(frame, layer, head)
+    key_count = rows["key_pos"].nunique()
+    # Long sentences: cells as large as the page allows, so the tokens stay readable.
+    cell_size = None if key_count <= 10 else charts.fitted_cell_size(rows["key_token"].unique(), key_count, 700, 20, 48)
     chart = charts.attention_heatmap(
-        rows, title=tr("views.head_title", layer=layer, head=head), query_label="row_label", **axis_titles(kind)
+        rows,
+        title=tr("views.head_title", layer=layer, head=head),
+        query_label="row_label",
+        cell_size=cell_size,
+        **axis_titles(kind),
     )
     draw(chart)
     export.download_buttons(rows, chart, f"{kind}_layer{layer}_head{head}")
