@@ -48,7 +48,7 @@ SERVER_START_TIMEOUT_S = 60.0
 IDLE_TIMEOUT_MS = 60_000
 # Streamlit needs a few milliseconds between a click and the rerun it triggers, so
 # "idle" means: not running for this long in a row.
-QUIET_PERIOD_MS = 600
+QUIET_PERIOD_MS = 800
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A Python exception or traceback that leaked into the page's text.
 LEAKED_EXCEPTION = re.compile(r"Traceback \(most recent call last\)|\b[A-Z]\w*(?:Error|Exception): ")
@@ -242,17 +242,38 @@ class SidebarLink:
         return urlparse(self.url).path.strip("/")
 
 
-def sidebar_links(page: Page) -> list[SidebarLink]:
-    """Every page in the sidebar navigation, in the order shown."""
+def _read_sidebar_links(page: Page) -> list[SidebarLink]:
     navigation = page.locator('[data-testid="stSidebarNav"]')
     navigation.wait_for(state="visible", timeout=IDLE_TIMEOUT_MS)
     # With many pages Streamlit folds the list behind a "View more" button.
     view_more = page.locator('[data-testid="stSidebarNavViewButton"]')
     if view_more.count() and "more" in view_more.inner_text().lower():
         view_more.click()
-    links = navigation.locator('[data-testid="stSidebarNavLink"]')
-    # `a.href` is the absolute URL, whatever the attribute holds.
-    return [SidebarLink(label=link.inner_text().strip(), url=link.evaluate("a => a.href")) for link in links.all()]
+    # `a.href` is the absolute URL whatever the attribute holds; the label is the
+    # page title without the icon's ligature text.
+    entries = navigation.locator('[data-testid="stSidebarNavLink"]').evaluate_all(
+        """anchors => anchors.map((a) => ({
+            url: a.href,
+            label: (a.querySelector('[data-testid="stMarkdownContainer"]') || a).innerText.trim(),
+        }))"""
+    )
+    return [SidebarLink(label=entry["label"], url=entry["url"]) for entry in entries]
+
+
+def sidebar_links(page: Page) -> list[SidebarLink]:
+    """Every page in the sidebar navigation, in the order shown.
+
+    Read until two reads agree: on a fresh server the first run can show
+    Streamlit's legacy `pages/`-folder navigation until `st.navigation` replaces it.
+    """
+    links = _read_sidebar_links(page)
+    for _ in range(5):
+        wait_until_idle(page)
+        settled = _read_sidebar_links(page)
+        if settled == links:
+            break
+        links = settled
+    return links
 
 
 def click_sidebar_link(page: Page, link: SidebarLink) -> None:
@@ -269,7 +290,7 @@ def click_sidebar_link(page: Page, link: SidebarLink) -> None:
 def navigation_language(page: Page) -> str:
     """Which language the sidebar's page names are in: "ko" when every name has
     Hangul, "en" when none has, "mixed" otherwise."""
-    labels = [link.label for link in sidebar_links(page)]
+    labels = [link.label for link in _read_sidebar_links(page)]
     with_hangul = sum(bool(HANGUL.search(label)) for label in labels)
     if labels and with_hangul == len(labels):
         return "ko"
