@@ -50,6 +50,11 @@ def head_label(name: str) -> str:
     return tr("hood.ablation.head_option", kind=tr(f"hood.kind.{kind}"), layer=layer, head=head)
 
 
+def switch_off(heads: list[str]) -> None:
+    """Button callback: these heads off (or every head back on for an empty list)."""
+    st.session_state[HEADS_OFF] = heads
+
+
 def translation_text(translation) -> str:
     return translation.translation or tr("hood.ablation.empty")
 
@@ -178,18 +183,15 @@ st.markdown(
         difference=difference_text(explanation.step_differences["keys"]),
     )
 )
-keys_table, keys_chart = st.columns(2)
-with keys_table:
-    st.dataframe(hood.matrix_table(explanation.keys, key_labels, head_dims))
-with keys_chart:
-    draw(
-        charts.matrix_heatmap(
-            hood.matrix_frame(explanation.keys, key_labels, head_dims),
-            title="K",
-            show_values=False,
-            cell_size=26,
-        )
+st.dataframe(hood.matrix_table(explanation.keys, key_labels, head_dims))
+draw(
+    charts.matrix_heatmap(
+        hood.matrix_frame(explanation.keys, key_labels, head_dims),
+        title="K",
+        show_values=False,
+        cell_size=26,
     )
+)
 
 st.subheader(tr("hood.step.scores.header"))
 st.markdown(
@@ -264,18 +266,15 @@ export.download_buttons(head_map, head_map_chart, f"{kind}_layer{layer}_head{hea
 
 st.subheader(tr("hood.step.v.header"))
 st.markdown(tr("hood.step.v.body", difference=difference_text(explanation.step_differences["values"])))
-values_table, values_chart = st.columns(2)
-with values_table:
-    st.dataframe(hood.matrix_table(explanation.values, key_labels, head_dims))
-with values_chart:
-    draw(
-        charts.matrix_heatmap(
-            hood.matrix_frame(explanation.values, key_labels, head_dims),
-            title="V",
-            show_values=False,
-            cell_size=26,
-        )
+st.dataframe(hood.matrix_table(explanation.values, key_labels, head_dims))
+draw(
+    charts.matrix_heatmap(
+        hood.matrix_frame(explanation.values, key_labels, head_dims),
+        title="V",
+        show_values=False,
+        cell_size=26,
     )
+)
 
 st.subheader(tr("hood.step.sum.header"))
 st.markdown(tr("hood.step.sum.body"))
@@ -283,34 +282,22 @@ st.dataframe(hood.weighted_sum_table(explanation, key_labels, tr("hood.col.weigh
 
 st.subheader(tr("hood.check.header"))
 st.markdown(tr("hood.check.body"))
+what_if = explanation.is_what_if
+# A what-if changes the numbers a lot, so they read better as decimals than as 1e-7s.
+shown = (lambda value: f"{value:.4f}") if what_if else difference_text
 differences = {
-    "output_difference": difference_text(explanation.output_difference),
-    "weights_difference": difference_text(explanation.weights_difference),
+    "output_difference": shown(explanation.output_difference),
+    "weights_difference": shown(explanation.weights_difference),
     "tolerance": f"{AGREEMENT_TOLERANCE:.0e}",
 }
-comparison_columns = {
-    "dimension": tr("hood.col.dimension"),
-    "recomputed": tr("hood.col.recomputed"),
-    "model": tr("hood.col.model"),
-    "difference": tr("hood.col.difference"),
-}
-if explanation.is_what_if:
+if what_if:
     st.warning(tr("hood.check.what_if", **differences), icon=":material/science:")
 elif explanation.matches_model:
     st.success(tr("hood.check.ok", **differences))
 else:
     st.error(tr("hood.check.bad", **differences))
-st.dataframe(
-    hood.output_comparison(explanation).rename(columns=comparison_columns),
-    hide_index=True,
-    column_config={
-        comparison_columns["recomputed"]: st.column_config.NumberColumn(format="%.6f"),
-        comparison_columns["model"]: st.column_config.NumberColumn(format="%.6f"),
-        comparison_columns["difference"]: st.column_config.NumberColumn(format="%.1e"),
-    },
-)
 
-if explanation.is_what_if:
+if what_if:
     weights_columns = {
         "key_pos": tr("hood.col.position"),
         "key_token": tr("hood.col.key"),
@@ -342,10 +329,40 @@ if explanation.is_what_if:
                 )
             )
 
+comparison_columns = {
+    "dimension": tr("hood.col.dimension"),
+    "recomputed": tr("hood.col.what_if_output") if what_if else tr("hood.col.recomputed"),
+    "model": tr("hood.col.model"),
+    "difference": tr("hood.col.change") if what_if else tr("hood.col.difference"),
+}
+st.dataframe(
+    hood.output_comparison(explanation).rename(columns=comparison_columns),
+    hide_index=True,
+    column_config={
+        comparison_columns["recomputed"]: st.column_config.NumberColumn(format="%.6f"),
+        comparison_columns["model"]: st.column_config.NumberColumn(format="%.6f"),
+        comparison_columns["difference"]: st.column_config.NumberColumn(format="%.4f" if what_if else "%.1e"),
+    },
+)
+
 # --- head ablation -----------------------------------------------------------------------
 st.divider()
 st.header(tr("hood.ablation.header"))
 st.markdown(tr("hood.ablation.body"))
+quick_picks = st.container(horizontal=True, gap="small")
+for quick_kind, quick_layers in (
+    ("cross", config.n_decoder_layers),
+    ("decoder_self", config.n_decoder_layers),
+    ("encoder_self", config.n_encoder_layers),
+):
+    for quick_layer in range(quick_layers):
+        quick_picks.button(
+            tr("hood.ablation.quick", kind=tr(f"hood.kind_short.{quick_kind}"), layer=quick_layer),
+            key=f"hood_quick_{quick_kind}_{quick_layer}",
+            on_click=switch_off,
+            args=([hood.head_name(quick_kind, quick_layer, head) for head in range(config.n_heads)],),
+        )
+quick_picks.button(tr("hood.ablation.clear"), key="hood_quick_clear", on_click=switch_off, args=([],))
 heads_off = st.multiselect(
     tr("hood.ablation.heads"),
     hood.all_head_names(config),
@@ -374,7 +391,13 @@ keep_choice_in_range(MAP_LAYER, config.n_decoder_layers)
 keep_choice_in_range(MAP_HEAD, config.n_heads)
 map_layer_column, map_head_column = st.columns(2)
 with map_layer_column:
-    map_layer = st.selectbox(tr("hood.ablation.map_layer"), range(config.n_decoder_layers), key=MAP_LAYER)
+    # The last layer by default: its maps change whichever earlier heads are off.
+    map_layer = st.selectbox(
+        tr("hood.ablation.map_layer"),
+        range(config.n_decoder_layers),
+        index=config.n_decoder_layers - 1,
+        key=MAP_LAYER,
+    )
 with map_head_column:
     map_head = st.selectbox(tr("hood.ablation.map_head"), range(config.n_heads), key=MAP_HEAD)
 if hood.head_name("cross", map_layer, map_head) in heads_off:

@@ -11,6 +11,8 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+from model.corpus import build_corpus
 from model.inspect import AGREEMENT_TOLERANCE
 from ui import state, texts
 
@@ -18,6 +20,12 @@ PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "under_the_hood.py")
 SEED = "나는 학생이다"
 REPEATED = "선생님은 도서관에서 물을 마셨다"  # "the teacher drank water at the library": "the" twice
 KINDS = ("encoder_self", "decoder_self", "cross")
+
+
+def shipped_test_split_is_known() -> bool:
+    """Whether the shipped model was trained on the corpus the generator makes today."""
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    return build_corpus(checkpoint.train_config.corpus_seed).fingerprint() == checkpoint.corpus_fingerprint
 
 
 def run_page(language: str = "en", sentence: str = SEED) -> AppTest:
@@ -51,6 +59,10 @@ def steps_table(app: AppTest):
 
 def output_table(app: AppTest):
     return table_with_columns(app, en("hood.col.recomputed"), en("hood.col.model"), en("hood.col.difference"))
+
+
+def captions(app: AppTest) -> list[str]:
+    return [element.value for element in app.caption]
 
 
 def markdown_text(app: AppTest) -> str:
@@ -225,8 +237,29 @@ def test_ablating_every_cross_attention_head_changes_the_translation():
     assert before == "i am a student"
     assert after != before
     assert en("hood.ablation.changed") in [element.value for element in app.warning]
-    exact_before, exact_after = (float(metric.value.rstrip("%")) for metric in app.metric)
-    assert exact_before > 90
-    assert exact_after < exact_before
+    if shipped_test_split_is_known():
+        exact_before, exact_after = (float(metric.value.rstrip("%")) for metric in app.metric)
+        assert exact_before > 90
+        assert exact_after < exact_before
+    else:  # the corpus generator changed since the shipped model was trained: no test split to score
+        assert not app.metric
+        assert en("hood.ablation.exact_unavailable") in [element.value for element in app.info]
     # The step-by-step above still shows the real model: the ablation is a mask, not a change.
     assert output_table(app)[en("hood.col.difference")].max() <= AGREEMENT_TOLERANCE
+
+
+def test_quick_picks_switch_a_whole_layer_off_and_back_on():
+    app = run_page()
+    app.button(key="hood_quick_cross_0").click()
+    rerun(app)
+    assert app.multiselect(key="hood_heads_off").value == [f"cross:0:{head}" for head in range(4)]
+    assert app.code[1].value != "—"  # the ablated translation is shown
+    assert app.selectbox(key="hood_map_layer").value == 1  # the last layer: it feels every earlier change
+    assert en("hood.ablation.map_note") not in captions(app)
+    app.selectbox(key="hood_map_layer").set_value(0)
+    rerun(app)
+    assert en("hood.ablation.map_note") in captions(app)  # this map's head is off
+    app.button(key="hood_quick_clear").click()
+    rerun(app)
+    assert app.multiselect(key="hood_heads_off").value == []
+    assert app.code[1].value == "—"
