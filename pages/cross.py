@@ -6,7 +6,7 @@ ui/cross_views.py (model/alignment.py underneath), charts from ui/charts.py.
 
 import streamlit as st
 
-from ui import charts, cross_views, export, loading
+from ui import charts, cross_views, export, loading, views
 from ui.state import current_attention_frame, current_checkpoint, current_translation, tr
 
 # Widget and state keys of this page.
@@ -232,18 +232,12 @@ with map_tab:
 
     st.subheader(tr("cross.grid.header"))
     st.markdown(tr("cross.grid.body"))
-    every_head = cross_views.cross_frame(attention)
-    grid = charts.attention_grid(
-        every_head,
-        layer_title=tr("cross.layer"),
-        head_title=tr("cross.head"),
-        x_title=tr("cross.axis.korean"),
-        y_title=tr("cross.axis.produced"),
-        value_title=tr("cross.axis.weight"),
-        query_label=PRODUCED,
-    )
-    draw(grid)
-    export.download_buttons(every_head, grid, "cross_all_heads")
+    cross_rows = views.kind_frame(attention, cross_views.CROSS)
+    views.head_grid(cross_rows, cross_views.CROSS)
+
+    st.subheader(tr("cross.lines.header"))
+    st.markdown(tr("cross.lines.body"))
+    views.lines_view(cross_rows, cross_views.CROSS, layer, head, focus)
     export.translation_json_button(translation, "translation")
 
 with steps_tab:

@@ -780,10 +780,17 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.focus.no_partner": {"ko": "이 토큰에는 정답 짝이 없습니다.", "en": "This token has no gold partner."},
     "cross.grid.header": {"ko": "모든 층 × 헤드", "en": "Every layer × head"},
     "cross.grid.body": {
-        "ko": "모든 헤드를 한눈에: 행은 만든 영어 토큰, 열은 한국어 토큰입니다. 대각선이 아닌 모양이 보이는 것은 "
-        "한국어(주어-목적어-동사)와 영어(주어-동사-목적어)의 어순이 달라서입니다.",
-        "en": "Every head at a glance: rows are the English tokens written, columns the Korean tokens. The pattern is "
-        "not a diagonal because Korean (subject-object-verb) and English (subject-verb-object) order words differently.",
+        "ko": "모든 헤드를 한눈에: 행은 디코더의 각 단계(읽은 토큰 → 쓴 토큰), 열은 한국어 토큰입니다. 대각선이 아닌 "
+        "모양이 보이는 것은 한국어(주어-목적어-동사)와 영어(주어-동사-목적어)의 어순이 달라서입니다.",
+        "en": "Every head at a glance: rows are the decoder's steps (token read → token written), columns the Korean "
+        "tokens. The pattern is not a diagonal because Korean (subject-object-verb) and English "
+        "(subject-verb-object) order words differently.",
+    },
+    "cross.lines.header": {"ko": "선으로 보기", "en": "As lines"},
+    "cross.lines.body": {
+        "ko": "왼쪽은 영어(쿼리), 오른쪽은 한국어(키)입니다. 선이 굵고 진할수록 가중치가 큽니다. 위에서 고른 영어 토큰의 선만 그립니다.",
+        "en": "English (queries) on the left, Korean (keys) on the right; the thicker and darker a line, the larger "
+        "the weight. Only the English token focused above is drawn, unless you switch on every token.",
     },
     "cross.steps.body": {
         "ko": "디코더는 한 번에 한 토큰씩 씁니다. 단계 t에서 디코더는 지금까지 쓴 토큰을 보고(마스크드 셀프 어텐션), "
