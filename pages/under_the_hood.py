@@ -333,7 +333,7 @@ comparison_columns = {
     "dimension": tr("hood.col.dimension"),
     "recomputed": tr("hood.col.what_if_output") if what_if else tr("hood.col.recomputed"),
     "model": tr("hood.col.model"),
-    "difference": tr("hood.col.change") if what_if else tr("hood.col.difference"),
+    "difference": tr("hood.col.difference"),
 }
 st.dataframe(
     hood.output_comparison(explanation).rename(columns=comparison_columns),

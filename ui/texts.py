@@ -1140,8 +1140,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.ablation.measuring": {"ko": "테스트 세트를 번역하는 중…", "en": "Translating the test split…"},
     "hood.ablation.exact_unavailable": {
-        "ko": "이 모델은 다른 말뭉치(예: 업로드한 문장 쌍)로 학습되어 테스트 세트를 알 수 없습니다.",
-        "en": "This model was trained on another corpus (e.g. uploaded pairs), so its test split is not known here.",
+        "ko": "이 모델은 여기서 만드는 말뭉치와 다른 말뭉치(예: 업로드한 문장 쌍이나 이전 버전의 말뭉치)로 학습되어 "
+        "테스트 세트를 알 수 없습니다.",
+        "en": "This model was trained on a corpus other than the one generated here (e.g. uploaded pairs, or an "
+        "earlier version of the corpus), so its test split is not known.",
     },
     "hood.download_steps": {"ko": "단계 표", "en": "Steps table"},
     # --- export ----------------------------------------------------------------
