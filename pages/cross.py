@@ -259,48 +259,42 @@ with steps_tab:
         )
     )
     self_column, cross_column, top_column = st.columns(3)
+    # Headings above the charts, not chart titles: a one-bar chart is too narrow for a title.
     with self_column:
+        st.markdown(f"**{tr('cross.steps.self_title', step=step)}**")
         self_row = cross_views.decoder_row(attention, layer, head, step)
-        draw(
-            charts.attention_bars(
-                self_row,
-                title=tr("cross.steps.self_title", step=step),
-                x_title=tr("cross.steps.earlier"),
-                y_title=tr("cross.axis.weight"),
-                bar_width=44,
-            )
+        self_chart = charts.attention_bars(
+            self_row, x_title=tr("cross.steps.earlier"), y_title=tr("cross.axis.weight"), bar_width=44
         )
+        draw(self_chart)
+        export.download_buttons(self_row, self_chart, f"decoder_self_layer{layer}_head{head}_step{step}")
     with cross_column:
+        st.markdown(f"**{tr('cross.steps.cross_title', step=step)}**")
         cross_row = one_head[one_head["query_pos"] == step]
-        draw(
-            charts.attention_bars(
-                cross_row,
-                title=tr("cross.steps.cross_title", step=step),
-                x_title=tr("cross.axis.korean"),
-                y_title=tr("cross.axis.weight"),
-                bar_width=44,
-            )
+        cross_chart = charts.attention_bars(
+            cross_row, x_title=tr("cross.axis.korean"), y_title=tr("cross.axis.weight"), bar_width=44
         )
+        draw(cross_chart)
+        export.download_buttons(cross_row, cross_chart, f"cross_layer{layer}_head{head}_step{step}")
     with top_column:
-        draw(
-            charts.top_tokens_chart(
-                cross_views.top_tokens(translation, checkpoint.target_vocabulary, step),
-                title=tr("cross.steps.top_title"),
-                token_title=tr("cross.steps.next_token"),
-                probability_title=tr("cross.steps.probability"),
-            )
+        st.markdown(f"**{tr('cross.steps.top_title')}**")
+        top = cross_views.top_tokens(translation, checkpoint.target_vocabulary, step)
+        top_chart = charts.top_tokens_chart(
+            top, token_title=tr("cross.steps.next_token"), probability_title=tr("cross.steps.probability")
         )
+        draw(top_chart)
+        export.download_buttons(top, top_chart, f"next_tokens_step{step}")
     revealed = cross_views.revealed_cross(translation, layer, head, step)
     revealed_gold = cross_views.gold_cells(revealed, gold.links) if show_gold and gold.available else None
-    draw(
-        charts.attention_heatmap_with_gold(
-            revealed,
-            revealed_gold,
-            gold_label=tr("cross.map.gold_legend"),
-            title=tr("cross.steps.revealed_title", step=step),
-            **heatmap_titles(),
-        )
+    revealed_chart = charts.attention_heatmap_with_gold(
+        revealed,
+        revealed_gold,
+        gold_label=tr("cross.map.gold_legend"),
+        title=tr("cross.steps.revealed_title", step=step),
+        **heatmap_titles(),
     )
+    draw(revealed_chart)
+    export.download_buttons(revealed, revealed_chart, f"cross_layer{layer}_head{head}_up_to_step{step}")
 
 with heads_tab:
     if head_scores is None:

@@ -89,6 +89,34 @@ def gold_layer_cells(chart: Chart) -> set[tuple[int, int]]:
     return set(zip(frame["query_pos"].astype(int), frame["key_pos"].astype(int), strict=True))
 
 
+def chart_with_columns(app: AppTest, *columns: str, rows: int | None = None) -> Chart:
+    """The one chart whose first layer's data has these columns (and this many rows, if given)."""
+    found = []
+    for chart in charts(app):
+        data = chart.data_of(chart.layers()[0]) if chart.layers() else None
+        if data is not None and set(columns) <= set(data.columns) and (rows is None or len(data) == rows):
+            found.append(chart)
+    assert len(found) == 1, [chart.title for chart in found]
+    return found[0]
+
+
+def step_bars(app: AppTest, kind: str, step: int):
+    """The bars of the decoder self-attention ("decoder_self") or cross row of the step view."""
+    key_count = step + 1 if kind == "decoder_self" else None
+    matches = []
+    for chart in charts(app):
+        layers = chart.layers()
+        if not layers or layers[0]["mark"]["type"] != "bar" or "kind" not in chart.data_of(layers[0]):
+            continue
+        data = chart.data_of(layers[0])
+        if set(data["kind"]) == {kind} and set(data["query_pos"]) == {step}:
+            matches.append(data)
+    if key_count is not None:
+        matches = [data for data in matches if len(data) == key_count]
+    assert matches, f"no {kind} bars for step {step}"
+    return matches[0]
+
+
 def main_map_title(app: AppTest, layer: int, head: int) -> str:
     language = app.session_state[state.LANGUAGE]
     return texts.text("cross.map.title", language, layer=layer, head=head)
@@ -176,27 +204,29 @@ def test_gold_is_explained_when_a_word_is_unknown():
 def test_the_step_slider_moves_all_three_views(shipped):
     app = run_page()
     expected = translate(shipped, SEED)
-    self_title = texts.text("cross.steps.self_title", "en", step=0)
+    assert len(step_bars(app, "decoder_self", 0)) == 1
     revealed_title = texts.text("cross.steps.revealed_title", "en", step=0)
-    assert len(chart_titled(app, self_title).data_of(chart_titled(app, self_title).layers()[0])) == 1
     assert heatmap_cells(chart_titled(app, revealed_title))["query_pos"].max() == 0
-    top_before = chart_titled(app, texts.TEXTS["cross.steps.top_title"]["en"])
+    top_before = chart_with_columns(app, "probability", "chosen")
+    assert texts.text("cross.steps.self_title", "en", step=0) in markdown_text(app)
     app.select_slider(key="cross_step").set_value(3)
     rerun(app)
     assert "Step 3: the decoder has read up to 'a' and writes 'student'." in markdown_text(app)
-    decoder_row = chart_titled(app, texts.text("cross.steps.self_title", "en", step=3))
-    assert decoder_row.data_of(decoder_row.layers()[0])["key_token"].tolist() == expected.target_tokens[:4]
-    cross_row = chart_titled(app, texts.text("cross.steps.cross_title", "en", step=3))
-    weights = cross_row.data_of(cross_row.layers()[0]).sort_values("key_pos")["weight"].to_numpy()
+    assert texts.text("cross.steps.self_title", "en", step=3) in markdown_text(app)
+    decoder_row = step_bars(app, "decoder_self", 3)
+    assert decoder_row.sort_values("key_pos")["key_token"].tolist() == expected.target_tokens[:4]
+    cross_row = step_bars(app, "cross", 3)
+    weights = cross_row.sort_values("key_pos")["weight"].to_numpy()
     assert weights == pytest.approx(expected.maps.cross[0, 0, 3].numpy(), abs=1e-6)
     revealed = heatmap_cells(chart_titled(app, texts.text("cross.steps.revealed_title", "en", step=3)))
     assert sorted(revealed["query_pos"].unique()) == [0, 1, 2, 3]
-    top_after = chart_titled(app, texts.TEXTS["cross.steps.top_title"]["en"])
+    top_after = chart_with_columns(app, "probability", "chosen")
     before = top_before.data_of(top_before.layers()[0])
     after = top_after.data_of(top_after.layers()[0])
     assert before.loc[before["chosen"], "token"].tolist() == ["i"]
     assert after.loc[after["chosen"], "token"].tolist() == ["student"]
     assert len(after) == 5 and after["probability"].is_monotonic_decreasing
+    assert after["probability"].iloc[0] == pytest.approx(float(expected.next_token_probabilities[3].max()), abs=1e-6)
 
 
 def test_predict_then_reveal(shipped):
