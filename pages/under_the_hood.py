@@ -218,12 +218,13 @@ step_columns = {
     "model_weight": tr("hood.col.model_weight"),
 }
 st.dataframe(
-    steps.rename(columns=step_columns),
+    hood.masked_as_text(steps).rename(columns=step_columns),
     hide_index=True,
     column_config={
         step_columns[column]: st.column_config.NumberColumn(format="%.4f")
-        for column in ("score", "scaled", "masked", "weight", "model_weight")
-    },
+        for column in ("score", "scaled", "weight", "model_weight")
+    }
+    | {step_columns["masked"]: st.column_config.TextColumn()},
 )
 export.download_buttons(steps, None, f"steps_{kind}_layer{layer}_head{head}_query{query}", key="hood_steps")
 step_names = [

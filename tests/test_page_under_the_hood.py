@@ -134,6 +134,7 @@ def test_the_recomputation_matches_the_model_for_every_kind(kind):
     if kind == "decoder_self":  # query 3 may look at positions 0..3 only
         assert steps[en("hood.col.allowed")].tolist() == [True] * 4 + [False]
         assert (steps[en("hood.col.weight")][4:] == 0).all()
+        assert steps[en("hood.col.masked")].tolist()[4] == "−∞"
     if kind == "cross":  # keys are the Korean tokens
         assert steps[en("hood.col.key")].tolist() == ["나", "는", "학생", "이다"]
 

@@ -179,6 +179,13 @@ def steps_frame(explanation: HeadExplanation, key_tokens) -> pd.DataFrame:
     )
 
 
+def masked_as_text(frame: pd.DataFrame, column: str = "masked") -> pd.DataFrame:
+    """A copy of a steps frame for display: `column` as text, blocked keys written "−∞"."""
+    shown = frame.copy()
+    shown[column] = ["−∞" if value == float("-inf") else f"{value:.4f}" for value in frame[column]]
+    return shown
+
+
 def score_steps_matrix(explanation: HeadExplanation, step_labels: list[str], key_tokens) -> pd.DataFrame:
     """The score pipeline as a matrix for ui.charts.matrix_heatmap: one row per step
     (q·k, ÷√d_k, masked), one column per key; masked cells flagged −∞."""
