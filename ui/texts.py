@@ -1139,6 +1139,16 @@ TEXTS: dict[str, dict[str, str]] = {
         "token for token.",
     },
     "hood.ablation.measuring": {"ko": "테스트 세트를 번역하는 중…", "en": "Translating the test split…"},
+    "hood.ablation.exact_waiting": {
+        "ko": "헤드를 끄면 그 상태로 테스트 세트 전체를 번역해 완전 일치를 잽니다.",
+        "en": "Switch heads off and the whole test split is translated with them off to measure the exact match.",
+    },
+    "hood.ablation.exact_waiting_recorded": {
+        "ko": "모든 헤드를 켠 이 모델은 학습 직후 {recorded}를 맞혔습니다. 헤드를 끄면 그 상태로 테스트 세트 전체를 "
+        "번역해 다시 잽니다.",
+        "en": "With every head on, this model scored {recorded} when it was trained. Switch heads off and the whole "
+        "test split is translated with them off to measure it again.",
+    },
     "hood.ablation.exact_unavailable": {
         "ko": "이 모델은 여기서 만드는 말뭉치와 다른 말뭉치(예: 업로드한 문장 쌍이나 이전 버전의 말뭉치)로 학습되어 "
         "테스트 세트를 알 수 없습니다.",
