@@ -30,7 +30,8 @@ SNAPSHOT_STEP_WIDGET = "train_snapshot_step"
 LAYER_WIDGET = "train_snapshot_layer"
 HEAD_WIDGET = "train_snapshot_head"
 
-POLL_SECONDS = 1.0  # how often the live view redraws while a run is going
+POLL_SECONDS = 1.0
+HEATMAP_CELL_SIZE = 48  # the attention-over-training map fits half the page up to ~8 tokens  # how often the live view redraws while a run is going
 UPLOAD_LIMIT_MB = user_corpus.MAX_FILE_BYTES // 2**20 + 1  # a little above the parser's own, so it explains
 
 # How each form field is entered: step and number format of st.number_input.
@@ -249,7 +250,7 @@ if submitted:
     if not problems:
         st.session_state[state.TRAIN_SETTINGS] = (train_config, model_config)
         start_training(train_config, model_config, own_corpus)
-        run = st.session_state[state.TRAIN_RUN]
+        st.rerun()  # draw the page again with the form disabled and the live view polling
 for key, fields in st.session_state[state.TRAIN_FORM_PROBLEMS]:
     st.error(problem_text(key, fields))
 if st.session_state[state.TRAIN_NOTICE] is not None:
@@ -266,21 +267,19 @@ def draw_progress(view: training.RunView) -> None:
     eta = view.eta_seconds
     st.progress(
         view.fraction,
-        text=tr("train.progress", step=view.step, total=view.total_steps, seconds=f"{view.seconds:.0f}")
+        text=tr("train.progress", step=view.step, total=view.total_steps, seconds=f"{view.elapsed_seconds:.0f}")
         + (tr("train.eta", eta=f"{eta:.0f}") if eta is not None else ""),
     )
-    curve_column, snapshot_column = st.columns([3, 2])
-    with curve_column:
-        history = training.history_frame(view.history)
-        if history.empty:
-            st.caption(tr("train.curves_soon"))
-        else:
-            st.altair_chart(loss_chart(history, None), width="stretch")
-            st.altair_chart(exact_chart(history, None), width="stretch")
-    with snapshot_column:
-        if view.snapshot is not None:
-            st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
-            st.altair_chart(snapshot_grid(view.snapshot))
+    history = training.history_frame(view.history)
+    if history.empty:
+        st.caption(tr("train.curves_soon"))
+    else:
+        loss_column, exact_column = st.columns(2)
+        loss_column.altair_chart(loss_chart(history, None), width="stretch")
+        exact_column.altair_chart(exact_chart(history, None), width="stretch")
+    if view.snapshot is not None:
+        st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
+        st.altair_chart(snapshot_grid(view.snapshot))
 
 
 def loss_chart(history, marker_step):
@@ -363,26 +362,25 @@ def draw_outcome(run: training.TrainingRun, view: training.RunView) -> None:
 
 
 st.header(tr("train.run_header"))
-polling = run is not None and run.active
 
 
-@st.fragment(run_every=POLL_SECONDS if polling else None)
-def live_run() -> None:
-    current = st.session_state[state.TRAIN_RUN]
-    if current is None:
-        st.caption(tr("train.no_run"))
-        return
-    view = current.view()
-    if view.active:
-        st.button(tr("train.stop"), key=STOP_WIDGET, on_click=current.stop, help=tr("train.stop_help"))
-        draw_progress(view)
-    elif polling:
-        st.rerun()  # the run just ended: redraw the whole page once (results, enabled form, no more polling)
-    else:
-        draw_outcome(current, view)
+@st.fragment(run_every=POLL_SECONDS)
+def live_run(run: training.TrainingRun) -> None:
+    """Redrawn every POLL_SECONDS while the run is going; the rest of the page stays as it is."""
+    view = run.view()
+    if not view.active:
+        st.rerun()  # the run just ended: redraw the whole page once (results, the form enabled, no polling)
+    st.button(tr("train.stop"), key=STOP_WIDGET, on_click=run.stop, help=tr("train.stop_help"))
+    draw_progress(view)
 
 
-live_run()
+# The outcome is drawn outside the fragment: "use this model" must rerun the whole app so the sidebar shows it.
+if run is None:
+    st.caption(tr("train.no_run"))
+elif run.active:
+    live_run(run)
+else:
+    draw_outcome(run, run.view())
 
 # --- 5. attention over training ----------------------------------------------------------------
 st.header(tr("train.over_training_header"))
@@ -410,7 +408,7 @@ else:
     cross = training.cross_attention_frame(snapshot)
     one_map = cross[(cross["layer"] == layer) & (cross["head"] == head)]
     at_step = training.history_at(checkpoint.history, snapshot_step)
-    map_column, curve_column = st.columns([2, 3])
+    map_column, curve_column = st.columns(2)
     with map_column:
         st.altair_chart(
             charts.attention_heatmap(
@@ -419,6 +417,7 @@ else:
                 x_title=tr("train.axis_korean"),
                 y_title=tr("train.axis_english"),
                 value_title=tr("train.axis_weight"),
+                cell_size=HEATMAP_CELL_SIZE,
             )
         )
     with curve_column:

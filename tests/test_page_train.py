@@ -11,6 +11,7 @@ import pytest
 from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
+from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from ui import loading, state, texts, training
 
@@ -193,10 +194,10 @@ def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
     app = submit(run_page("en"), **TINY)
     run = app.session_state[state.TRAIN_RUN]
     assert run is not None
-    # Clicking Train again while it runs starts nothing new.
+    # While it runs, the form cannot start another one.
     if run.active:
-        submit(app)
-        assert app.session_state[state.TRAIN_RUN] is run
+        (button,) = [button for button in app.button if button.label == english("train.start")]
+        assert button.disabled
     view = wait_for_run(app)
     assert view.status == training.DONE, view.error_message
     rerun(app)
@@ -233,6 +234,7 @@ def test_a_run_waits_for_a_free_slot_and_says_so(monkeypatch):
     try:
         app = submit(run_page("en"), **TINY)
         run = app.session_state[state.TRAIN_RUN]
+        assert run is not None
         time.sleep(0.5)
         rerun(app)
         assert run.view().status == training.WAITING
@@ -246,6 +248,24 @@ def test_a_run_waits_for_a_free_slot_and_says_so(monkeypatch):
     assert view.status == training.STOPPED and view.result is None
     rerun(app)
     assert english("train.stopped_before_start") + " " + english("train.model_kept") in [e.value for e in app.info]
+
+
+def test_a_second_click_before_the_page_redraws_starts_nothing(monkeypatch):
+    only_slot = threading.BoundedSemaphore(1)
+    monkeypatch.setattr(training, "training_slots", lambda: only_slot)
+    only_slot.acquire()
+    app = run_page("en")  # the Train button is enabled on this page
+    # A first click already started a run (still waiting for a slot) before the page was redrawn.
+    first = training.TrainingRun(TrainConfig(), ModelConfig(), slots=only_slot).start()
+    app.session_state[state.TRAIN_RUN] = first
+    try:
+        submit(app, **TINY)
+        assert app.session_state[state.TRAIN_RUN] is first
+        assert any(element.value.startswith("Waiting for a free training slot") for element in app.info)
+    finally:
+        first.stop()
+        assert first.join(TIMEOUT_S)
+        only_slot.release()
 
 
 # --- attention over training ---------------------------------------------------------------------------

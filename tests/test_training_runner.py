@@ -156,7 +156,8 @@ def test_slots_and_threads_never_ask_for_more_than_the_cpus():
     for cpus in (1, 2, 3, 4, 8, 64):
         assert training.slot_count(cpus) >= 1
         assert training.slot_count(cpus) * training.threads_per_run(cpus) <= max(cpus, 1)
-    assert training.slot_count(8) == 4 and training.threads_per_run(8) == 2
+    assert training.slot_count(8) == 4 and training.threads_per_run(8) == 1
+    assert training.slot_count(1) == 1 and training.threads_per_run(1) == 1
 
 
 def test_config_problems_name_the_field_and_its_bounds():

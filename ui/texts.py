@@ -475,8 +475,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.help_batch_size": {"ko": "스텝마다 보는 문장 쌍 수. {low}–{high}.", "en": "Sentence pairs per step. {low}–{high}."},
     "train.help_seed": {"ko": "같은 시드면 같은 결과. {low}–{high}.", "en": "The same seed gives the same model. {low}–{high}."},
     "train.threads_note": {
-        "ko": "이 서버는 학습을 동시에 {slots}개까지 돌리고, 학습마다 CPU 스레드 {threads}개를 씁니다.",
-        "en": "This server runs at most {slots} trainings at once, each with {threads} CPU threads.",
+        "ko": "이 서버에서 동시에 돌 수 있는 학습: {slots}개 · 학습 하나가 쓰는 CPU 스레드: {threads}개",
+        "en": "Trainings at once on this server: {slots} · CPU threads per training: {threads}",
     },
     "train.start": {"ko": "학습 시작", "en": "Train"},
     "train.problem_range": {"ko": "{field}은(는) {low}에서 {high} 사이여야 합니다 (지금 {value}).", "en": "{field} must be between {low} and {high} (it is {value})."},

@@ -9,7 +9,7 @@ rerun, a page switch or another click never touches the thread.
 Many learners share one server, so runs take a slot from a server-wide
 `threading.BoundedSemaphore` (`training_slots()`, sized by the CPU count) and wait,
 saying so, while none is free; each run uses `threads_per_run()` torch threads, so the
-slots together never ask for more threads than there are CPUs. A run ends early when
+slots together leave half the CPUs to serve pages. A run ends early when
 Stop sets its event, or when its browser session has been gone for
 `ABANDON_AFTER_SECONDS` (a closed tab), which frees the slot. The model a run
 produces belongs to the session that started it: it lives only in that run object.
@@ -48,9 +48,14 @@ def slot_count(cpus: int | None = None) -> int:
 
 
 def threads_per_run(cpus: int | None = None) -> int:
-    """Torch threads of one run, so that all slots together use at most every CPU."""
+    """Torch threads of one run: all slots together use at most half the CPUs (one thread each, as a rule).
+
+    The other half serves pages. More threads per run do not pay on a small shared
+    CPU: measured on the 2-core development machine under load, 30 steps took
+    2-5 s with one thread and 3-60 s with two (the second thread waits for a core).
+    """
     cpus = cpus or cpu_count()
-    return max(1, cpus // slot_count(cpus))
+    return max(1, cpus // (2 * slot_count(cpus)))
 
 
 @st.cache_resource(show_spinner=False)
@@ -99,6 +104,7 @@ class RunView:
     history: list[dict]  # one dict per evaluation: step, train_loss, valid_loss, valid_exact_match, ...
     snapshot: dict | None  # the latest attention snapshot of the probe sentence
     result: TrainResult | None  # set when DONE or STOPPED after at least the first step
+    running_since: float | None = None  # time.monotonic() when the run got its slot
     error_code: str = ""  # when FAILED: "out_of_memory", "bad_input" or "other"
     error_message: str = ""
     abandoned: bool = False  # stopped because the browser session went away
@@ -110,6 +116,13 @@ class RunView:
     @property
     def fraction(self) -> float:
         return min(1.0, self.step / self.total_steps) if self.total_steps else 0.0
+
+    @property
+    def elapsed_seconds(self) -> float:
+        """Wall-clock seconds since the run got its slot (the trainer reports only every few steps)."""
+        if self.running_since is None:
+            return 0.0
+        return self.seconds if not self.active else max(self.seconds, time.monotonic() - self.running_since)
 
     @property
     def eta_seconds(self) -> float | None:
@@ -228,7 +241,8 @@ class TrainingRun:
             self._update(status=STOPPED)
             return
         try:
-            self._update(status=RUNNING, waited_seconds=time.monotonic() - waiting_since)
+            now = time.monotonic()
+            self._update(status=RUNNING, waited_seconds=now - waiting_since, running_since=now)
             result = train(
                 self.train_config,
                 self.model_config,
