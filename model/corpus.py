@@ -216,6 +216,16 @@ VERBS = {
         ("studied",),
         (),
     ),
+    # Added intransitive verbs (the issue allows new words): with 공부하다 alone, a
+    # held-out (subject, 공부하다) triple was the one thing the model could not
+    # generalise to; more intransitive verbs teach that any verb may follow a subject.
+    "자다": Verb("잔다", "잤다", "잘", "자지", ("sleep",), ("sleeps",), ("slept",), ()),
+    "일하다": Verb("일한다", "일했다", "일할", "일하지", ("work",), ("works",), ("worked",), ()),
+    "운동하다": Verb(
+        "운동한다", "운동했다", "운동할", "운동하지", ("exercise",), ("exercises",), ("exercised",), ()
+    ),
+    # ㄷ-irregular like 듣다: 걷는다, but 걸었다 / 걸을 것이다.
+    "걷다": Verb("걷는다", "걸었다", "걸을", "걷지", ("walk",), ("walks",), ("walked",), ()),
 }
 # The auxiliary of negation, by tense: 먹지 않는다 / 않았다 / 않을 것이다.
 NEGATION_AUXILIARY = {"present": "않는다", "past": "않았다", "future": "않을"}

@@ -31,6 +31,11 @@ KOREAN_FORMS = {
     "사다": ("산다", "샀다", "살", "사지"),
     "만들다": ("만든다", "만들었다", "만들", "만들지"),
     "공부하다": ("공부한다", "공부했다", "공부할", "공부하지"),
+    # Added intransitive verbs; 걷다 is ㄷ-irregular like 듣다.
+    "자다": ("잔다", "잤다", "잘", "자지"),
+    "일하다": ("일한다", "일했다", "일할", "일하지"),
+    "운동하다": ("운동한다", "운동했다", "운동할", "운동하지"),
+    "걷다": ("걷는다", "걸었다", "걸을", "걷지"),
 }
 # English forms from the issue: base, 3rd person, past.
 ENGLISH_FORMS = {
@@ -44,6 +49,10 @@ ENGLISH_FORMS = {
     "사다": ("buy", "buys", "bought"),
     "만들다": ("make", "makes", "made"),
     "공부하다": ("study", "studies", "studied"),
+    "자다": ("sleep", "sleeps", "slept"),
+    "일하다": ("work", "works", "worked"),
+    "운동하다": ("exercise", "exercises", "exercised"),
+    "걷다": ("walk", "walks", "walked"),
 }
 COUNTABLE = {
     "사과": "apple",
@@ -71,6 +80,10 @@ ALLOWED_OBJECTS = {
     "사다": {"사과", "빵", "책", "신문", "우유", "커피"},
     "만들다": {"빵", "노래"},
     "공부하다": {""},
+    "자다": {""},
+    "일하다": {""},
+    "운동하다": {""},
+    "걷다": {""},
 }
 SUBJECT_ENGLISH = {
     "나": "i",
