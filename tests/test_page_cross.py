@@ -194,6 +194,18 @@ def test_a_longer_corpus_sentence_gets_its_stored_alignment(shipped):
     assert outlined == {(english, korean) for korean, english in pair.alignment}
 
 
+def test_a_typed_sentence_of_known_words_gets_gold_from_the_lexicon(shipped):
+    # Rendered by the generator (so its true alignment is known) but typed by the user:
+    # the page derives gold from the lexicon applied to the model's translation.
+    pair = render_pair("나", "먹다", "사과", tense="past", place="도서관", time="어제")
+    assert pair.korean == "나는 어제 도서관에서 사과를 먹었다"
+    assert translate(shipped, pair.korean).translation == pair.english == "i ate an apple at the library yesterday"
+    app = run_page(sentence=pair.korean)
+    outlined = gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0)))
+    assert outlined == {(english, korean) for korean, english in pair.alignment}
+    assert {(5, 3), (6, 3)} <= outlined  # "the" and "library" both come from 도서관
+
+
 def test_gold_is_explained_when_a_word_is_unknown():
     app = run_page(sentence="나는 고양이이다")
     infos = [element.value for element in app.info]
