@@ -162,8 +162,8 @@ def load_checkpoint(source: str | os.PathLike | bytes) -> Checkpoint:
         source_vocabulary=source_vocabulary,
         target_vocabulary=target_vocabulary,
         train_config=train_config,
-        history=_json_field(metadata, "history", list),
-        metrics=_json_field(metadata, "metrics", dict),
+        history=_history_from_json(metadata),
+        metrics=_metrics_from_json(metadata),
         snapshots=_json_field(metadata, "snapshots", list),
         corpus_fingerprint=metadata["corpus_fingerprint"],
         created_at=metadata["created_at"],
@@ -181,7 +181,11 @@ def _read_bytes(source) -> bytes:
             raise CheckpointError(
                 "too_large", f"the file has {path.stat().st_size} bytes; the limit is {MAX_CHECKPOINT_BYTES}"
             )
-        data = path.read_bytes()
+        try:
+            with path.open("rb") as file:
+                data = file.read(MAX_CHECKPOINT_BYTES + 1)  # a file that grew since stat() is still bounded
+        except OSError as error:
+            raise CheckpointError("missing", f"the checkpoint file {path} cannot be read: {error.strerror}") from None
     if len(data) > MAX_CHECKPOINT_BYTES:
         raise CheckpointError("too_large", f"the file has {len(data)} bytes; the limit is {MAX_CHECKPOINT_BYTES}")
     return data
@@ -253,6 +257,80 @@ def _config_from_json(config_class, metadata: dict, key: str):
     if problems := config.problems():
         raise CheckpointError("bad_metadata", f"{key}: " + "; ".join(problems))
     return config
+
+
+# The records the pages format as numbers: an uploaded file must not put text (or nothing) there.
+NUMERIC_METRICS = ("test_exact_match", "valid_exact_match", "steps", "best_step", "seconds", "parameters", "threads")
+NUMERIC_HISTORY = ("train_loss", "valid_loss", "valid_exact_match", "learning_rate", "seconds")
+SNAPSHOT_TOKENS = ("source_tokens", "target_tokens", "output_tokens")
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _metrics_from_json(metadata: dict) -> dict:
+    metrics = _json_field(metadata, "metrics", dict)
+    for key in NUMERIC_METRICS:
+        if key in metrics and not _is_number(metrics[key]):
+            raise CheckpointError("bad_metadata", f"metrics.{key} must be a number")
+    return metrics
+
+
+def _history_from_json(metadata: dict) -> list[dict]:
+    history = _json_field(metadata, "history", list)
+    for index, entry in enumerate(history):
+        valid = isinstance(entry, dict) and isinstance(entry.get("step"), int) and not isinstance(entry["step"], bool)
+        valid = valid and all(entry.get(key) is None or _is_number(entry[key]) for key in NUMERIC_HISTORY)
+        if not valid:
+            raise CheckpointError("bad_metadata", f"history[{index}] is not a progress report (step and numbers)")
+    return history
+
+
+def check_snapshots(checkpoint: Checkpoint) -> None:
+    """Raise CheckpointError("bad_metadata") unless every snapshot has this model's shapes, steps increasing.
+
+    load_checkpoint checks only that `snapshots` is a list (tests build checkpoints with
+    sketch snapshots); code that draws the snapshots of a file from outside (an upload)
+    calls this first.
+    """
+    previous_step = -1
+    for index, snapshot in enumerate(checkpoint.snapshots):
+        problem = _snapshot_problem(snapshot, checkpoint.model_config, previous_step)
+        if problem:
+            raise CheckpointError("bad_metadata", f"snapshots[{index}]: {problem}")
+        previous_step = snapshot["step"]
+
+
+def _snapshot_problem(snapshot, model_config: ModelConfig, previous_step: int) -> str:
+    if not isinstance(snapshot, dict):
+        return "not an object"
+    step = snapshot.get("step")
+    if not isinstance(step, int) or isinstance(step, bool) or step <= previous_step:
+        return "step must be a whole number larger than the previous snapshot's"
+    for key in SNAPSHOT_TOKENS:
+        tokens = snapshot.get(key)
+        if not (isinstance(tokens, list) and tokens and all(isinstance(token, str) for token in tokens)):
+            return f"{key} must be a non-empty list of strings"
+    source, target = len(snapshot["source_tokens"]), len(snapshot["target_tokens"])
+    if len(snapshot["output_tokens"]) != target:
+        return "output_tokens and target_tokens differ in length"
+    heads = model_config.n_heads
+    expected_shapes = {
+        "encoder_self": (model_config.n_encoder_layers, heads, source, source),
+        "decoder_self": (model_config.n_decoder_layers, heads, target, target),
+        "cross": (model_config.n_decoder_layers, heads, target, source),
+    }
+    for key, shape in expected_shapes.items():
+        try:
+            weights = torch.tensor(snapshot.get(key), dtype=torch.float32)
+        except (TypeError, ValueError, RuntimeError):
+            return f"{key} is not a nested list of numbers"
+        if tuple(weights.shape) != shape:
+            return f"{key} has shape {tuple(weights.shape)}, the model and tokens need {shape}"
+        if not torch.isfinite(weights).all() or weights.min() < 0 or weights.max() > 1:
+            return f"{key} holds weights outside 0..1"
+    return ""
 
 
 def _vocabulary_from_json(metadata: dict, key: str, expected_size: int) -> Vocabulary:

@@ -4,21 +4,29 @@ from dataclasses import dataclass
 
 import torch
 
-from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, has_hangul, normalize, split_korean
+from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, has_hangul, normalize, split_korean
 from model.transformer import AttentionMaps, HeadMask, Transformer
 
 MAX_SENTENCE_CHARACTERS = 200
 MAX_SENTENCE_TOKENS = 30
 MAX_OUTPUT_TOKENS = 40
+# Typed text longer than this is refused before it is normalised (a pasted book costs seconds of CPU);
+# invisible characters and spaces that normalising removes fit well within it.
+MAX_RAW_CHARACTERS = 5 * MAX_SENTENCE_CHARACTERS
 
 
 class SentenceError(ValueError):
-    """A sentence the model cannot take; `code` names the problem for translated messages."""
+    """A sentence the model cannot take; `code` names the problem for translated messages.
 
-    def __init__(self, code: str, message: str):
+    Codes: empty, too_long, no_korean, no_known_words, only_particles. `details` holds
+    the numbers a message needs (for too_long: max_tokens, max_characters).
+    """
+
+    def __init__(self, code: str, message: str, **details):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.details = details
 
 
 @dataclass
@@ -50,12 +58,19 @@ def check_sentence(text: str) -> str:
     """The normalised sentence, or a SentenceError saying why it cannot be translated."""
     if not isinstance(text, str):
         raise SentenceError("empty", "the sentence must be text")
+    limits = {"max_tokens": MAX_SENTENCE_TOKENS, "max_characters": MAX_SENTENCE_CHARACTERS}
+    if len(text) > MAX_RAW_CHARACTERS:
+        raise SentenceError(
+            "too_long", f"the text has {len(text)} characters; the limit is {MAX_SENTENCE_CHARACTERS}", **limits
+        )
     sentence = normalize(text)
     if not sentence:
         raise SentenceError("empty", "the sentence is empty")
     if len(sentence) > MAX_SENTENCE_CHARACTERS:
         raise SentenceError(
-            "too_long", f"the sentence has {len(sentence)} characters; the limit is {MAX_SENTENCE_CHARACTERS}"
+            "too_long",
+            f"the sentence has {len(sentence)} characters; the limit is {MAX_SENTENCE_CHARACTERS}",
+            **limits,
         )
     if not has_hangul(sentence):
         raise SentenceError("no_korean", "the sentence has no Korean (Hangul) words")
@@ -91,12 +106,20 @@ def translate(checkpoint, text: str, head_mask: HeadMask | None = None) -> Trans
     sentence = check_sentence(text)
     source_vocabulary, target_vocabulary = checkpoint.source_vocabulary, checkpoint.target_vocabulary
     source_tokens = split_korean(sentence, source_vocabulary.words)
-    if len(source_tokens) > MAX_SENTENCE_TOKENS:
+    # A checkpoint built with a short position table (max_len) reads fewer tokens.
+    max_tokens = min(MAX_SENTENCE_TOKENS, checkpoint.model_config.max_len)
+    if len(source_tokens) > max_tokens:
         raise SentenceError(
-            "too_long", f"the sentence has {len(source_tokens)} tokens; the limit is {MAX_SENTENCE_TOKENS}"
+            "too_long",
+            f"the sentence has {len(source_tokens)} tokens; the limit is {max_tokens}",
+            max_tokens=max_tokens,
+            max_characters=MAX_SENTENCE_CHARACTERS,
         )
     if not any(token in source_vocabulary for token in source_tokens):
         raise SentenceError("no_known_words", "none of the words is in the model's vocabulary")
+    if all(token in PARTICLES for token in source_tokens):
+        # Particles mark a word's role; without a noun or verb there is nothing to translate.
+        raise SentenceError("only_particles", "the sentence holds only particles (은, 는, 을, 를, 에서, 이다, ...)")
     model = checkpoint.model
     source = torch.tensor([source_vocabulary.encode(source_tokens)])
     output_ids = greedy_decode(model, source, head_mask=head_mask)[0]

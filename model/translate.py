@@ -12,14 +12,14 @@ target_tokens list every token the model sees (target_tokens starts with <bos>).
 Errors (an empty sentence, a bad checkpoint) print one line on stderr and exit 2.
 """
 
-import argparse
 import json
 import sys
 
 from model.checkpoint import SHIPPED_CHECKPOINT, CheckpointError, load_checkpoint
+from model.cli import EXIT_USAGE, ArgumentParser, fail
 from model.decoding import SentenceError, Translation, translate
 
-EXIT_USAGE = 2
+__all__ = ["EXIT_USAGE", "main", "translation_json"]
 
 
 def translation_json(result: Translation) -> dict:
@@ -36,7 +36,7 @@ def translation_json(result: Translation) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="python -m model.translate",
         description="Translate Korean sentences to English with a trained Attention Lab checkpoint.",
     )
@@ -50,19 +50,16 @@ def main(argv=None) -> int:
     try:
         checkpoint = load_checkpoint(arguments.checkpoint)
     except CheckpointError as error:
-        print(f"error: cannot load checkpoint {arguments.checkpoint}: {error.message}", file=sys.stderr)
-        return EXIT_USAGE
+        return fail(f"cannot load checkpoint {arguments.checkpoint}: {error.message}")
 
     sentences = arguments.sentences
     if not sentences:
         try:
             sentences = [line.rstrip("\r\n") for line in sys.stdin]
         except UnicodeDecodeError:
-            print("error: standard input is not UTF-8 text", file=sys.stderr)
-            return EXIT_USAGE
+            return fail("standard input is not UTF-8 text")
     if not sentences:
-        print("error: no sentence given (pass sentences as arguments or one per line on stdin)", file=sys.stderr)
-        return EXIT_USAGE
+        return fail("no sentence given (pass sentences as arguments or one per line on stdin)")
 
     outputs = []
     for number, sentence in enumerate(sentences, start=1):
@@ -70,8 +67,7 @@ def main(argv=None) -> int:
             result = translate(checkpoint, sentence)
         except SentenceError as error:
             where = f"sentence {number}" if len(sentences) > 1 else "the sentence"
-            print(f"error: {where}: {error.message}", file=sys.stderr)
-            return EXIT_USAGE
+            return fail(f"{where}: {error.message}")
         outputs.append(
             json.dumps(translation_json(result), ensure_ascii=False) if arguments.json else result.translation
         )

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, load_checkpoint
+from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, check_snapshots, load_checkpoint
 from ui import loading, state, texts
 from ui.state import tr
 
@@ -137,6 +137,7 @@ def _on_checkpoint_uploaded() -> None:
         return
     try:
         checkpoint = load_checkpoint(uploaded.getvalue())
+        check_snapshots(checkpoint)  # the Train page draws them
     except CheckpointError as error:
         st.session_state[state.UPLOAD_ERROR] = error
         return
@@ -180,6 +181,13 @@ def _sentence_picker(checkpoint) -> None:
         key=state.TYPED_SENTENCE_WIDGET,
         on_change=_on_sentence_typed,
         help=tr("sidebar.typed_help"),
+    )
+    st.caption(
+        tr(
+            "errors.sentence_limits",
+            max_tokens=loading.MAX_SENTENCE_TOKENS,
+            max_characters=loading.MAX_SENTENCE_CHARACTERS,
+        )
     )
     if rejected is not None:
         st.warning(f"{rejected} {tr('errors.sentence_kept', sentence=escape_markdown(sentence))}")

@@ -162,13 +162,15 @@ def sentence_error_text(error) -> str:
     if error.code == "empty":
         return tr("errors.sentence_empty")
     if error.code == "too_long":
+        details = getattr(error, "details", {})
         return tr(
             "errors.sentence_too_long",
-            max_tokens=loading.MAX_SENTENCE_TOKENS,
-            max_characters=loading.MAX_SENTENCE_CHARACTERS,
+            max_tokens=details.get("max_tokens", loading.MAX_SENTENCE_TOKENS),
+            max_characters=details.get("max_characters", loading.MAX_SENTENCE_CHARACTERS),
         )
-    if error.code in ("no_known_words", "no_korean"):
-        return tr(f"errors.sentence_{error.code}")
+    key = f"errors.sentence_{error.code}"
+    if key in texts.TEXTS and key != "errors.sentence_other":
+        return tr(key)
     return tr("errors.sentence_other", message=error.message)
 
 

@@ -1195,6 +1195,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "한국어(한글) 단어가 없습니다. 이 모델은 한국어 문장을 영어로 번역합니다.",
         "en": "There are no Korean (Hangul) words. This model translates Korean sentences into English.",
     },
+    "errors.sentence_only_particles": {
+        "ko": "조사(은, 는, 을, 를, 에서, 이다 …)만 있습니다. 명사나 동사가 있는 문장을 입력하세요.",
+        "en": "The sentence holds only particles (은, 는, 을, 를, 에서, 이다, …). Type a sentence with a noun or a verb.",
+    },
+    "errors.sentence_limits": {
+        "ko": "최대 토큰 {max_tokens}개, 글자 {max_characters}자.",
+        "en": "At most {max_tokens} tokens and {max_characters} characters.",
+    },
     "errors.sentence_other": {"ko": "이 문장은 번역할 수 없습니다: {message}", "en": "This sentence cannot be translated: {message}"},
     "errors.sentence_kept": {"ko": "이전 문장을 그대로 씁니다: {sentence}", "en": "Keeping the previous sentence: {sentence}"},
     "errors.checkpoint_missing": {"ko": "체크포인트 파일이 없습니다.", "en": "The checkpoint file is missing."},
