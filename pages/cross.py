@@ -93,8 +93,9 @@ best = head_scores[head_scores["best"]].iloc[0] if head_scores is not None else 
 one_head = cross_views.cross_frame(attention, layer, head)
 
 # --- draw ----------------------------------------------------------------------------------
-guess_tab, map_tab, steps_tab, heads_tab = st.tabs(
-    [tr("cross.tab.guess"), tr("cross.tab.map"), tr("cross.tab.steps"), tr("cross.tab.heads")]
+# The map comes first so the page opens on it; the guessing game is one tab away.
+map_tab, guess_tab, steps_tab, heads_tab = st.tabs(
+    [tr("cross.tab.map"), tr("cross.tab.guess"), tr("cross.tab.steps"), tr("cross.tab.heads")]
 )
 
 with guess_tab:

@@ -139,7 +139,7 @@ def test_page_runs_with_its_widgets_and_follows_the_language():
         app.selectbox(key="cross_focus"), app.select_slider(key="cross_step"), app.radio(key="cross_guess")
         assert len(charts(app)) >= 6  # map, focus bars, grid, three step views, revealed map
     assert [tab.label for tab in korean.tabs] == [
-        texts.TEXTS[key]["ko"] for key in ("cross.tab.guess", "cross.tab.map", "cross.tab.steps", "cross.tab.heads")
+        texts.TEXTS[key]["ko"] for key in ("cross.tab.map", "cross.tab.guess", "cross.tab.steps", "cross.tab.heads")
     ]
 
 
