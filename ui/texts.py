@@ -734,8 +734,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "디코더의 각 층에는 크로스 어텐션 헤드가 여러 개 있고, 헤드마다 따로 어디를 볼지 배웁니다. 번호는 0부터 셉니다.",
         "en": "Each decoder layer has several cross-attention heads, each learning on its own where to look. Numbers count from 0.",
     },
-    "cross.tab.guess": {"ko": "① 먼저 맞혀 보기", "en": "① Guess first"},
-    "cross.tab.map": {"ko": "② 어텐션 지도", "en": "② The map"},
+    "cross.tab.map": {"ko": "① 어텐션 지도", "en": "① The map"},
+    "cross.tab.guess": {"ko": "② 맞혀 보고 확인하기", "en": "② Predict, then reveal"},
     "cross.tab.steps": {"ko": "③ 한 단계씩 디코딩", "en": "③ Step through decoding"},
     "cross.tab.heads": {"ko": "④ 정답 정렬과 헤드 점수", "en": "④ Gold alignment and head scores"},
     "cross.axis.korean": {"ko": "한국어 토큰 (키)", "en": "Korean token (key)"},
@@ -814,8 +814,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.steps.probability": {"ko": "확률", "en": "probability"},
     "cross.steps.revealed_title": {"ko": "단계 {step}까지의 크로스 어텐션", "en": "Cross-attention up to step {step}"},
     "cross.guess.body": {
-        "ko": "지도를 보기 전에 예상해 보세요: 디코더가 아래 영어 토큰을 쓸 때 어느 한국어 토큰에 가장 많은 가중치를 둘까요?",
-        "en": "Before you look at the map, predict: while writing the English token below, which Korean token gets "
+        "ko": "지도를 보지 않은 헤드나 토큰을 골라 먼저 예상해 보세요: 디코더가 아래 영어 토큰을 쓸 때 어느 한국어 토큰에 가장 많은 가중치를 둘까요?",
+        "en": "Pick a token or head whose map you have not studied yet and predict: while writing the English token "
+        "below, which Korean token gets "
         "the most weight?",
     },
     "cross.guess.token": {"ko": "영어 토큰", "en": "English token"},
