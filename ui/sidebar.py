@@ -21,6 +21,8 @@ class PageEntry(NamedTuple):
     icon: str
 
 
+# Each url path equals its file name: on a fresh server the first request may be served in
+# the legacy pages/-folder mode, which finds pages by file name (see ui.state._leave_pages_folder_mode).
 PAGES = (
     PageEntry("pages/home.py", "home", "nav.home", ":material/home:"),
     PageEntry("pages/basics.py", "basics", "nav.basics", ":material/school:"),
@@ -28,7 +30,7 @@ PAGES = (
     PageEntry("pages/encoder.py", "encoder", "nav.encoder", ":material/grid_on:"),
     PageEntry("pages/decoder.py", "decoder", "nav.decoder", ":material/change_history:"),
     PageEntry("pages/cross.py", "cross", "nav.cross", ":material/translate:"),
-    PageEntry("pages/under_the_hood.py", "under-the-hood", "nav.under_the_hood", ":material/calculate:"),
+    PageEntry("pages/under_the_hood.py", "under_the_hood", "nav.under_the_hood", ":material/calculate:"),
 )
 
 # Markdown would read these characters as formatting in user text; a backslash keeps them literal.
