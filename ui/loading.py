@@ -63,12 +63,16 @@ def shipped_checkpoint_or_error() -> tuple[Checkpoint | None, CheckpointError | 
 
 
 def checkpoint_key(checkpoint: Checkpoint) -> str:
-    """Identifies a checkpoint's behaviour in cache keys: a hash of its weights.
+    """Identifies a checkpoint's behaviour in cache keys: a hash of its weights, vocabularies and shape.
 
     Sessions may train models of the same corpus within the same second, so names and
-    times are not enough; hashing ~100k parameters takes about a millisecond.
+    times are not enough; hashing ~100k parameters takes about a millisecond. The
+    vocabularies and config count too: an upload may pair the shipped weights with other
+    words (or a shorter position table), and the caches are shared by every session.
     """
     digest = hashlib.sha256(checkpoint.corpus_fingerprint.encode())
+    digest.update(repr((checkpoint.source_vocabulary.tokens, checkpoint.target_vocabulary.tokens)).encode())
+    digest.update(repr(checkpoint.model_config).encode())
     for name, tensor in checkpoint.model.state_dict().items():
         digest.update(name.encode())
         digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
