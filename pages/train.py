@@ -31,7 +31,8 @@ LAYER_WIDGET = "train_snapshot_layer"
 HEAD_WIDGET = "train_snapshot_head"
 
 POLL_SECONDS = 1.0
-HEATMAP_CELL_SIZE = 48  # the attention-over-training map fits half the page up to ~8 tokens  # how often the live view redraws while a run is going
+HEATMAP_CELL_SIZE = 48  # cells of the attention-over-training map for short sentences...
+HEATMAP_WIDTH = 240  # ...and smaller ones for long sentences, so the map fits half the page  # how often the live view redraws while a run is going
 UPLOAD_LIMIT_MB = user_corpus.MAX_FILE_BYTES // 2**20 + 1  # a little above the parser's own, so it explains
 
 # How each form field is entered: step and number format of st.number_input.
@@ -136,8 +137,14 @@ with st.expander(tr("train.own_header"), expanded=st.session_state.get(UPLOAD_WI
                 st.caption(tr("train.own_header_skipped"))
             if parsed.pairs:
                 st.caption(tr("train.own_preview"))
-                preview = training.corpus_frame(parsed).sort_values("line")[["line", "korean", "english", "split"]]
-                st.dataframe(preview.head(200), hide_index=True, height=220)
+                preview = training.corpus_frame(parsed).sort_values("line").head(200)
+                preview["split"] = preview["split"].map(lambda name: tr(f"train.split_{name}"))
+                preview_columns = ["line", "korean", "english", "split"]
+                st.dataframe(
+                    preview[preview_columns].rename(columns={c: tr(f"train.column_{c}") for c in preview_columns}),
+                    hide_index=True,
+                    height=220,
+                )
             if parsed.rejected:
                 st.warning(tr("train.own_rejected", count=len(parsed.rejected)))
                 st.dataframe(
@@ -279,7 +286,7 @@ def draw_progress(view: training.RunView) -> None:
         exact_column.altair_chart(exact_chart(history, None), width="stretch")
     if view.snapshot is not None:
         st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
-        st.altair_chart(snapshot_grid(view.snapshot))
+        st.altair_chart(snapshot_grid(view.snapshot), width="content")
 
 
 def loss_chart(history, marker_step):
@@ -417,8 +424,9 @@ else:
                 x_title=tr("train.axis_korean"),
                 y_title=tr("train.axis_english"),
                 value_title=tr("train.axis_weight"),
-                cell_size=HEATMAP_CELL_SIZE,
-            )
+                cell_size=max(18, min(HEATMAP_CELL_SIZE, HEATMAP_WIDTH // len(snapshot["source_tokens"]))),
+            ),
+            width="content",
         )
     with curve_column:
         if at_step is None:

@@ -160,6 +160,15 @@ def test_slots_and_threads_never_ask_for_more_than_the_cpus():
     assert training.slot_count(1) == 1 and training.threads_per_run(1) == 1
 
 
+def test_schedule_evaluates_about_ten_times_and_snapshots_the_last_step():
+    assert training.schedule_for(1500) == (100, 50)
+    assert training.schedule_for(150) == (15, 6)  # 7 would miss step 150
+    assert training.schedule_for(20) == (10, 1)
+    for steps in (1, 7, 97, 150, 300, 1000, 20_000):
+        eval_every, snapshot_every = training.schedule_for(steps)
+        assert 10 <= eval_every <= 100 and 1 <= snapshot_every <= 50
+
+
 def test_config_problems_name_the_field_and_its_bounds():
     problems = training.config_problems(TrainConfig(), ModelConfig(d_model=30, n_heads=4))
     assert problems == [("train.problem_divisible", {"d_model": 30, "n_heads": 4})]

@@ -417,6 +417,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.column_line": {"ko": "줄", "en": "line"},
     "train.column_reason": {"ko": "이유", "en": "reason"},
     "train.column_row": {"ko": "내용", "en": "row"},
+    "train.column_split": {"ko": "분할", "en": "split"},
     # browsing the corpus
     "train.corpus_header": {"ko": "말뭉치 둘러보기", "en": "Browse the corpus"},
     "train.corpus_generated": {

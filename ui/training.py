@@ -277,7 +277,10 @@ def schedule_for(steps: int) -> tuple[int, int]:
     steps, so it stays between every 10 and every 100 steps; a snapshot is one forward
     pass of the probe sentence, so short runs get one every step.
     """
-    return max(10, min(100, steps // 10)), max(1, min(50, steps // 20))
+    snapshot_every = max(1, min(50, steps // 20))
+    # Prefer a divisor of `steps` (down to half the spacing), so the last step has a snapshot too.
+    divisor = next((d for d in range(snapshot_every, snapshot_every // 2, -1) if steps % d == 0), snapshot_every)
+    return max(10, min(100, steps // 10)), divisor
 
 
 def config_problems(train_config: TrainConfig, model_config: ModelConfig) -> list[tuple[str, dict]]:
