@@ -496,7 +496,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.no_run": {"ko": "아직 이 세션에서 학습한 적이 없습니다.", "en": "Nothing trained in this session yet."},
     "train.waiting": {
         "ko": "빈 학습 자리를 기다리는 중입니다 ({seconds}초째). 이 서버는 학습을 동시에 {slots}개까지 돌립니다. 다른 사람의 학습이 끝나면 자동으로 시작합니다.",
-        "en": "Waiting for a free training slot ({seconds} s so far). This server runs at most {slots} trainings at once; yours starts by itself when one ends.",
+        "en": "Waiting for a free training slot ({seconds} s so far). Trainings at once on this server: {slots}. Yours starts by itself when one ends.",
     },
     "train.progress": {"ko": "스텝 {step} / {total} · {seconds}초", "en": "step {step} / {total} · {seconds} s"},
     "train.eta": {"ko": " · 남은 시간 약 {eta}초", "en": " · about {eta} s left"},
