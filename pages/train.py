@@ -202,6 +202,9 @@ with filter_column:
 shown = training.filter_pairs(corpus_table, split, search)
 st.caption(tr("train.showing", shown=f"{len(shown):,}", total=f"{(corpus_table['split'] == split).sum():,}"))
 columns = ["korean", "english", "construction"] if own_corpus is None else ["line", "korean", "english"]
+shown = shown.assign(
+    construction=shown["construction"].map(lambda name: tr(f"train.construction_{name}") if name else "")
+)
 st.dataframe(
     shown[columns].rename(columns={name: tr(f"train.column_{name}") for name in columns}),
     hide_index=True,

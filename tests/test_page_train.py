@@ -103,6 +103,9 @@ def test_page_runs_with_the_form_and_follows_the_language():
     assert app.number_input(key="train_field_steps").value == 1500
     assert [button.label for button in app.button if button.label == english("train.start")]
     assert app.session_state[state.TRAIN_RUN] is None
+    # The table's constructions are named in the page's language.
+    korean_names = {value["ko"] for key, value in texts.TEXTS.items() if key.startswith("train.construction_")}
+    assert set(table(korean, texts.TEXTS["train.column_korean"]["ko"])["구문"]) <= korean_names
 
 
 def test_corpus_browser_counts_splits_and_filters():
