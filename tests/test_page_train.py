@@ -49,7 +49,7 @@ def english(key: str, **fields) -> str:
 def submit(app: AppTest, **values) -> AppTest:
     for name, value in values.items():
         app.number_input(key=f"train_field_{name}").set_value(value)
-    (button,) = [button for button in app.button if button.label == english("train.start")]
+    (button,) = [button for button in app.button if button.label in texts.TEXTS["train.start"].values()]
     button.click()
     return rerun(app)
 
@@ -269,6 +269,24 @@ def test_a_second_click_before_the_page_redraws_starts_nothing(monkeypatch):
         first.stop()
         assert first.join(TIMEOUT_S)
         only_slot.release()
+
+
+def test_a_failed_training_shows_a_message_and_keeps_the_model(monkeypatch):
+    def out_of_memory(*args, **kwargs):
+        raise MemoryError("could not allocate 12345678 bytes")
+
+    monkeypatch.setattr(training, "train", out_of_memory)
+    app = submit(run_page("ko"), **TINY)
+    view = wait_for_run(app)
+    assert view.status == training.FAILED and view.error_code == "out_of_memory"
+    rerun(app)
+    expected = texts.text("train.failed_out_of_memory", "ko") + " " + texts.text("train.model_kept", "ko")
+    assert expected in [element.value for element in app.error]
+    assert app.session_state[state.MODEL_SOURCE] == state.SHIPPED
+    assert app.session_state[state.SESSION_CHECKPOINT] is None
+    # The form works again.
+    (button,) = [button for button in app.button if button.label == texts.TEXTS["train.start"]["ko"]]
+    assert not button.disabled
 
 
 # --- attention over training ---------------------------------------------------------------------------
