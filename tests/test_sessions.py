@@ -1,0 +1,344 @@
+"""Many learners on one server, and training interrupted (issue 5, items 4 and 5).
+
+- Several AppTest sessions at once: a model uploaded or trained in one never shows in
+  another, not even through the caches every session shares (a translation cached for
+  one session's model is never served for another's).
+- The server-wide training limit holds when several sessions click Train: at most
+  `slot_count()` runs train at once, each with `threads_per_run()` torch threads, the
+  others say they are waiting; five clicks in one session start one run.
+- Interrupted training: Stop at a random step (seeded, so a failure can be replayed)
+  leaves the best model so far, usable and saved whole, with the steps reported; a
+  rerun and a page switch while training leave the run going.
+- Memory per idle session, measured on a real server with real browser sessions.
+
+tests/test_training_runner.py covers the runner's own thread, Stop, slots and abandoned
+sessions, and tests/test_page_train.py one session's training; this file adds what
+needs several sessions or an interruption at an arbitrary point.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import struct
+import time
+from pathlib import Path
+
+import pytest
+import torch
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+from model.checkpoint import SHIPPED_CHECKPOINT, checkpoint_bytes, load_checkpoint, save_checkpoint
+from model.config import ModelConfig, TrainConfig
+from model.corpus import build_corpus
+from model.decoding import translate
+from model.train import train
+from model.user_corpus import parse_user_corpus
+from ui import loading, state, texts, training
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = "../streamlit_app.py"
+TRAIN_PAGE = str(ROOT / "pages" / "train.py")
+TIMEOUT_S = 120
+TINY_FORM = {"d_model": 16, "n_heads": 2, "n_encoder_layers": 1, "n_decoder_layers": 1, "d_ff": 32, "batch_size": 16}
+STREAMLIT_PAGES_MANAGER_INIT = PagesManager.__init__
+
+
+@pytest.fixture
+def navigation_runs_the_entrypoint(monkeypatch):
+    """Every AppTest run goes through streamlit_app.py, as on a real server (see tests/test_app_shell.py)."""
+
+    def init_without_pages_folder_mode(self, *args, **kwargs):
+        STREAMLIT_PAGES_MANAGER_INIT(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
+
+
+def start_app(language: str = "en") -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
+    app.session_state[state.LANGUAGE] = language
+    return rerun(app)
+
+
+def start_train_page(language: str = "en") -> AppTest:
+    app = AppTest.from_file(TRAIN_PAGE, default_timeout=TIMEOUT_S)
+    app.session_state[state.LANGUAGE] = language
+    return rerun(app)
+
+
+def rerun(app: AppTest) -> AppTest:
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def click_train(app: AppTest, language: str = "en", **values) -> AppTest:
+    for name, value in values.items():
+        app.number_input(key=f"train_field_{name}").set_value(value)
+    [button] = [button for button in app.button if button.label == texts.text("train.start", language)]
+    button.click()
+    return rerun(app)
+
+
+def wait_until(condition, timeout: float = TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def renamed_vocabulary(data: bytes, old: str, new: str) -> bytes:
+    """The same weights with one English word renamed (a learner's edited file)."""
+    (size,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8 : 8 + size])
+    tokens = json.loads(header["__metadata__"]["target_vocabulary"])
+    header["__metadata__"]["target_vocabulary"] = json.dumps([new if token == old else token for token in tokens])
+    encoded = json.dumps(header).encode()
+    encoded += b" " * (-len(encoded) % 8)
+    return struct.pack("<Q", len(encoded)) + encoded + data[8 + size :]
+
+
+# --- no leak between sessions ----------------------------------------------------------------------
+
+
+def test_an_upload_stays_in_its_session_even_through_shared_caches(navigation_runs_the_entrypoint):
+    """Learner A uploads the shipped weights with "student" renamed; learner B, with the shipped
+    model and the same sentence, must still read "i am a student" (the caches are server-wide)."""
+    first, second, third = start_app("en"), start_app("ko"), start_app("en")
+    edited = renamed_vocabulary(SHIPPED_CHECKPOINT.read_bytes(), "student", "pirate")
+    first.sidebar.file_uploader(key=state.UPLOAD_WIDGET).set_value(
+        ("a.safetensors", edited, "application/octet-stream")
+    )
+    rerun(first)
+    assert first.session_state[state.MODEL_SOURCE] == state.UPLOADED
+    assert "Translation: **i am a pirate**" in [element.value for element in first.sidebar.markdown]
+
+    for other in (second, third):
+        rerun(other)
+        assert other.session_state[state.UPLOADED_CHECKPOINT] is None
+        assert other.session_state[state.MODEL_SOURCE] == state.SHIPPED
+        assert len(other.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options) == 1
+        translation = [element.value for element in other.sidebar.markdown if "student" in element.value]
+        assert translation and not any("pirate" in element.value for element in other.sidebar.markdown)
+    # And the other way round: B's cached shipped translation is not served to A.
+    rerun(first)
+    assert "Translation: **i am a pirate**" in [element.value for element in first.sidebar.markdown]
+    # Different words, same weights: different cache keys.
+    assert loading.checkpoint_key(load_checkpoint(edited)) != loading.checkpoint_key(loading.load_shipped_checkpoint())
+
+
+def test_sessions_keep_their_sentence_language_and_model(navigation_runs_the_entrypoint):
+    apps = [start_app(language) for language in ("en", "ko", "en", "ko")]
+    sentences = ["그들은 학생이다", "민수는 우유를 마신다", "그녀는 가수이다", "나는 학생이다"]
+    for app, sentence in zip(apps, sentences, strict=True):
+        app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value(sentence)
+        rerun(app)
+    session_model = load_checkpoint(checkpoint_bytes(loading.load_shipped_checkpoint()))
+    apps[1].session_state[state.SESSION_CHECKPOINT] = session_model
+    apps[1].session_state[state.MODEL_SOURCE] = state.SESSION
+    for app in apps:
+        rerun(app)
+    for app, sentence, language in zip(apps, sentences, ("en", "ko", "en", "ko"), strict=True):
+        assert app.session_state[state.SENTENCE] == sentence
+        assert app.session_state[state.LANGUAGE] == language
+    assert [app.session_state[state.MODEL_SOURCE] for app in apps] == [
+        state.SHIPPED,
+        state.SESSION,
+        state.SHIPPED,
+        state.SHIPPED,
+    ]
+    assert all(app.session_state[state.SESSION_CHECKPOINT] is None for app in apps if app is not apps[1])
+
+
+# --- the training limit -------------------------------------------------------------------------------
+
+
+def test_several_sessions_training_respect_the_server_wide_limit():
+    """Three learners click Train; the real, shared slots decide who trains."""
+    slots = training.slot_count()
+    assert slots * training.threads_per_run() <= training.cpu_count()
+    learners = [start_train_page(language) for language in ("en", "ko", "en")]
+    runs = []
+    try:
+        for app, language in zip(learners, ("en", "ko", "en"), strict=True):
+            click_train(app, language, **TINY_FORM, steps=20_000)
+            runs.append(app.session_state[state.TRAIN_RUN])
+        # While a learner's run is going, the Train button is disabled (more clicks start nothing).
+        for app, language in zip(learners, ("en", "ko", "en"), strict=True):
+            [button] = [button for button in app.button if button.label == texts.text("train.start", language)]
+            assert button.disabled
+        assert len({id(run) for run in runs}) == 3
+        assert all(run.train_config.threads == training.threads_per_run() for run in runs)
+
+        wait_until(lambda: sum(run.view().status == training.RUNNING for run in runs) == min(slots, 3))
+        highest = 0
+        for _ in range(20):  # watch for a while: never more than `slots` at once
+            highest = max(highest, sum(run.view().status == training.RUNNING for run in runs))
+            time.sleep(0.1)
+        assert highest == min(slots, 3)
+        waiting = [app for app, run in zip(learners, runs, strict=True) if run.view().status == training.WAITING]
+        assert len(waiting) == 3 - min(slots, 3)
+        for app in waiting:
+            rerun(app)
+            language = app.session_state[state.LANGUAGE]
+            prefix = texts.text("train.waiting", language, seconds="0", slots=slots)[:12]
+            assert any(element.value.startswith(prefix) for element in app.info)
+
+        # The runner frees its slot when stopped: a waiting learner starts.
+        running = [run for run in runs if run.view().status == training.RUNNING]
+        running[0].stop()
+        assert running[0].join(TIMEOUT_S)
+        if len(runs) > slots:
+            wait_until(lambda: sum(run.view().status == training.RUNNING for run in runs) == min(slots, 2))
+    finally:
+        for run in runs:
+            run.stop()
+        for run in runs:
+            assert run.join(TIMEOUT_S)
+    assert all(run.view().status in (training.STOPPED, training.DONE) for run in runs)
+    # Every slot is free again.
+    shared = training.training_slots()
+    taken = [shared.acquire(blocking=False) for _ in range(slots)]
+    assert all(taken)
+    for _ in taken:
+        shared.release()
+
+
+# --- interrupted training -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_corpus():
+    pairs = build_corpus(0).train[:80]
+    return parse_user_corpus("".join(f"{pair.korean}\t{pair.english}\n" for pair in pairs).encode())
+
+
+TINY_MODEL = ModelConfig(d_model=16, n_heads=2, n_encoder_layers=1, n_decoder_layers=1, d_ff=32)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_stop_at_a_random_step_keeps_the_best_model_so_far(small_corpus, tmp_path, seed):
+    planned = 60
+    stop_after = random.Random(seed).randint(1, planned - 1)
+    steps_seen = []
+
+    def should_stop() -> bool:
+        steps_seen.append(None)  # called once before each step
+        return len(steps_seen) > stop_after
+
+    config = TrainConfig(steps=planned, batch_size=16, eval_every=7, snapshot_every=5, warmup_steps=5, threads=1)
+    result = train(config, TINY_MODEL, corpus=small_corpus, should_stop=should_stop)
+    checkpoint = result.checkpoint
+    assert result.stopped and result.steps_done == stop_after, (seed, stop_after)
+    assert checkpoint.metrics["steps"] == stop_after
+    evaluated = [entry["step"] for entry in checkpoint.history]
+    assert evaluated == list(range(7, stop_after + 1, 7))
+    # The best model is one that was evaluated (or the initial one, before the first evaluation).
+    assert checkpoint.metrics["best_step"] in [0, *evaluated]
+    if evaluated:
+        best = max(checkpoint.history, key=lambda entry: (entry["valid_exact_match"], -entry["valid_loss"]))
+        assert checkpoint.metrics["best_step"] == best["step"]
+    assert [snapshot["step"] for snapshot in checkpoint.snapshots] == list(range(0, stop_after + 1, 5))
+    # Usable, and saved whole.
+    sentence = small_corpus.train[0].korean
+    assert translate(checkpoint, sentence).output_tokens[-1] == "<eos>"
+    path = save_checkpoint(checkpoint, tmp_path / "stopped.safetensors")
+    assert [item.name for item in tmp_path.iterdir()] == ["stopped.safetensors"]
+    reloaded = load_checkpoint(path)
+    assert reloaded.metrics["steps"] == stop_after
+    assert translate(reloaded, sentence).translation == translate(checkpoint, sentence).translation
+    source = torch.tensor([checkpoint.source_vocabulary.encode(translate(checkpoint, sentence).source_tokens)])
+    target = torch.tensor([[2]])
+    with torch.no_grad():
+        torch.testing.assert_close(reloaded.model(source, target)[0], checkpoint.model(source, target)[0])
+
+
+def test_stop_rerun_and_page_switch_in_the_middle_of_training(navigation_runs_the_entrypoint):
+    """A learner starts training, reruns, goes to another page and back, then stops at a random step."""
+    stop_at = random.Random(7).randint(15, 60)
+    app = start_app("en")
+    app.switch_page("pages/train.py")
+    rerun(app)
+    click_train(app, "en", **TINY_FORM, steps=20_000)
+    run = app.session_state[state.TRAIN_RUN]
+    try:
+        wait_until(lambda: run.view().step >= 5)
+        rerun(app)
+        app.switch_page("pages/encoder.py")
+        rerun(app)
+        assert run.view().active  # leaving the page does not stop training
+        app.switch_page("pages/train.py")
+        rerun(app)
+        assert app.session_state[state.TRAIN_RUN] is run
+        wait_until(lambda: run.view().step >= stop_at)
+        [stop] = [button for button in app.button if button.key == "train_stop"]
+        stop.click()
+        rerun(app)
+    finally:
+        run.stop()
+    assert run.join(TIMEOUT_S)
+    view = run.view()
+    assert view.status == training.STOPPED and view.result.steps_done >= stop_at
+    rerun(app)
+    metrics = view.result.checkpoint.metrics
+    stopped_text = texts.text(
+        "train.stopped", "en", steps=view.result.steps_done, total=20_000, best=metrics["best_step"]
+    )
+    assert stopped_text in [element.value for element in app.warning]
+    # The model stays usable: study it, and every page still draws.
+    [use] = [button for button in app.button if button.key == "train_use_model"]
+    use.click()
+    rerun(app)
+    assert app.session_state[state.SESSION_CHECKPOINT] is view.result.checkpoint
+    for page in ("pages/encoder.py", "pages/cross.py", "pages/home.py"):
+        app.switch_page(page)
+        rerun(app)
+
+
+# --- memory per idle session --------------------------------------------------------------------------
+
+IDLE_SESSIONS = 6
+MAX_MB_PER_IDLE_SESSION = 50
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+@pytest.mark.browser
+def test_memory_per_idle_session_is_bounded():
+    """Open one session to warm the server (model, corpus, caches), then IDLE_SESSIONS more; the
+    server's resident memory per extra idle session stays under MAX_MB_PER_IDLE_SESSION."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import harness
+
+    if not harness.CHROMIUM_PATH.exists():
+        pytest.skip("no chromium")
+    with harness.running_streamlit() as server, sync_playwright() as playwright:
+        browser = harness.launch_chromium(playwright)
+        try:
+            warm = harness.new_browser_session(browser)
+            harness.open_app(warm.page, server.base_url)
+            time.sleep(2)
+            before = rss_mb(server.process.pid)
+            sessions = []
+            for _ in range(IDLE_SESSIONS):
+                session = harness.new_browser_session(browser)
+                harness.open_app(session.page, server.base_url)
+                sessions.append(session)
+            time.sleep(2)
+            after = rss_mb(server.process.pid)
+            per_session = (after - before) / IDLE_SESSIONS
+            print(f"server RSS {before:.1f} MB with 1 session, {after:.1f} MB with {IDLE_SESSIONS + 1}: "
+                  f"{per_session:.2f} MB per idle session")  # fmt: skip
+            assert per_session < MAX_MB_PER_IDLE_SESSION
+            for session in sessions:
+                assert harness.page_problems(session) == []
+        finally:
+            browser.close()
