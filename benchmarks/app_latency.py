@@ -61,6 +61,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 
 from tests.browser import harness  # noqa: E402
 
@@ -116,6 +117,24 @@ IDLE_SINCE = """([since, quietMs, minCharts]) => {
   for (const chart of charts) if (!chart.querySelector('canvas, svg.marks')) return false;
   if (performance.now() - log.lastChange < quietMs) return false;
   return log.lastChange;
+}"""
+
+# Which of the conditions above did not hold, for the error message.
+IDLE_DIAGNOSIS = """(since) => {
+  const log = window.__latency || {};
+  const app = document.querySelector('[data-testid="stApp"]');
+  return {
+    url: location.href,
+    connection: app && app.dataset.testConnectionState,
+    script: app && app.dataset.testScriptState,
+    runningIcon: !!document.querySelector('[data-testid="stStatusWidgetRunningIcon"]'),
+    runStartedSinceAction: (log.runStarts || []).some((t) => t >= since),
+    staleElements: document.querySelectorAll('[data-stale="true"]').length,
+    title: !!document.querySelector('[data-testid="stMain"] h1'),
+    charts: document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]').length,
+    msSinceLastChange: performance.now() - (log.lastChange || 0),
+    exception: (document.querySelector('[data-testid="stException"]') || {}).innerText,
+  };
 }"""
 
 
@@ -177,9 +196,12 @@ def progress(message: str) -> None:
 
 def seconds_to_idle(page: Page, since_ms: float, min_charts: int) -> float:
     """Seconds from `since_ms` (page clock) to the page being idle (see the module docstring)."""
-    idle_at = page.wait_for_function(
-        IDLE_SINCE, arg=[since_ms, QUIET_MS, min_charts], polling=50, timeout=TIMEOUT_MS
-    ).json_value()
+    try:
+        idle_at = page.wait_for_function(
+            IDLE_SINCE, arg=[since_ms, QUIET_MS, min_charts], polling=50, timeout=TIMEOUT_MS
+        ).json_value()
+    except PlaywrightTimeoutError as error:
+        raise RuntimeError(f"the page never became idle: {page.evaluate(IDLE_DIAGNOSIS, since_ms)}") from error
     return (idle_at - since_ms) / 1000
 
 
@@ -226,6 +248,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of clicks over every page (default 3)")
     parser.add_argument("--changes", type=int, default=6, help="layer/head changes on the encoder page (default 6)")
     parser.add_argument("--extra-sessions", type=int, default=5, help="more browser contexts for RSS (default 5)")
+    parser.add_argument(
+        "--app-dir",
+        type=Path,
+        default=harness.REPO_ROOT,
+        help="the checkout whose streamlit_app.py to run, e.g. an older commit to compare (default: this one)",
+    )
     return parser.parse_args(argv)
 
 
@@ -237,7 +265,7 @@ def new_session(browser) -> harness.BrowserSession:
 
 def measure(args: argparse.Namespace) -> dict:
     figures: dict = {"load_start": load_averages()}
-    with harness.running_streamlit() as server, sync_playwright() as playwright:
+    with harness.running_streamlit(args.app_dir) as server, sync_playwright() as playwright:
         pid = server.process.pid
         browser = harness.launch_chromium(playwright)
         try:
@@ -308,6 +336,7 @@ def measure(args: argparse.Namespace) -> dict:
 
 
 def print_table(figures: dict, machine: dict) -> None:
+    print(f"app: {figures['app_dir']}")
     print(f"machine: {machine['cpus']} CPUs, load average {machine['load_start']} at start, {machine['load_end']} at end")
     rows = [
         ("first page (fresh server)", f"{figures['first_page_s']:.2f} s", "target <= 4"),
@@ -341,6 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {harness.CHROMIUM_PATH} not found; install the Debian package chromium", file=sys.stderr)
         return 2
     figures = measure(args)
+    figures["app_dir"] = str(args.app_dir.resolve())
     machine = {"cpus": os.cpu_count(), "load_start": figures["load_start"], "load_end": figures["load_end"]}
     print_table(figures, machine)
     result = {
