@@ -551,7 +551,7 @@ CASES_CORPUS = [
     CorpusCase("missing column", tsv(GOOD_PAIRS, ["나는 의사이다"]).encode(), rejected=("missing_column",)),
     CorpusCase(
         "extra tabs",
-        tsv(GOOD_PAIRS, ["나는 의사이다\ti am a doctor\textra", "\t\t"]).encode(),
+        tsv(GOOD_PAIRS, ["나는 의사이다\ti am a doctor\textra", "나는 의사이다\t\ti am a doctor"]).encode(),
         rejected=("extra_column", "extra_column"),
     ),
     CorpusCase(
@@ -862,3 +862,15 @@ def test_the_table_is_complete():
         "over the row limit", "d_model huge", "not divisible",
     ):  # fmt: skip
         assert required.lower() in names.lower(), required
+
+
+def test_escape_label_neutralises_markdown_in_widget_options_but_keeps_plain_labels():
+    """Radio and segmented-control options render links, images and formatting: tokens go through escape_label."""
+    from ui.sidebar import escape_label
+
+    assert escape_label("는 (2)") == "는 (2)"
+    assert escape_label("<bos> → i") == "<bos> → i"
+    assert escape_label("![x](http://evil/x.png)") == "\\!\\[x\\](http\\://evil/x.png)"
+    assert (
+        escape_label("**굵게** $x$ :red[y] `z` ~~s~~") == "\\*\\*굵게\\*\\* \\$x\\$ \\:red\\[y\\] \\`z\\` \\~\\~s\\~\\~"
+    )

@@ -42,6 +42,16 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + character if character in _MARKDOWN_SPECIAL else character for character in text)
 
 
+# Widget labels and options (st.radio, st.segmented_control, ...) render a few inline markdown forms
+# only: bold, italics, strikethrough, code, links, images, LaTeX and :directives[...].
+_LABEL_SPECIAL = set("\\`*_[]!~$:")
+
+
+def escape_label(text: str) -> str:
+    """`text` shown literally as a widget option; lighter than escape_markdown, so "는 (2)" stays as is."""
+    return "".join("\\" + character if character in _LABEL_SPECIAL else character for character in text)
+
+
 def render() -> None:
     """Draw the sidebar: language first (it decides every label), then model, then sentence."""
     state.init_state()
@@ -154,7 +164,7 @@ def model_card_line(checkpoint) -> str:
     exact_match = checkpoint.metrics.get("test_exact_match")
     return tr(
         "sidebar.model_card",
-        parameters=f"{checkpoint.parameter_count():,}",
+        parameters=f"{loading.parameter_count(checkpoint):,}",
         exact_match="–" if exact_match is None else f"{exact_match:.1%}",
     )
 
