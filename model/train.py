@@ -15,6 +15,7 @@ import math
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -379,7 +380,9 @@ def main(argv=None) -> int:
         interrupted.append(signal_number)
         signal.signal(signal.SIGINT, signal.default_int_handler)
 
-    previous_handler = signal.signal(signal.SIGINT, on_interrupt)
+    # Signal handlers can only be set from the main thread (main() may also be called from elsewhere).
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.signal(signal.SIGINT, on_interrupt) if in_main_thread else None
     try:
         result = train(
             train_config, model_config, corpus=corpus, on_progress=report, should_stop=lambda: bool(interrupted)
@@ -387,7 +390,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         return fail("interrupted twice: nothing saved")
     finally:
-        signal.signal(signal.SIGINT, previous_handler)
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous_handler)
     try:
         path = save_checkpoint(result.checkpoint, out or SHIPPED_CHECKPOINT)
     except OSError as error:

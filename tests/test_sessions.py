@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import json
 import random
+import signal
 import struct
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -295,6 +298,33 @@ def test_stop_rerun_and_page_switch_in_the_middle_of_training(navigation_runs_th
     for page in ("pages/encoder.py", "pages/cross.py", "pages/home.py"):
         app.switch_page(page)
         rerun(app)
+
+
+def test_ctrl_c_in_the_training_cli_saves_the_best_model_so_far(tmp_path):
+    out = tmp_path / "interrupted.safetensors"
+    tiny = ["--d-model", "16", "--n-heads", "2", "--n-encoder-layers", "1", "--n-decoder-layers", "1", "--d-ff", "32"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "model.train", *tiny, "--steps", "20000", "--eval-every", "10", "--threads", "1",
+         "--out", str(out)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        first_report = process.stdout.readline()  # "step    10/20000 ...": training is under way
+        assert first_report.startswith("step"), first_report + process.stderr.read()
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=TIMEOUT_S)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    done = stdout.splitlines()[-1]
+    assert done.startswith("done: stopped by Ctrl-C after "), done
+    steps = int(done.split("after ")[1].split()[0])
+    assert 10 <= steps < 20000
+    saved = load_checkpoint(out)
+    assert saved.metrics["steps"] == steps and saved.metrics["best_step"] <= steps
+    assert [item.name for item in tmp_path.iterdir()] == [out.name]  # no temporary file left behind
 
 
 # --- memory per idle session --------------------------------------------------------------------------
