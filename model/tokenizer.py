@@ -34,18 +34,18 @@ PARTICLE_AFTER_CONSONANT = {
     "를": False,
 }
 
-# Invisible characters that change nothing a reader sees: zero-width spaces and
-# joiners, the byte-order mark, and bidirectional embedding/override/isolate marks.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Format characters (category Cf) change nothing a reader sees: zero-width spaces and joiners,
+# the byte-order mark, soft hyphens, bidirectional embedding/override/isolate marks, tag
+# characters; they are dropped. Control characters (Cc: NUL, escape sequences) separate
+# words like spaces do.
+_INVISIBLE_OR_CONTROL = {"Cf": "", "Cc": " "}
 _TRAILING_PUNCTUATION = re.compile(r"[\s.?!。？！]+$")
 
 
 def normalize(text: str) -> str:
-    """NFC, invisible characters removed, trailing . ? ! dropped, spaces collapsed."""
+    """NFC; format characters dropped, control characters as spaces; trailing . ? ! dropped; spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    # Other control characters (NUL, escape sequences) separate words like spaces do.
-    text = "".join(" " if unicodedata.category(character) == "Cc" else character for character in text)
+    text = "".join(_INVISIBLE_OR_CONTROL.get(unicodedata.category(character), character) for character in text)
     text = " ".join(text.split())
     return _TRAILING_PUNCTUATION.sub("", text)
 

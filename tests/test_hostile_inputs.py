@@ -110,6 +110,7 @@ CASES_SENTENCE = [
     SentenceCase("hangul jamo only", "ㅋㅋㅋ ㅠㅠ", error="no_korean"),
     SentenceCase("zero-width inside words", "나는\u200b 학\u200d생이다\ufeff", same_as=NFC_SENTENCE),
     SentenceCase("RTL override", "\u202e나는 학생이다\u202c", same_as=NFC_SENTENCE),
+    SentenceCase("soft hyphen and tag characters", "나는 학\u00ad생이다\U000e0041", same_as=NFC_SENTENCE),
     SentenceCase("RTL script mixed in", "나는 שלום", tokens=("나", "는", "שלום"), unknown=("שלום",)),
     SentenceCase("decomposed hangul (NFD)", unicodedata.normalize("NFD", NFC_SENTENCE), same_as=NFC_SENTENCE),
     SentenceCase("control characters", "나는\x00학생이다\x1b", same_as=NFC_SENTENCE, cli=False),
