@@ -7,7 +7,7 @@ charts from ui/charts.py.
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import basics, charts
+from ui import basics, views
 from ui.state import tr
 
 # Widget and state keys of this page (the shared keys live in ui/state.py).
@@ -21,9 +21,15 @@ CAUSAL = "basics_causal"
 MATRIX_TEMPERATURE = "basics_matrix_temperature"
 
 
-def draw(chart) -> None:
+def draw(prepared: views.PreparedChart) -> None:
     """A fixed-size chart at its own size: stretching would squash its cells and labels."""
-    st.altair_chart(chart, width="content")
+    views.draw(prepared)
+
+
+@st.cache_data(show_spinner=False)
+def dot_product_growth():
+    """basics.dot_product_growth: thousands of random draws from a fixed seed, the same table every run."""
+    return basics.dot_product_growth()
 
 
 def reveal() -> None:
@@ -40,7 +46,8 @@ def show_matrices(items, columns: int = 2, cell_size: int | None = None) -> None
             ):
                 with column:
                     draw(
-                        charts.matrix_heatmap(
+                        views.chart(
+                            "matrix_heatmap",
                             basics.matrix_frame(matrix, rows, cols),
                             title=title,
                         )
@@ -87,7 +94,7 @@ with text_column:
         )
     )
 with chart_column:
-    draw(charts.points_chart(basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"]))
+    draw(views.chart("points_chart", basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"]))
 
 st.subheader(tr("basics.dot.header"))
 st.markdown(tr("basics.dot.body"))
@@ -124,7 +131,7 @@ for pair_column, (pair, (preset_u, preset_v)) in zip(st.columns(2), enumerate(ba
                 arithmetic=basics.dot_product_arithmetic(u, v),
             )
         )
-        draw(charts.vectors_chart(basics.vectors_frame(["u", "v"], [u, v]), size=220))
+        draw(views.chart("vectors_chart", basics.vectors_frame(["u", "v"], [u, v]), size=220))
 st.caption(tr("basics.dot.typo"))
 
 # --- 2. query and keys ------------------------------------------------------------
@@ -133,7 +140,8 @@ st.markdown(tr("basics.qk.body"))
 vectors_column, predict_column = st.columns([2, 3])
 with vectors_column:
     draw(
-        charts.vectors_chart(
+        views.chart(
+            "vectors_chart",
             basics.vectors_frame(
                 ["q", *basics.KEY_LABELS],
                 [basics.QUERY, *basics.KEYS],
@@ -217,7 +225,8 @@ else:
         )
     with bars_column:
         draw(
-            charts.attention_bars(
+            views.chart(
+                "attention_bars",
                 key_frame,
                 title=tr("basics.qk.bars_title"),
                 x_title=tr("basics.qk.col.key"),
@@ -254,7 +263,7 @@ else:
         )
         st.markdown(tr("basics.value.result", output=f"[{output[0]:.3f}, {output[1]:.3f}]"))
     with value_chart:
-        draw(charts.points_chart(basics.weighted_value_points_frame(weights), size=240))
+        draw(views.chart("points_chart", basics.weighted_value_points_frame(weights), size=240))
 
 # --- 4. matrix form ---------------------------------------------------------------
 st.header(tr("basics.matrix.header"))
@@ -311,12 +320,13 @@ show_matrices(score_items, columns=2)
 
 with st.expander(tr("basics.why_scale.header"), expanded=True):
     st.markdown(tr("basics.why_scale.body"))
-    growth = basics.dot_product_growth()
+    growth = dot_product_growth()
     wide = growth.pivot(index="d_k", columns="series", values="max_weight").reset_index()
     growth_column, toy_column = st.columns(2)
     with growth_column:
-        st.altair_chart(
-            charts.line_chart(
+        views.draw(
+            views.chart(
+                "line_chart",
                 wide,
                 x="d_k",
                 y_columns=["unscaled", "scaled"],
@@ -328,7 +338,8 @@ with st.expander(tr("basics.why_scale.header"), expanded=True):
                 x_title="d_k",
                 y_title=tr("basics.why_scale.max_weight"),
                 log_x=True,
-            )
+            ),
+            width="stretch",
         )
     with toy_column:
         unscaled_form = basics.matrix_form(scale=False, causal=causal, temperature=matrix_temperature)
@@ -351,7 +362,8 @@ weights_chart, weights_table = st.columns(2)
 attention = basics.attention_frame(form.weights, tokens, tokens)
 with weights_chart:
     draw(
-        charts.attention_heatmap(
+        views.chart(
+            "attention_heatmap",
             attention,
             title=tr("basics.matrix.weights_title"),
             x_title=tr("basics.matrix.key"),
@@ -381,7 +393,8 @@ for kind_column, kind in zip(st.columns([4, 5, 4]), ("encoder_self", "decoder_se
     with kind_column:
         st.markdown(f"**{tr(f'basics.kinds.{kind}.title')}**")
         draw(
-            charts.mask_pattern_chart(
+            views.chart(
+                "mask_pattern_chart",
                 basics.attention_pattern_frame(kind),
                 allowed_label=tr("basics.kinds.allowed"),
                 blocked_label=tr("basics.kinds.blocked"),

@@ -31,24 +31,31 @@ st.subheader(tr("decoder.grid_header"))
 st.caption(tr("encoder.grid_body"))
 views.head_grid(attention, KIND)
 
-st.subheader(tr("decoder.head_header"))
-layer, head = views.pick_layer_head(attention, KIND)
-views.large_head(attention, KIND, layer, head)
 
-st.subheader(tr("decoder.mask_header"))
-st.markdown(tr("decoder.mask_why"))
-scores = views.decoder_scores_for(loading.checkpoint_key(checkpoint), state.current_sentence(), checkpoint)
-views.mask_stages(views.one_head(scores, layer, head), layer, head)
+# A fragment: picking a layer, head or step reruns these sections only, not the page.
+@st.fragment
+def one_head_views() -> None:
+    st.subheader(tr("decoder.head_header"))
+    layer, head = views.pick_layer_head(attention, KIND)
+    views.large_head(attention, KIND, layer, head)
 
-st.subheader(tr("decoder.focus_header"))
-# Start at the step that produced the last word: the earlier ones mostly look at <bos>.
-query_pos = views.pick_query(attention, KIND, default_index=len(translation.target_tokens) - 2)
-st.caption(tr("decoder.focus_body"))
-views.focused_row_bars(attention, KIND, query_pos)
+    st.subheader(tr("decoder.mask_header"))
+    st.markdown(tr("decoder.mask_why"))
+    scores = views.decoder_scores_for(loading.checkpoint_key(checkpoint), state.current_sentence(), checkpoint)
+    views.mask_stages(views.one_head(scores, layer, head), layer, head)
 
-st.markdown(f"**{tr('decoder.lines_header')}**")
-st.caption(tr("decoder.lines_body"))
-views.lines_view(attention, KIND, layer, head, query_pos)
+    st.subheader(tr("decoder.focus_header"))
+    # Start at the step that produced the last word: the earlier ones mostly look at <bos>.
+    query_pos = views.pick_query(attention, KIND, default_index=len(translation.target_tokens) - 2)
+    st.caption(tr("decoder.focus_body"))
+    views.focused_row_bars(attention, KIND, query_pos)
+
+    st.markdown(f"**{tr('decoder.lines_header')}**")
+    st.caption(tr("decoder.lines_body"))
+    views.lines_view(attention, KIND, layer, head, query_pos)
+
+
+one_head_views()
 
 st.subheader(tr("decoder.download_header"))
 st.caption(tr("encoder.download_body"))

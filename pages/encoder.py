@@ -26,18 +26,26 @@ st.subheader(tr("encoder.grid_header"))
 st.caption(tr("encoder.grid_body"))
 views.head_grid(attention, KIND)
 
-st.subheader(tr("encoder.head_header"))
-layer, head = views.pick_layer_head(attention, KIND)
-views.large_head(attention, KIND, layer, head)
 
-st.subheader(tr("encoder.focus_header"))
-query_pos = views.pick_query(attention, KIND)
-st.caption(tr("encoder.focus_body"))
-views.focused_row_bars(attention, KIND, query_pos)
 
-st.markdown(f"**{tr('encoder.lines_header')}**")
-st.caption(tr("encoder.lines_body"))
-views.lines_view(attention, KIND, layer, head, query_pos)
+# A fragment: picking a layer, head or token reruns these sections only, not the page.
+@st.fragment
+def one_head_views() -> None:
+    st.subheader(tr("encoder.head_header"))
+    layer, head = views.pick_layer_head(attention, KIND)
+    views.large_head(attention, KIND, layer, head)
+
+    st.subheader(tr("encoder.focus_header"))
+    query_pos = views.pick_query(attention, KIND)
+    st.caption(tr("encoder.focus_body"))
+    views.focused_row_bars(attention, KIND, query_pos)
+
+    st.markdown(f"**{tr('encoder.lines_header')}**")
+    st.caption(tr("encoder.lines_body"))
+    views.lines_view(attention, KIND, layer, head, query_pos)
+
+
+one_head_views()
 
 st.subheader(tr("encoder.download_header"))
 st.caption(tr("encoder.download_body"))

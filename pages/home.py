@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from ui import sidebar, state
+from ui import loading, sidebar, state
 from ui.state import tr
 
 
@@ -45,7 +45,7 @@ st.caption(tr("home.model_source", source=sidebar.model_source_label(state.curre
 config, metrics = checkpoint.model_config, checkpoint.metrics
 exact_match = metrics.get("test_exact_match")
 with st.container(horizontal=True):
-    st.metric(tr("home.card_parameters"), f"{checkpoint.parameter_count():,}", border=True)
+    st.metric(tr("home.card_parameters"), f"{loading.parameter_count(checkpoint):,}", border=True)
     st.metric(tr("home.card_layers"), f"{config.n_encoder_layers} / {config.n_decoder_layers}", border=True)
     st.metric(tr("home.card_heads"), config.n_heads, border=True)
     st.metric(tr("home.card_d_model"), config.d_model, border=True)

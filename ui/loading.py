@@ -9,6 +9,8 @@ the `checkpoint_key` of that checkpoint.
 """
 
 import hashlib
+import weakref
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -38,6 +40,7 @@ __all__ = [
     "checkpoint_key",
     "example_sentences",
     "load_shipped_checkpoint",
+    "parameter_count",
     "shipped_checkpoint_or_error",
     "translation_for",
 ]
@@ -62,21 +65,64 @@ def shipped_checkpoint_or_error() -> tuple[Checkpoint | None, CheckpointError | 
         return None, error
 
 
-def checkpoint_key(checkpoint: Checkpoint) -> str:
-    """Identifies a checkpoint's behaviour in cache keys: a hash of its weights, vocabularies and shape.
+class _ModelFacts(NamedTuple):
+    """What `checkpoint_key` and `parameter_count` derive from a model's weights."""
 
-    Sessions may train models of the same corpus within the same second, so names and
-    times are not enough; hashing ~100k parameters takes about a millisecond. The
-    vocabularies and config count too: an upload may pair the shipped weights with other
-    words (or a shorter position table), and the caches are shared by every session.
-    """
+    corpus_fingerprint: str
+    tensors: tuple  # the state dict's tensors, to notice an in-place change (their `_version`)
+    versions: tuple[int, ...]
+    key: str
+    parameters: int
+
+
+# Per model object: every page run asks for its key and size several times, and walking a
+# module tree (state_dict, parameters) costs milliseconds each time; the weights never
+# change for a loaded checkpoint, and a changed tensor (its version) recomputes.
+_MODEL_FACTS: "weakref.WeakKeyDictionary[object, _ModelFacts]" = weakref.WeakKeyDictionary()
+
+
+def _model_facts(checkpoint: Checkpoint) -> _ModelFacts:
+    facts = _MODEL_FACTS.get(checkpoint.model)
+    if (
+        facts is not None
+        and facts.corpus_fingerprint == checkpoint.corpus_fingerprint
+        and tuple(tensor._version for tensor in facts.tensors) == facts.versions
+    ):
+        return facts
+    state = checkpoint.model.state_dict()
     digest = hashlib.sha256(checkpoint.corpus_fingerprint.encode())
+    # Words and shape count too (issue 5): an upload may pair the shipped weights with other words
+    # or a shorter position table, and these keys name server-wide caches shared by every session.
     digest.update(repr((checkpoint.source_vocabulary.tokens, checkpoint.target_vocabulary.tokens)).encode())
     digest.update(repr(checkpoint.model_config).encode())
-    for name, tensor in checkpoint.model.state_dict().items():
+    for name, tensor in state.items():
         digest.update(name.encode())
         digest.update(tensor.detach().cpu().contiguous().numpy().tobytes())
-    return digest.hexdigest()
+    tensors = tuple(state.values())
+    facts = _ModelFacts(
+        corpus_fingerprint=checkpoint.corpus_fingerprint,
+        tensors=tensors,
+        versions=tuple(tensor._version for tensor in tensors),
+        key=digest.hexdigest(),
+        parameters=checkpoint.parameter_count(),
+    )
+    _MODEL_FACTS[checkpoint.model] = facts
+    return facts
+
+
+def checkpoint_key(checkpoint: Checkpoint) -> str:
+    """Identifies a checkpoint's behaviour in cache keys: a hash of its weights.
+
+    Sessions may train models of the same corpus within the same second, so names and
+    times are not enough. Hashing ~100k parameters takes about a millisecond, walking
+    the module tree a few more; both are done once per model (see `_model_facts`).
+    """
+    return _model_facts(checkpoint).key
+
+
+def parameter_count(checkpoint: Checkpoint) -> int:
+    """`checkpoint.parameter_count()`, counted once per model."""
+    return _model_facts(checkpoint).parameters
 
 
 @st.cache_data(show_spinner=False)

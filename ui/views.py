@@ -9,10 +9,18 @@ never share a widget.
 
 Decoder rows (decoder_self and cross) are labelled "read → produced" (`row_label`),
 e.g. "a → student": row t reads target_tokens[t] and produces output_tokens[t].
+
+Charts are built through `prepared_chart`, cached per (chart function, rows, options):
+building an Altair chart and turning it into Vega-Lite (schema validation, deep copies)
+costs far more than the page's own work, and a page switch or a layer change mostly
+redraws charts it has drawn before.
 """
 
+import copy
 import math
+from typing import NamedTuple
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -20,6 +28,9 @@ import torch
 
 from ui import charts, export, frames, loading
 from ui.state import tr
+
+# Bounds the shared chart cache: a chart is a few kB to a few hundred kB (its rows as Arrow).
+CACHED_CHARTS = 1024
 
 KINDS = ("encoder_self", "decoder_self", "cross")
 ARROW = " → "
@@ -31,9 +42,57 @@ def widget_key(kind: str, name: str) -> str:
     return f"views_{kind}_{name}"
 
 
-def draw(chart) -> None:
-    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
-    st.altair_chart(chart, width="content")
+class PreparedChart(NamedTuple):
+    """An Altair chart and its Vega-Lite spec as `st.altair_chart` would send it."""
+
+    chart: alt.TopLevelMixin  # kept for the SVG/PNG export buttons (rendered on click)
+    spec: dict | None  # datasets as Arrow bytes; None when this Streamlit cannot convert it ahead
+
+
+def vega_lite_spec(chart: alt.TopLevelMixin) -> dict | None:
+    """`chart` converted exactly as st.altair_chart converts it (Streamlit's own function), or
+    None if this Streamlit version no longer has it (then `draw` converts on every run)."""
+    try:
+        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
+    except ImportError:
+        return None
+    return _convert_altair_to_vega_lite_spec(chart)
+
+
+@st.cache_resource(show_spinner=False, max_entries=CACHED_CHARTS)
+def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_labels: bool = True) -> PreparedChart:
+    """`ui.charts.<chart_name>(frame, **options)`, built and converted once per distinct input.
+
+    Shared by every session (st.cache_resource: no copy per call); `draw` copies the spec
+    before Streamlit edits it, and nothing else changes a cached chart.
+    """
+    chart = getattr(charts, chart_name)(frame, **options)
+    if not axis_labels:
+        chart = chart.configure_axis(labels=False)
+    return PreparedChart(chart, vega_lite_spec(chart))
+
+
+def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
+    """The cached `ui.charts.<chart_name>(frame, **options)` (see `prepared_chart`)."""
+    return prepared_chart(chart_name, frame, options)
+
+
+def draw(chart, width: str = "content") -> None:
+    """A fixed-size chart at its own size (`width`="content"): stretching would squash its
+    cells and labels.
+
+    Takes a PreparedChart (sent as its cached spec) or a plain Altair chart.
+    """
+    if isinstance(chart, PreparedChart):
+        if chart.spec is None:
+            chart = chart.chart
+        else:
+            # Streamlit moves the datasets out of the spec and patches legend titles in place.
+            spec = {name: copy.deepcopy(value) for name, value in chart.spec.items() if name != "datasets"}
+            spec["datasets"] = dict(chart.spec.get("datasets", {}))
+            st.vega_lite_chart(spec, width=width)
+            return
+    st.altair_chart(chart, width=width)
 
 
 # --- data ------------------------------------------------------------------------------
@@ -184,20 +243,20 @@ def head_grid(frame: pd.DataFrame, kind: str) -> None:
     cells_across = frame["key_pos"].nunique() * frame["head"].nunique()
     # The row labels ("student → <eos>") and layer headers take ~200 px of the page.
     cell_size = charts.fitted_cell_size(frame["key_token"].unique(), cells_across, budget=660, smallest=8, largest=40)
-    chart = charts.attention_grid(
-        frame,
-        cell_size=cell_size,
-        layer_title=tr("views.layer"),
-        head_title=tr("views.head"),
-        query_label="row_label",
+    # A long sentence: cells too small to label; the large view below has the tokens.
+    labelled = cell_size >= SMALLEST_LABELLED_CELL
+    options = {
+        "cell_size": cell_size,
+        "layer_title": tr("views.layer"),
+        "head_title": tr("views.head"),
+        "query_label": "row_label",
         **axis_titles(kind),
-    )
-    if cell_size < SMALLEST_LABELLED_CELL:
-        # A long sentence: cells too small to label; the large view below has the tokens.
-        chart = chart.configure_axis(labels=False)
+    }
+    prepared = prepared_chart("attention_grid", frame, options, axis_labels=labelled)
+    if not labelled:
         st.caption(tr("views.grid_unlabelled"))
-    draw(chart)
-    export.download_buttons(frame, chart, f"{kind}_all_heads")
+    draw(prepared)
+    export.download_buttons(frame, prepared.chart, f"{kind}_all_heads")
 
 
 def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
@@ -206,22 +265,24 @@ def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
     key_count = rows["key_pos"].nunique()
     # Long sentences: cells as large as the page allows, so the tokens stay readable.
     cell_size = None if key_count <= 10 else charts.fitted_cell_size(rows["key_token"].unique(), key_count, 700, 20, 48)
-    chart = charts.attention_heatmap(
+    prepared = chart(
+        "attention_heatmap",
         rows,
         title=tr("views.head_title", layer=layer, head=head),
         query_label="row_label",
         cell_size=cell_size,
         **axis_titles(kind),
     )
-    draw(chart)
-    export.download_buttons(rows, chart, f"{kind}_layer{layer}_head{head}")
+    draw(prepared)
+    export.download_buttons(rows, prepared.chart, f"{kind}_layer{layer}_head{head}")
 
 
 def focused_row_bars(frame: pd.DataFrame, kind: str, query_pos: int) -> None:
     """The focused query's row in every layer and head, as small bar charts."""
     rows = one_query(frame, query_pos)
     label = position_labels(frame, "query_pos", "row_label")[query_pos]
-    chart = charts.head_bars_grid(
+    prepared = chart(
+        "head_bars_grid",
         rows,
         title=tr("views.bars_title", token=label),
         layer_title=tr("views.layer"),
@@ -229,8 +290,8 @@ def focused_row_bars(frame: pd.DataFrame, kind: str, query_pos: int) -> None:
         x_title=tr(f"views.{kind}.key_title"),
         value_title=tr("views.weight"),
     )
-    draw(chart)
-    export.download_buttons(rows, chart, f"{kind}_query{query_pos}_all_heads")
+    draw(prepared)
+    export.download_buttons(rows, prepared.chart, f"{kind}_query{query_pos}_all_heads")
 
 
 def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos: int) -> None:
@@ -238,7 +299,8 @@ def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos:
     every_token = st.toggle(tr("views.lines_every_token"), key=widget_key(kind, "lines_every_token"))
     rows = one_head(frame, layer, head)
     shown = rows if every_token else one_query(rows, query_pos)
-    chart = charts.attention_lines(
+    prepared = chart(
+        "attention_lines",
         rows,
         focus_pos=None if every_token else query_pos,
         title=tr("views.head_title", layer=layer, head=head),
@@ -247,8 +309,8 @@ def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos:
         right_title=tr(f"views.{kind}.key_short"),
         value_title=tr("views.weight"),
     )
-    draw(chart)
-    export.download_buttons(shown, chart, f"{kind}_layer{layer}_head{head}_lines")
+    draw(prepared)
+    export.download_buttons(shown, prepared.chart, f"{kind}_layer{layer}_head{head}_lines")
 
 
 def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
@@ -263,24 +325,29 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
         st.markdown(tr("views.mask.scores_header"))
         st.caption(tr("views.mask.scores_caption"))
         matrix = score_matrix(head_scores, "scaled_score")
-        chart = charts.matrix_heatmap(matrix, cell_size=cell_size, **titles)
-        draw(chart)
-        export.download_buttons(matrix, chart, f"{stem}_scores")
+        prepared = chart("matrix_heatmap", matrix, cell_size=cell_size, **titles)
+        draw(prepared)
+        export.download_buttons(matrix, prepared.chart, f"{stem}_scores")
     with columns[1]:
         st.markdown(tr("views.mask.masked_header"))
         st.caption(tr("views.mask.masked_caption"))
         matrix = score_matrix(head_scores, "masked_score")
-        chart = charts.matrix_heatmap(matrix, cell_size=cell_size, **titles)
-        draw(chart)
+        prepared = chart("matrix_heatmap", matrix, cell_size=cell_size, **titles)
+        draw(prepared)
         # The CSV says -inf where the chart says −∞ (NaN only exists for the chart's JSON).
         exported = matrix.assign(value=head_scores["masked_score"].to_numpy())
-        export.download_buttons(exported, chart, f"{stem}_masked_scores")
+        export.download_buttons(exported, prepared.chart, f"{stem}_masked_scores")
     with columns[2]:
         st.markdown(tr("views.mask.softmax_header"))
         st.caption(tr("views.mask.softmax_caption"))
         weights = head_scores.drop(columns=["score", "scaled_score", "masked_score"])
-        chart = charts.attention_heatmap(
-            weights, query_label="row_label", value_title=tr("views.weight"), cell_size=cell_size, **titles
+        prepared = chart(
+            "attention_heatmap",
+            weights,
+            query_label="row_label",
+            value_title=tr("views.weight"),
+            cell_size=cell_size,
+            **titles,
         )
-        draw(chart)
-        export.download_buttons(weights, chart, f"{stem}_softmax")
+        draw(prepared)
+        export.download_buttons(weights, prepared.chart, f"{stem}_softmax")
