@@ -48,13 +48,13 @@ class ModelConfig:
 class TrainConfig:
     steps: int = 1500  # optimisation steps at most (training may stop earlier, see target_exact_match)
     batch_size: int = 64  # sentence pairs per step
-    learning_rate: float = 3e-3  # peak of the warmup-then-cosine schedule
-    warmup_steps: int = 100  # steps of linear warmup from zero
+    learning_rate: float = 4e-3  # peak of the warmup-then-cosine schedule
+    warmup_steps: int = 50  # steps of linear warmup from zero
     label_smoothing: float = 0.0  # share of probability spread over wrong tokens in the loss
     seed: int = 0  # initial weights, batch order and dropout
     corpus_seed: int = 0  # which generated corpus to train on
     threads: int = 2  # torch CPU threads while training
-    eval_every: int = 100  # steps between validation loss / exact-match checks
+    eval_every: int = 50  # steps between validation loss / exact-match checks
     snapshot_every: int = 50  # steps between attention snapshots of the probe sentence
     target_exact_match: float = 1.0  # stop once validation exact match reaches this
     probe_sentence: str = "나는 학생이다"  # the sentence whose attention is recorded during training
