@@ -9,8 +9,8 @@ import pytest
 import torch
 
 from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
-from model.corpus import build_corpus
-from model.decoding import SentenceError, exact_match, translate
+from model.corpus import build_corpus, generate_pairs
+from model.decoding import SentenceError, exact_match, greedy_decode, pad_batch, translate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -163,3 +163,17 @@ def test_cli_errors_exit_2_with_one_line_and_no_traceback(arguments):
 def test_cli_with_empty_stdin_is_an_error():
     completed = run_cli(stdin="")
     assert completed.returncode == 2 and len(completed.stderr.strip().splitlines()) == 1
+
+
+def test_unseen_sentences_from_the_whole_grammar_translate(shipped):
+    """Another seed's corpus samples other sentences of the same grammar: a stand-in for a held-back set."""
+    seen = {pair.korean for split in ("train", "valid", "test") for pair in build_corpus(0).split(split)}
+    unseen = [pair for pair in generate_pairs(seed=1) if pair.korean not in seen][:1500]
+    assert len(unseen) >= 1000
+    source = pad_batch([shipped.source_vocabulary.encode(pair.korean_tokens) for pair in unseen])
+    outputs = greedy_decode(shipped.model, source)
+    correct = sum(
+        output == shipped.target_vocabulary.encode(pair.english_tokens)
+        for pair, output in zip(unseen, outputs, strict=True)
+    )
+    assert correct / len(unseen) >= 0.97
