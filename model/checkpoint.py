@@ -16,8 +16,10 @@ half a checkpoint behind.
 import json
 import math
 import os
+import re
 import struct
 import tempfile
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 from datetime import UTC, datetime
 from pathlib import Path
@@ -165,8 +167,8 @@ def load_checkpoint(source: str | os.PathLike | bytes) -> Checkpoint:
         history=_history_from_json(metadata),
         metrics=_metrics_from_json(metadata),
         snapshots=_json_field(metadata, "snapshots", list),
-        corpus_fingerprint=metadata["corpus_fingerprint"],
-        created_at=metadata["created_at"],
+        corpus_fingerprint=_fingerprint_from(metadata),
+        created_at=_created_at_from(metadata),
     )
 
 
@@ -333,10 +335,43 @@ def _snapshot_problem(snapshot, model_config: ModelConfig, previous_step: int) -
     return ""
 
 
+MAX_TOKEN_CHARACTERS = 200  # the longest side of an uploaded corpus pair (model/user_corpus.py)
+
+
+def _is_word(token: str) -> bool:
+    """A token as the tokenizers make them: one word, no white space, control or invisible characters."""
+    return (
+        0 < len(token) <= MAX_TOKEN_CHARACTERS
+        and token.split() == [token]
+        and not any(unicodedata.category(character) in ("Cc", "Cf") for character in token)
+    )
+
+
+def _fingerprint_from(metadata: dict) -> str:
+    fingerprint = metadata["corpus_fingerprint"]
+    if not re.fullmatch(r"[0-9a-f]{0,128}", fingerprint):
+        raise CheckpointError("bad_metadata", "corpus_fingerprint must be a hexadecimal digest")
+    return fingerprint
+
+
+def _created_at_from(metadata: dict) -> str:
+    """An ISO 8601 time (pages show it; anything else could carry markup)."""
+    created_at = metadata["created_at"]
+    try:
+        datetime.fromisoformat(created_at)
+    except ValueError:
+        raise CheckpointError("bad_metadata", "created_at must be an ISO 8601 time") from None
+    if len(created_at) > 40:
+        raise CheckpointError("bad_metadata", "created_at must be an ISO 8601 time")
+    return created_at
+
+
 def _vocabulary_from_json(metadata: dict, key: str, expected_size: int) -> Vocabulary:
     tokens = _json_field(metadata, key, list)
-    if not all(isinstance(token, str) and token for token in tokens):
-        raise CheckpointError("bad_metadata", f"{key} must be a list of non-empty strings")
+    if not all(isinstance(token, str) and _is_word(token) for token in tokens):
+        raise CheckpointError(
+            "bad_metadata", f"{key} must be a list of words (1 to {MAX_TOKEN_CHARACTERS} characters, no spaces)"
+        )
     if tuple(tokens[: len(SPECIAL_TOKENS)]) != SPECIAL_TOKENS or len(set(tokens)) != len(tokens):
         raise CheckpointError("bad_metadata", f"{key} must start with {SPECIAL_TOKENS} and not repeat a token")
     if len(tokens) != expected_size:

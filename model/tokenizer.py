@@ -39,6 +39,8 @@ PARTICLE_AFTER_CONSONANT = {
 # characters; they are dropped. Control characters (Cc: NUL, escape sequences) separate
 # words like spaces do.
 _INVISIBLE_OR_CONTROL = {"Cf": "", "Cc": " "}
+# Hangul fillers are letters to Unicode but blank on screen (games use U+3164 as an "invisible name").
+_HANGUL_FILLERS = str.maketrans(dict.fromkeys("\u115f\u1160\u3164\uffa0", " "))
 _TRAILING_PUNCTUATION = re.compile(r"[\s.?!。？！]+$")
 
 
@@ -46,6 +48,7 @@ def normalize(text: str) -> str:
     """NFC; format characters dropped, control characters as spaces; trailing . ? ! dropped; spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
     text = "".join(_INVISIBLE_OR_CONTROL.get(unicodedata.category(character), character) for character in text)
+    text = text.translate(_HANGUL_FILLERS)
     text = " ".join(text.split())
     return _TRAILING_PUNCTUATION.sub("", text)
 

@@ -108,6 +108,8 @@ CASES_SENTENCE = [
     SentenceCase("digits glued to a word", "나는 3학생이다", tokens=("나", "는", "3학생", "이다"), unknown=("3학생",)),
     SentenceCase("mixed scripts", "나는 student이다", tokens=("나", "는", "student이다"), unknown=("student이다",)),
     SentenceCase("hangul jamo only", "ㅋㅋㅋ ㅠㅠ", error="no_korean"),
+    SentenceCase("hangul filler (blank letter) only", "\u3164\u3164", error="empty"),
+    SentenceCase("hangul filler between words", "나는\u3164학생이다\uffa0", same_as=NFC_SENTENCE),
     SentenceCase("zero-width inside words", "나는\u200b 학\u200d생이다\ufeff", same_as=NFC_SENTENCE),
     SentenceCase("RTL override", "\u202e나는 학생이다\u202c", same_as=NFC_SENTENCE),
     SentenceCase("soft hyphen and tag characters", "나는 학\u00ad생이다\U000e0041", same_as=NFC_SENTENCE),
@@ -337,12 +339,13 @@ def torch_pickle(marker: Path) -> bytes:
     return buffer.getvalue()
 
 
-HOSTILE_TOKEN = "<img src=x onerror=window.__xss=1>"
+# One word (vocabulary tokens hold no spaces); "/" separates HTML attributes like a space does.
+HOSTILE_TOKEN = "<img/src=x/onerror=window.__xss=1>"
 
 
-def with_hostile_target_token(data: bytes, shipped) -> bytes:
-    """The shipped model, its English word "student" renamed to markup."""
-    tokens = [HOSTILE_TOKEN if token == "student" else token for token in shipped.target_vocabulary.tokens]
+def with_hostile_target_token(data: bytes, shipped, token: str = HOSTILE_TOKEN) -> bytes:
+    """The shipped model, its English word "student" renamed to `token`."""
+    tokens = [token if word == "student" else word for word in shipped.target_vocabulary.tokens]
     return with_metadata(data, target_vocabulary=json.dumps(tokens))
 
 
@@ -403,6 +406,21 @@ CASES_CHECKPOINT = [
         lambda data, shipped, marker: with_metadata(data, snapshots=json.dumps([{"step": 0, "cross": [[[[1.0]]]]}])),
         "",
         upload_error="bad_metadata",
+    ),
+    CheckpointCase(
+        "a vocabulary word with spaces",
+        lambda data, shipped, marker: with_hostile_target_token(data, shipped, "<img src=x onerror=alert(1)>"),
+        "bad_metadata",
+    ),
+    CheckpointCase(
+        "markup in created_at",
+        lambda data, shipped, marker: with_metadata(data, created_at="![x](http://127.0.0.1:9/x.png)"),
+        "bad_metadata",
+    ),
+    CheckpointCase(
+        "corpus fingerprint that is not a digest",
+        lambda data, shipped, marker: with_metadata(data, corpus_fingerprint="**bold** " * 3),
+        "bad_metadata",
     ),
     CheckpointCase(
         "markup in the vocabulary",

@@ -26,6 +26,7 @@ PAYLOADS = (
     "<script>window.__xss=1</script>",
     "[x](javascript:window.__xss=1)",
 )
+HOSTILE_WORD = "<img/src=x/onerror=window.__xss=1>"  # "/" separates HTML attributes like a space
 TYPED = [*PAYLOADS, *(f"나는 {payload} 학생이다" for payload in PAYLOADS)]
 TEXT_INPUTS = '[data-testid="stTextInput"] input, [data-testid="stTextArea"] textarea'
 
@@ -83,13 +84,13 @@ def test_script_payloads_in_every_text_input_run_nothing(english_session, app_ur
 
 
 def hostile_vocabulary_checkpoint(tmp_path) -> str:
-    """The shipped model with its English word "student" renamed to a script payload."""
+    """The shipped model with its English word "student" renamed to a script payload (one word: no spaces)."""
     data = SHIPPED_CHECKPOINT.read_bytes()
     (size,) = struct.unpack("<Q", data[:8])
     header = json.loads(data[8 : 8 + size])
     metadata = header["__metadata__"]
     tokens = json.loads(metadata["target_vocabulary"])
-    metadata["target_vocabulary"] = json.dumps([PAYLOADS[0] if token == "student" else token for token in tokens])
+    metadata["target_vocabulary"] = json.dumps([HOSTILE_WORD if token == "student" else token for token in tokens])
     encoded = json.dumps(header).encode()
     encoded += b" " * (-len(encoded) % 8)
     path = tmp_path / "hostile-words.safetensors"
@@ -109,7 +110,7 @@ def test_a_checkpoint_whose_words_are_markup_runs_nothing_on_any_page(english_se
     harness.wait_until_idle(page)
     # The uploaded model is in use and translates 나는 학생이다 into the payload word.
     assert "hostile-words" in sidebar.inner_text()
-    assert PAYLOADS[0] in sidebar.inner_text()  # shown as text
+    assert HOSTILE_WORD in sidebar.inner_text()  # shown as text
     for link in harness.sidebar_links(page):
         harness.click_sidebar_link(page, link)
         state = page.evaluate(_INJECTED)
