@@ -289,12 +289,17 @@ def _history_from_json(metadata: dict) -> list[dict]:
     return history
 
 
-def check_snapshots(checkpoint: Checkpoint) -> None:
-    """Raise CheckpointError("bad_metadata") unless every snapshot has this model's shapes, steps increasing.
+# What the Train page reads from every history entry of a model it draws.
+DRAWN_HISTORY = ("train_loss", "valid_loss", "valid_exact_match")
 
-    load_checkpoint checks only that `snapshots` is a list (tests build checkpoints with
-    sketch snapshots); code that draws the snapshots of a file from outside (an upload)
-    calls this first.
+
+def check_records(checkpoint: Checkpoint) -> None:
+    """Raise CheckpointError("bad_metadata") unless the training records can be drawn.
+
+    Every snapshot must have this model's shapes, with steps increasing; every history
+    entry must hold the numbers the Train page plots. load_checkpoint checks only their
+    types (tests build checkpoints with sketch records); code that draws the records of a
+    file from outside (an upload) calls this first.
     """
     previous_step = -1
     for index, snapshot in enumerate(checkpoint.snapshots):
@@ -302,6 +307,9 @@ def check_snapshots(checkpoint: Checkpoint) -> None:
         if problem:
             raise CheckpointError("bad_metadata", f"snapshots[{index}]: {problem}")
         previous_step = snapshot["step"]
+    for index, entry in enumerate(checkpoint.history):
+        if not all(_is_number(entry.get(key)) for key in DRAWN_HISTORY):
+            raise CheckpointError("bad_metadata", f"history[{index}] lacks one of {', '.join(DRAWN_HISTORY)}")
 
 
 def _snapshot_problem(snapshot, model_config: ModelConfig, previous_step: int) -> str:

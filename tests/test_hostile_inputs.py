@@ -45,7 +45,7 @@ from model.checkpoint import (
     MAX_CHECKPOINT_BYTES,
     SHIPPED_CHECKPOINT,
     CheckpointError,
-    check_snapshots,
+    check_records,
     checkpoint_bytes,
     load_checkpoint,
 )
@@ -402,6 +402,12 @@ CASES_CHECKPOINT = [
         "bad_metadata",
     ),
     CheckpointCase(
+        "history without the plotted numbers",
+        lambda data, shipped, marker: with_metadata(data, history=json.dumps([{"step": 5, "train_loss": 1.0}])),
+        "",
+        upload_error="bad_metadata",
+    ),
+    CheckpointCase(
         "snapshots of the wrong shape",
         lambda data, shipped, marker: with_metadata(data, snapshots=json.dumps([{"step": 0, "cross": [[[[1.0]]]]}])),
         "",
@@ -459,10 +465,10 @@ def test_checkpoint_model(shipped_bytes, shipped, case: CheckpointCase, tmp_path
         loaded = load_checkpoint(source)
         if case.upload_error:
             with pytest.raises(CheckpointError) as caught:
-                check_snapshots(loaded)
+                check_records(loaded)
             assert caught.value.code == case.upload_error
         else:
-            check_snapshots(loaded)
+            check_records(loaded)
     assert not marker.exists(), "code from the file ran"
 
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, check_snapshots, load_checkpoint
+from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, check_records, load_checkpoint
 from ui import loading, state, texts
 from ui.state import tr
 
@@ -149,7 +149,7 @@ def _on_checkpoint_uploaded() -> None:
         return
     try:
         checkpoint = load_checkpoint(uploaded.getvalue())
-        check_snapshots(checkpoint)  # the Train page draws them
+        check_records(checkpoint)  # the Train page draws its snapshots and history
     except CheckpointError as error:
         st.session_state[state.UPLOAD_ERROR] = error
         return
