@@ -4,9 +4,11 @@ Run with `streamlit run streamlit_app.py`. The sidebar is drawn before the pages
 declared because its language picker decides their titles.
 """
 
+import sys
+
 import streamlit as st
 
-from ui import sidebar
+from ui import loading, sidebar
 from ui.state import tr
 
 st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
@@ -19,3 +21,7 @@ st.navigation(
         for index, page in enumerate(sidebar.PAGES)
     ]
 ).run()
+
+# What the sidebar and the page imported and loaded stays for the server's life: out of the
+# garbage collector's way from now on (see ui.loading.freeze_long_lived_objects).
+loading.freeze_long_lived_objects(len(sys.modules))

@@ -90,16 +90,18 @@ RECORDER = """(() => {
     for (const record of records) {
       const target = record.target.nodeType === 1 ? record.target : record.target.parentElement;
       if (record.attributeName === 'data-test-script-state') {
+        // A short run may flip running -> notRunning within one batch of records, so
+        // the old value counts too.
         const state = target.getAttribute('data-test-script-state');
         log.states.push([state, performance.now()]);
-        if (state === 'running') log.runStarts.push(performance.now());
+        if (state === 'running' || record.oldValue === 'running') log.runStarts.push(performance.now());
         counted = true;
       } else if (!(target && target.closest(ignored))) {
         counted = true;
       }
     }
     if (counted) changed();
-  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true, characterData: true});
+  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true, attributeOldValue: true, characterData: true});
   if (document.documentElement) observe(); else document.addEventListener('DOMContentLoaded', observe);
 })();"""
 

@@ -16,7 +16,7 @@ costs far more than the page's own work, and a page switch or a layer change mos
 redraws charts it has drawn before.
 """
 
-import copy
+import json
 import math
 from typing import NamedTuple
 
@@ -42,11 +42,35 @@ def widget_key(kind: str, name: str) -> str:
     return f"views_{kind}_{name}"
 
 
-class PreparedChart(NamedTuple):
-    """An Altair chart and its Vega-Lite spec as `st.altair_chart` would send it."""
+class ChartRecipe(NamedTuple):
+    """How to build a chart: `ui.charts.<chart_name>(frame, **options)`."""
 
-    chart: alt.TopLevelMixin  # kept for the SVG/PNG export buttons (rendered on click)
-    spec: dict | None  # datasets as Arrow bytes; None when this Streamlit cannot convert it ahead
+    chart_name: str
+    frame: pd.DataFrame
+    options: dict
+    axis_labels: bool = True
+
+    def build(self) -> alt.TopLevelMixin:
+        chart = getattr(charts, self.chart_name)(self.frame, **self.options)
+        return chart if self.axis_labels else chart.configure_axis(labels=False)
+
+    def save(self, *args, **kwargs):
+        """Altair's `Chart.save`, for the SVG/PNG export buttons: builds the chart only when
+        an image is asked for, so the cache below holds no Altair objects."""
+        return self.build().save(*args, **kwargs)
+
+
+class PreparedChart(NamedTuple):
+    """A chart ready to send: its Vega-Lite spec as `st.altair_chart` would send it.
+
+    The spec is kept as JSON text and the datasets as Arrow bytes: a handful of Python
+    objects per chart instead of thousands, because Streamlit runs the garbage collector
+    after every script run and its time grows with the objects alive.
+    """
+
+    chart: ChartRecipe  # what the export buttons render on click
+    spec_json: str | None  # None when this Streamlit cannot convert ahead (then `draw` converts)
+    datasets: dict[str, bytes]
 
 
 def vega_lite_spec(chart: alt.TopLevelMixin) -> dict | None:
@@ -63,13 +87,15 @@ def vega_lite_spec(chart: alt.TopLevelMixin) -> dict | None:
 def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_labels: bool = True) -> PreparedChart:
     """`ui.charts.<chart_name>(frame, **options)`, built and converted once per distinct input.
 
-    Shared by every session (st.cache_resource: no copy per call); `draw` copies the spec
-    before Streamlit edits it, and nothing else changes a cached chart.
+    Shared by every session (st.cache_resource: no copy per call); nothing changes a
+    cached chart (`draw` parses a fresh spec each time).
     """
-    chart = getattr(charts, chart_name)(frame, **options)
-    if not axis_labels:
-        chart = chart.configure_axis(labels=False)
-    return PreparedChart(chart, vega_lite_spec(chart))
+    recipe = ChartRecipe(chart_name, frame, options, axis_labels)
+    spec = vega_lite_spec(recipe.build())
+    if spec is None:
+        return PreparedChart(recipe, None, {})
+    datasets = spec.pop("datasets", {})
+    return PreparedChart(recipe, json.dumps(spec), datasets)
 
 
 def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
@@ -84,14 +110,13 @@ def draw(chart, width: str = "content") -> None:
     Takes a PreparedChart (sent as its cached spec) or a plain Altair chart.
     """
     if isinstance(chart, PreparedChart):
-        if chart.spec is None:
-            chart = chart.chart
-        else:
-            # Streamlit moves the datasets out of the spec and patches legend titles in place.
-            spec = {name: copy.deepcopy(value) for name, value in chart.spec.items() if name != "datasets"}
-            spec["datasets"] = dict(chart.spec.get("datasets", {}))
-            st.vega_lite_chart(spec, width=width)
+        if chart.spec_json is None:
+            st.altair_chart(chart.chart.build(), width=width)
             return
+        spec = json.loads(chart.spec_json)
+        spec["datasets"] = dict(chart.datasets)
+        st.vega_lite_chart(spec, width=width)
+        return
     st.altair_chart(chart, width=width)
 
 
