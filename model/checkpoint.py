@@ -30,6 +30,7 @@ from safetensors.torch import load as load_safetensors_bytes
 from safetensors.torch import save as save_safetensors_bytes
 
 from model.config import ModelConfig, TrainConfig
+from model.decoding import MAX_OUTPUT_TOKENS, MAX_SENTENCE_TOKENS
 from model.tokenizer import SPECIAL_TOKENS, Vocabulary
 from model.transformer import Transformer
 
@@ -37,6 +38,9 @@ FORMAT = "attention-lab/1"
 SHIPPED_CHECKPOINT = Path(__file__).resolve().parent.parent / "checkpoints" / "ko-en-tiny.safetensors"
 MAX_CHECKPOINT_BYTES = 20 * 1024 * 1024
 MAX_HEADER_BYTES = 8 * 1024 * 1024
+# Every model must read the longest sentence the app accepts and write the longest translation
+# (the pages also run the corpus's test pairs through it): a shorter position table cannot.
+MIN_MAX_LEN = max(MAX_SENTENCE_TOKENS, MAX_OUTPUT_TOKENS)
 REQUIRED_METADATA = (
     "format",
     "model_config",
@@ -135,6 +139,11 @@ def load_checkpoint(source: str | os.PathLike | bytes) -> Checkpoint:
     model_config = _config_from_json(ModelConfig, metadata, "model_config")
     if problems := model_config.problems():
         raise CheckpointError("bad_metadata", "model_config: " + "; ".join(problems))
+    if model_config.max_len < MIN_MAX_LEN:
+        raise CheckpointError(
+            "bad_metadata",
+            f"model_config.max_len is {model_config.max_len}; the app needs at least {MIN_MAX_LEN} positions",
+        )
     train_config = _config_from_json(TrainConfig, metadata, "train_config")
     source_vocabulary = _vocabulary_from_json(metadata, "source_vocabulary", model_config.source_vocab_size)
     target_vocabulary = _vocabulary_from_json(metadata, "target_vocabulary", model_config.target_vocab_size)

@@ -26,7 +26,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from model.checkpoint import SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
+from model.checkpoint import MIN_MAX_LEN, SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
 from model.cli import ArgumentParser, fail
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
@@ -333,6 +333,10 @@ def main(argv=None) -> int:
     problems = train_config.problems() + model_config.problems()
     if problems:
         return fail("; ".join(problems))
+    if model_config.max_len < MIN_MAX_LEN:
+        return fail(
+            f"max_len must be at least {MIN_MAX_LEN}: the app reads sentences and writes translations that long"
+        )
     try:
         check_sentence(train_config.probe_sentence)
     except SentenceError as error:

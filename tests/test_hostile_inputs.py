@@ -20,6 +20,7 @@ test_user_corpus.py, test_app_shell.py); this file is the one list of all cases.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import pickle
@@ -436,7 +437,7 @@ CASES_CHECKPOINT = [
     CheckpointCase(
         "short position table (max_len 8)",
         lambda data, shipped, marker: with_model_config(data, max_len=8),
-        "",
+        "bad_metadata",
     ),
 ]
 
@@ -473,10 +474,13 @@ def test_checkpoint_model(shipped_bytes, shipped, case: CheckpointCase, tmp_path
 
 
 def test_checkpoint_loads_that_pass_behave(shipped_bytes, shipped):
-    """The three files that load: markup stays a token, a short position table limits sentences."""
+    """Markup in the vocabulary stays a token; a model built in Python with a short position table
+    (no file with one loads) refuses longer sentences with its own limit."""
     hostile = load_checkpoint(with_hostile_target_token(shipped_bytes, shipped))
     assert translate(hostile, NFC_SENTENCE).translation == f"i am a {HOSTILE_TOKEN}"
-    short = load_checkpoint(with_model_config(shipped_bytes, max_len=8))
+    short_model = Transformer(dataclasses.replace(shipped.model_config, max_len=8))
+    short_model.load_state_dict(shipped.model.state_dict())  # the position table is not a weight
+    short = dataclasses.replace(shipped, model=short_model.eval())
     assert translate(short, NFC_SENTENCE).translation == "i am a student"
     with pytest.raises(SentenceError) as caught:
         translate(short, "나는 학생이다 " * 3)  # 12 tokens, more than the 8 positions
@@ -535,12 +539,6 @@ def test_checkpoint_sidebar_upload(upload_apps, shipped_bytes, shipped, case: Ch
     markdown = sidebar_markdown(app)
     if case.name == "markup in the vocabulary":
         assert escape_markdown(HOSTILE_TOKEN) in markdown and HOSTILE_TOKEN not in markdown
-    if case.name.startswith("short position table"):
-        type_sentence(app, "나는 학생이다 " * 3)
-        too_long = texts.text(
-            "errors.sentence_too_long", language, max_tokens=8, max_characters=MAX_SENTENCE_CHARACTERS
-        )
-        assert [element.value for element in app.sidebar.warning][0].startswith(too_long)
 
 
 # =============================================================================================
@@ -899,3 +897,54 @@ def test_escape_label_neutralises_markdown_in_widget_options_but_keeps_plain_lab
     assert (
         escape_label("**굵게** $x$ :red[y] `z` ~~s~~") == "\\*\\*굵게\\*\\* \\$x\\$ \\:red\\[y\\] \\`z\\` \\~\\~s\\~\\~"
     )
+
+
+# =============================================================================================
+# Odd but accepted input, on every page
+# =============================================================================================
+
+PAGE_FILES = ("home", "basics", "train", "encoder", "decoder", "cross", "under_the_hood")
+
+
+@pytest.fixture
+def through_the_entrypoint(monkeypatch):
+    """Every AppTest run goes through streamlit_app.py, as on a real server (see tests/test_app_shell.py)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init_without_pages_folder_mode(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
+
+
+@pytest.mark.parametrize(
+    ("upload", "typed"),
+    [
+        ("markup in the vocabulary", "<img src=x onerror=alert(1)> 나는 **학생**이다"),
+        ("", "나는 학생이다 " * 6 + "그들은 학생이다"),  # the shipped model, 28 tokens: near the longest taken
+    ],
+)
+def test_every_page_draws_an_odd_accepted_model_and_sentence(
+    through_the_entrypoint, shipped_bytes, shipped, tmp_path, upload, typed
+):
+    """A model whose words are markup with a hostile sentence, or the longest sentence taken: no page fails."""
+    app = AppTest.from_file("../streamlit_app.py", default_timeout=TIMEOUT_S)
+    # English: AppTest re-formats widget options between runs outside the script, where tr() cannot
+    # read the session's language (ui/views.py formats its layer and head options with tr()).
+    app.session_state[state.LANGUAGE] = "en"
+    app.run()
+    if upload:
+        [case] = [case for case in CASES_CHECKPOINT if case.name == upload]
+        data, _, _ = build_checkpoint(case, shipped_bytes, shipped, tmp_path)
+        upload_checkpoint(app, "odd.safetensors", data)
+        assert app.session_state[state.MODEL_SOURCE] == state.UPLOADED
+    type_sentence(app, typed)
+    assert app.session_state[state.SENTENCE] == normalize(typed)
+    for page in PAGE_FILES:
+        app.switch_page(f"pages/{page}.py")
+        app.run()
+        assert not app.exception, (page, app.exception)
+        assert app.title, page  # the page drew (or said why not, above its title)
