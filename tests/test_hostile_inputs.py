@@ -435,6 +435,16 @@ CASES_CHECKPOINT = [
         "",
     ),
     CheckpointCase(
+        "a model that knows none of the sentence's words",
+        lambda data, shipped, marker: with_metadata(
+            data,
+            source_vocabulary=json.dumps(
+                [*SPECIAL_TOKENS, *(f"낱말{index}" for index in range(len(shipped.source_vocabulary) - 4))]
+            ),
+        ),
+        "",
+    ),
+    CheckpointCase(
         "short position table (max_len 8)",
         lambda data, shipped, marker: with_model_config(data, max_len=8),
         "bad_metadata",
@@ -493,8 +503,14 @@ def test_checkpoint_cli(shipped_bytes, shipped, case: CheckpointCase, tmp_path, 
     code, out, err = run_main(translate_cli.main, ["--checkpoint", str(path), NFC_SENTENCE], capsys)
     if case.error:
         assert_one_line_error(code, out, err)
+        assert not marker.exists()
+        return
+    try:
+        expected = translate(load_checkpoint(path), NFC_SENTENCE).translation
+    except SentenceError:  # a model that knows none of the words: the sentence is refused, in one line
+        assert_one_line_error(code, out, err)
     else:
-        assert code == 0 and out.strip(), err
+        assert (code, out, err) == (0, expected + "\n", "")
     assert not marker.exists()
 
 
@@ -925,6 +941,7 @@ def through_the_entrypoint(monkeypatch):
     [
         ("markup in the vocabulary", "<img src=x onerror=alert(1)> 나는 **학생**이다"),
         ("", "나는 학생이다 " * 6 + "그들은 학생이다"),  # the shipped model, 28 tokens: near the longest taken
+        ("a model that knows none of the sentence's words", ""),
     ],
 )
 def test_every_page_draws_an_odd_accepted_model_and_sentence(
@@ -941,10 +958,11 @@ def test_every_page_draws_an_odd_accepted_model_and_sentence(
         data, _, _ = build_checkpoint(case, shipped_bytes, shipped, tmp_path)
         upload_checkpoint(app, "odd.safetensors", data)
         assert app.session_state[state.MODEL_SOURCE] == state.UPLOADED
-    type_sentence(app, typed)
-    assert app.session_state[state.SENTENCE] == normalize(typed)
+    if typed:
+        type_sentence(app, typed)
+        assert app.session_state[state.SENTENCE] == normalize(typed)
     for page in PAGE_FILES:
         app.switch_page(f"pages/{page}.py")
         app.run()
         assert not app.exception, (page, app.exception)
-        assert app.title, page  # the page drew (or said why not, above its title)
+        assert app.title or app.error, page  # the page drew, or said why not
