@@ -30,10 +30,12 @@ app's `data-test-script-state`. The page is idle when, all at once,
 1. the websocket is connected (`data-test-connection-state` CONNECTED), the script
    state is `notRunning` and Streamlit's running indicator
    (`stStatusWidgetRunningIcon`) is gone - no pending script run;
-2. a script run has started since the action (the click or the navigation), so the
-   old page does not count as the new one;
+2. the action took effect: after a page switch the main area shows another title
+   (h1) than the page left; after a navigation or a widget change a script run has
+   started since the action (seen as a change of `data-test-script-state`, also
+   sampled every 10 ms);
 3. no element is marked stale (`data-stale="true"`: left over from the previous run);
-4. the main area has its title (h1) and at least the expected number of Vega charts
+4. the main area has a title (h1) and at least the expected number of Vega charts
    (learned on a calibration visit of each page), each with its canvas or svg;
 5. nothing has changed for QUIET_MS (no mutation, canvas draw or state change).
 
@@ -84,6 +86,15 @@ RECORDER = """(() => {
     context[name] = function (...args) { changed(); return original.apply(this, args); };
   }
   document.addEventListener('pointerdown', () => { log.lastAction = performance.now(); }, true);
+  // Also sample the script state every few ms: React may replace the app's root element,
+  // which shows up as new nodes rather than as a change of its attribute.
+  let sampled = null;
+  setInterval(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.getAttribute('data-test-script-state');
+    if (state === 'running' && sampled !== 'running') log.runStarts.push(performance.now());
+    sampled = state;
+  }, 10);
   const ignored = '[data-testid="stHeader"], [data-testid="stStatusWidget"], [data-testid="stDecoration"]';
   const observe = () => new MutationObserver((records) => {
     let counted = false;
@@ -106,15 +117,17 @@ RECORDER = """(() => {
 })();"""
 
 # Returns the idle moment (page clock, ms) once the page has been idle for quietMs, else false.
-IDLE_SINCE = """([since, quietMs, minCharts]) => {
+IDLE_SINCE = """([since, quietMs, minCharts, previousTitle]) => {
   const log = window.__latency;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!log || !app) return false;
   if (app.dataset.testConnectionState !== 'CONNECTED' || app.dataset.testScriptState !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
-  if (!log.runStarts.some((t) => t >= since)) return false;
+  const title = document.querySelector('[data-testid="stMain"] h1');
+  if (!title) return false;
+  // A new page shows its own title; a change on the same page must have run the script.
+  if (previousTitle !== null ? title.innerText === previousTitle : !log.runStarts.some((t) => t >= since)) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
-  if (!document.querySelector('[data-testid="stMain"] h1')) return false;
   const charts = document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]');
   if (charts.length < minCharts) return false;
   for (const chart of charts) if (!chart.querySelector('canvas, svg.marks')) return false;
@@ -206,11 +219,15 @@ class Timing(NamedTuple):
     script: float
 
 
-def seconds_to_idle(page: Page, since_ms: float, min_charts: int) -> Timing:
-    """Seconds from `since_ms` (page clock) to the page being idle (see the module docstring)."""
+def seconds_to_idle(page: Page, since_ms: float, min_charts: int, previous_title: str | None = None) -> Timing:
+    """Seconds from `since_ms` (page clock) to the page being idle (see the module docstring).
+
+    `previous_title`: the title of the page the action left (a page switch); the new
+    page must show another one.
+    """
     try:
         idle_at, script_end = page.wait_for_function(
-            IDLE_SINCE, arg=[since_ms, QUIET_MS, min_charts], polling=50, timeout=TIMEOUT_MS
+            IDLE_SINCE, arg=[since_ms, QUIET_MS, min_charts, previous_title], polling=50, timeout=TIMEOUT_MS
         ).json_value()
     except PlaywrightTimeoutError as error:
         raise RuntimeError(f"the page never became idle: {page.evaluate(IDLE_DIAGNOSIS, since_ms)}") from error
@@ -236,8 +253,9 @@ def open_first_page(page: Page, base_url: str) -> Timing:
 
 
 def switch_page(page: Page, link: harness.SidebarLink, min_charts: int) -> Timing:
+    previous_title = page.locator('[data-testid="stMain"] h1').first.inner_text()
     harness.click_sidebar_link(page, link)
-    timing = seconds_to_idle(page, last_action_ms(page), min_charts)
+    timing = seconds_to_idle(page, last_action_ms(page), min_charts, previous_title)
     progress(f"{link.url_path or 'home'}: {timing.total:.3f} s (script {timing.script:.3f} s)")
     return timing
 
