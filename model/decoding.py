@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import torch
 
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, has_hangul, normalize, split_korean
-from model.transformer import AttentionMaps, HeadMask, Transformer
+from model.transformer import AttentionMaps, DecoderCache, HeadMask, Transformer
 
 MAX_SENTENCE_CHARACTERS = 200
 MAX_SENTENCE_TOKENS = 30
@@ -87,8 +87,9 @@ def greedy_decode(
     generated = torch.full((batch, 1), BOS_ID, dtype=torch.long)
     finished = torch.zeros(batch, dtype=torch.bool)
     max_tokens = min(max_tokens, model.config.max_len - 1)
+    cache = DecoderCache(model.config)  # each step then computes one new position, not the whole prefix
     for _ in range(max_tokens):
-        logits, _, _ = model.decode(generated, memory, source, head_mask)
+        logits, _, _ = model.decode(generated, memory, source, head_mask, cache=cache)
         next_ids = logits[:, -1].argmax(-1)
         next_ids = next_ids.masked_fill(finished, PAD_ID)
         generated = torch.cat([generated, next_ids[:, None]], dim=1)

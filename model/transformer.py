@@ -111,6 +111,28 @@ class HeadMask:
         return mask
 
 
+@dataclass
+class KeyValueCache:
+    """Keys and values one attention module has computed already (incremental decoding).
+
+    Self-attention's cache grows by the new positions at every step; cross-attention's
+    keys come from the encoder output, so they are computed once and reused.
+    """
+
+    grows: bool  # True for decoder self-attention, False for cross-attention
+    keys: torch.Tensor | None = None  # (B, H, K, d)
+    values: torch.Tensor | None = None  # (B, H, K, d)
+
+
+class DecoderCache:
+    """Every decoder layer's key/value caches, so greedy decoding runs each step on one new token."""
+
+    def __init__(self, config: ModelConfig):
+        self.length = 0  # decoder positions already computed
+        self.self_attention = [KeyValueCache(grows=True) for _ in range(config.n_decoder_layers)]
+        self.cross_attention = [KeyValueCache(grows=False) for _ in range(config.n_decoder_layers)]
+
+
 def sinusoidal_positions(max_len: int, d_model: int) -> torch.Tensor:
     """(max_len, d_model) table of sines and cosines of geometrically spaced frequencies."""
     position = torch.arange(max_len, dtype=torch.float32).unsqueeze(1)
@@ -138,15 +160,24 @@ class MultiHeadAttention(nn.Module):
         batch, length, _ = x.shape
         return x.view(batch, length, self.n_heads, self.d_head).transpose(1, 2)  # (B, H, T, d)
 
-    def forward(self, query_input, key_input, allowed, head_mask=None, explain=False):
+    def forward(self, query_input, key_input, allowed, head_mask=None, explain=False, cache=None):
         """Attend from query_input (B, Q, D) to key_input (B, K, D).
 
         `allowed` (B, 1, Q, K) is True where a query may look at a key; `head_mask` (H,)
-        scales each head's output. Returns (output, record or None).
+        scales each head's output; `cache` (a KeyValueCache) holds keys and values of
+        earlier calls. Returns (output, record or None).
         """
         q = self.split_heads(self.query(query_input))  # (B, H, Q, d)
-        k = self.split_heads(self.key(key_input))  # (B, H, K, d)
-        v = self.split_heads(self.value(key_input))  # (B, H, K, d)
+        if cache is not None and not cache.grows and cache.keys is not None:
+            k, v = cache.keys, cache.values
+        else:
+            k = self.split_heads(self.key(key_input))  # (B, H, K, d)
+            v = self.split_heads(self.value(key_input))  # (B, H, K, d)
+            if cache is not None:
+                if cache.grows and cache.keys is not None:
+                    k = torch.cat([cache.keys, k], dim=2)  # (B, H, K_before + K, d)
+                    v = torch.cat([cache.values, v], dim=2)
+                cache.keys, cache.values = k, v
         dropout = self.dropout if self.training else 0.0
         if explain:
             scores = q @ k.transpose(-2, -1)  # (B, H, Q, K)
@@ -209,12 +240,23 @@ class DecoderLayer(nn.Module):
         self.feed_forward = FeedForward(config)
         self.dropout = nn.Dropout(config.dropout)
 
-    def forward(self, x, memory, self_allowed, cross_allowed, self_head_mask=None, cross_head_mask=None, explain=False):
+    def forward(
+        self,
+        x,
+        memory,
+        self_allowed,
+        cross_allowed,
+        self_head_mask=None,
+        cross_head_mask=None,
+        explain=False,
+        self_cache=None,
+        cross_cache=None,
+    ):
         normed = self.self_attention_norm(x)
-        attended, self_record = self.self_attention(normed, normed, self_allowed, self_head_mask, explain)
+        attended, self_record = self.self_attention(normed, normed, self_allowed, self_head_mask, explain, self_cache)
         x = x + self.dropout(attended)
         attended, cross_record = self.cross_attention(
-            self.cross_attention_norm(x), memory, cross_allowed, cross_head_mask, explain
+            self.cross_attention_norm(x), memory, cross_allowed, cross_head_mask, explain, cross_cache
         )
         x = x + self.dropout(attended)
         x = x + self.dropout(self.feed_forward(self.feed_forward_norm(x)))
@@ -231,8 +273,9 @@ class Embedding(nn.Module):
         self.register_buffer("positions", sinusoidal_positions(config.max_len, config.d_model), persistent=False)
         self.dropout = nn.Dropout(config.dropout)
 
-    def forward(self, ids):
-        return self.dropout(self.tokens(ids) * self.scale + self.positions[: ids.shape[1]])
+    def forward(self, ids, start: int = 0):
+        """ids (B, T) at positions start .. start + T - 1 -> (B, T, D)."""
+        return self.dropout(self.tokens(ids) * self.scale + self.positions[start : start + ids.shape[1]])
 
 
 class Encoder(nn.Module):
@@ -264,19 +307,27 @@ class Decoder(nn.Module):
         self.norm = nn.LayerNorm(config.d_model)
         self.lm_head = nn.Linear(config.d_model, config.target_vocab_size)
 
-    def forward(self, target_input, memory, source, head_mask=None, explain=False):
+    def forward(self, target_input, memory, source, head_mask=None, explain=False, cache: DecoderCache | None = None):
+        """Logits for the positions of target_input (B, T) not yet in `cache` (all of them without one)."""
         length = target_input.shape[1]
-        causal = torch.ones(length, length, dtype=torch.bool, device=target_input.device).tril()
-        self_allowed = causal[None, None] & (target_input != PAD_ID)[:, None, None, :]  # (B, 1, T, T)
+        start = 0 if cache is None else cache.length
+        causal = torch.ones(length, length, dtype=torch.bool, device=target_input.device).tril()[start:]
+        self_allowed = causal[None, None] & (target_input != PAD_ID)[:, None, None, :]  # (B, 1, T - start, T)
         cross_allowed = (source != PAD_ID)[:, None, None, :]  # (B, 1, 1, S)
-        x = self.embedding(target_input)
+        x = self.embedding(target_input[:, start:], start)
         self_records, cross_records = [], []
         for index, layer in enumerate(self.layers):
             self_mask = None if head_mask is None else head_mask.decoder_self[index]
             cross_mask = None if head_mask is None else head_mask.cross[index]
-            x, self_record, cross_record = layer(x, memory, self_allowed, cross_allowed, self_mask, cross_mask, explain)
+            self_cache = None if cache is None else cache.self_attention[index]
+            cross_cache = None if cache is None else cache.cross_attention[index]
+            x, self_record, cross_record = layer(
+                x, memory, self_allowed, cross_allowed, self_mask, cross_mask, explain, self_cache, cross_cache
+            )
             self_records.append(self_record)
             cross_records.append(cross_record)
+        if cache is not None:
+            cache.length = length
         return self.lm_head(self.norm(x)), self_records, cross_records
 
 
@@ -296,9 +347,13 @@ class Transformer(nn.Module):
         encoder_mask = None if head_mask is None else head_mask.encoder_self
         return self.encoder(source, encoder_mask, explain)
 
-    def decode(self, target_input, memory, source, head_mask: HeadMask | None = None, explain=False):
-        """target_input (B, T) -> logits (B, T, V), self- and cross-attention records."""
-        return self.decoder(target_input, memory, source, head_mask, explain)
+    def decode(self, target_input, memory, source, head_mask: HeadMask | None = None, explain=False, cache=None):
+        """target_input (B, T) -> logits (B, T, V), self- and cross-attention records.
+
+        With a DecoderCache only the positions after `cache.length` are computed (and
+        returned), reusing the keys and values of earlier calls.
+        """
+        return self.decoder(target_input, memory, source, head_mask, explain, cache)
 
     def forward(self, source, target_input, targets=None, head_mask: HeadMask | None = None, label_smoothing=0.0):
         memory, _ = self.encode(source, head_mask)

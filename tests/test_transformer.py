@@ -3,7 +3,7 @@ import torch
 
 from model.config import ModelConfig
 from model.tokenizer import BOS_ID, PAD_ID
-from model.transformer import HeadMask, Transformer
+from model.transformer import DecoderCache, HeadMask, Transformer
 
 
 @pytest.fixture
@@ -101,3 +101,13 @@ def test_loss_ignores_padding(model):
 def test_inconsistent_config_is_refused():
     with pytest.raises(ValueError, match="divisible"):
         Transformer(ModelConfig(d_model=30, n_heads=4))
+
+
+def test_cached_decoding_gives_the_logits_of_the_full_prefix(model):
+    source, target_input = batch()
+    memory, _ = model.encode(source)
+    full, _, _ = model.decode(target_input, memory, source)
+    cache = DecoderCache(model.config)
+    steps = [model.decode(target_input[:, : length + 1], memory, source, cache=cache)[0] for length in range(4)]
+    assert all(step.shape[1] == 1 for step in steps)
+    torch.testing.assert_close(torch.cat(steps, dim=1), full)
