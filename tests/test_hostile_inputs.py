@@ -618,6 +618,9 @@ CASES_CORPUS = [
         ).encode(),
     ),
     CorpusCase("too few pairs", tsv(GOOD_PAIRS[:5]).encode(), trainable=False),
+    CorpusCase("a header row only", b"korean\tenglish\n", trainable=False),
+    CorpusCase("Windows line endings", tsv(GOOD_PAIRS).replace("\n", "\r\n").encode()),
+    CorpusCase("UTF-16 without a byte-order mark", tsv(GOOD_PAIRS).encode("utf-16-le"), error="binary"),
     CorpusCase(
         "over the size limit",
         tsv(GOOD_PAIRS).encode() * (user_corpus.MAX_FILE_BYTES // len(tsv(GOOD_PAIRS).encode()) + 2),
