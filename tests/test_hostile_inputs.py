@@ -777,6 +777,10 @@ CASES_SETTINGS = [
     SettingsCase("zero threads", ("--threads", "0"), {}, "threads"),
     SettingsCase("target exact match above 1", ("--target-exact-match", "2"), {}, "target_exact_match"),
     SettingsCase("position table shorter than the corpus", ("--max-len", "8")),
+    SettingsCase(
+        "a model too large to load again",
+        ("--d-model", "256", "--n-heads", "8", "--n-encoder-layers", "4", "--n-decoder-layers", "4", "--d-ff", "1024"),
+    ),
     SettingsCase("empty probe sentence", ("--probe-sentence", "")),
     SettingsCase("unknown option", ("--layers", "3")),
     SettingsCase("output path is a folder", ("--out", "/")),
