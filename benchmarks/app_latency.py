@@ -375,7 +375,9 @@ def measure(args: argparse.Namespace) -> dict:
 
 def print_table(figures: dict, machine: dict) -> None:
     print(f"app: {figures['app_dir']}" + (f"  options: {figures['options']}" if figures["options"] else ""))
-    print(f"machine: {machine['cpus']} CPUs, load average {machine['load_start']} at start, {machine['load_end']} at end")
+    print(
+        f"machine: {machine['cpus']} CPUs, load average {machine['load_start']} at start, {machine['load_end']} at end"
+    )
     rows = [
         ("first page (fresh server)", f"{figures['first_page_s'].total:.2f} s", "target <= 4"),
         ("first page (warm server)", f"{figures['warm_first_page_s'].total:.2f} s", ""),
@@ -391,7 +393,9 @@ def print_table(figures: dict, machine: dict) -> None:
     for path, timings in figures["switches_s"].items():
         first = figures["first_visit_s"][path]
         rounds = " ".join(f"{t.total:.2f}({t.script:.2f})" for t in timings)
-        print(f"    {path:<16} {first.total:5.2f}({first.script:.2f}) | {rounds}   [{figures['expected_charts'][path]} charts]")
+        print(
+            f"    {path:<16} {first.total:5.2f}({first.script:.2f}) | {rounds}   [{figures['expected_charts'][path]} charts]"
+        )
     print("  layer/head changes: " + " ".join(f"{t.total:.2f}({t.script:.2f})" for t in figures["layer_changes_s"]))
     print(
         f"  RSS: {figures['rss_after_first_page_mb']:.0f} MB after the first page, "

@@ -27,7 +27,6 @@ st.caption(tr("encoder.grid_body"))
 views.head_grid(attention, KIND)
 
 
-
 # A fragment: picking a layer, head or token reruns these sections only, not the page.
 @st.fragment
 def one_head_views() -> None:
