@@ -103,21 +103,20 @@ def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
     return prepared_chart(chart_name, frame, options)
 
 
-def draw(chart, width: str = "content") -> None:
+def draw(figure, width: str = "content") -> None:
     """A fixed-size chart at its own size (`width`="content"): stretching would squash its
     cells and labels.
 
-    Takes a PreparedChart (sent as its cached spec) or a plain Altair chart.
+    `figure` is a PreparedChart (sent as its cached spec) or a plain Altair chart.
     """
-    if isinstance(chart, PreparedChart):
-        if chart.spec_json is None:
-            st.altair_chart(chart.chart.build(), width=width)
-            return
-        spec = json.loads(chart.spec_json)
-        spec["datasets"] = dict(chart.datasets)
+    if not isinstance(figure, PreparedChart):
+        st.altair_chart(figure, width=width)
+    elif figure.spec_json is None:
+        st.altair_chart(figure.chart.build(), width=width)
+    else:
+        spec = json.loads(figure.spec_json)
+        spec["datasets"] = dict(figure.datasets)
         st.vega_lite_chart(spec, width=width)
-        return
-    st.altair_chart(chart, width=width)
 
 
 # --- data ------------------------------------------------------------------------------
