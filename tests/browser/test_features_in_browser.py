@@ -1,0 +1,83 @@
+"""The deeper-inspection features used in the real browser, as a new learner would, in both
+languages: every tab of the Cross-attention page (the map with its gold outline, predict
+then reveal, step-through decoding, head scores), head ablation on Under the hood, and
+attention over training on the Train page. Each state is saved as a screenshot."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser import harness
+from ui.texts import TEXTS
+
+pytestmark = pytest.mark.browser
+
+
+def link_to(page, url_path: str) -> harness.SidebarLink:
+    return next(link for link in harness.sidebar_links(page) if link.url_path == url_path)
+
+
+def assert_clean(session: harness.BrowserSession, where: str) -> None:
+    assert harness.page_problems(session) == [], where
+
+
+def open_tab(session: harness.BrowserSession, label: str) -> None:
+    session.page.get_by_role("tab", name=label).click()
+    harness.wait_until_idle(session.page)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_cross_attention_tabs_guess_and_step_through(
+    language, english_session, korean_session, app_url, screenshot_dir
+):
+    session = english_session if language == "en" else korean_session
+    page = session.page
+    harness.open_app(page, app_url)
+    harness.click_sidebar_link(page, link_to(page, "cross"))
+    assert_clean(session, "cross page")
+    # The map tab is open first and outlines the gold cells in its legend.
+    assert page.get_by_text(TEXTS["cross.tab.map"][language]).count() >= 1
+    harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-map.png")
+
+    open_tab(session, TEXTS["cross.tab.guess"][language])
+    guess_panel = page.locator('[role="tabpanel"]:visible')
+    guess_panel.locator('[role="radiogroup"]').last.locator("label").first.click()
+    harness.wait_until_idle(page)
+    page.get_by_role("button", name=TEXTS["cross.guess.reveal"][language]).click()
+    harness.wait_until_idle(page)
+    assert_clean(session, "after the reveal")
+    revealed = guess_panel.locator('[data-testid="stAlertContentSuccess"], [data-testid="stAlertContentWarning"]')
+    assert revealed.count() >= 1, "the reveal says whether the guess was right"
+    harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-guess.png")
+
+    for tab in ("cross.tab.steps", "cross.tab.heads"):
+        open_tab(session, TEXTS[tab][language])
+        assert_clean(session, tab)
+        charts = page.locator('[role="tabpanel"]:visible [data-testid="stVegaLiteChart"]')
+        if tab == "cross.tab.steps":
+            assert charts.count() >= 3, "masked self-attention row, cross-attention row and top-5 side by side"
+        harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-{tab.split('.')[-1]}.png")
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_head_ablation_and_attention_over_training(language, english_session, korean_session, app_url, screenshot_dir):
+    session = english_session if language == "en" else korean_session
+    page = session.page
+    harness.open_app(page, app_url)
+    harness.click_sidebar_link(page, link_to(page, "under_the_hood"))
+    quick = TEXTS["hood.ablation.quick"][language].format(kind=TEXTS["hood.kind_short.cross"][language], layer=0)
+    page.get_by_role("button", name=quick).click()
+    harness.wait_until_idle(page, timeout_ms=180_000)  # the whole test split is translated with those heads off
+    assert_clean(session, "ablation")
+    assert page.locator('[data-testid="stMetric"]').count() >= 2, "test exact match before and after"
+    harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-hood-ablation.png")
+
+    harness.click_sidebar_link(page, link_to(page, "train"))
+    assert_clean(session, "train page")
+    slider = page.locator('[data-testid="stSlider"]').last.get_by_role("slider")
+    slider.focus()
+    for _ in range(3):
+        slider.press("ArrowLeft")
+    harness.wait_until_idle(page)
+    assert_clean(session, "attention over training")
+    harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-train-snapshots.png")
