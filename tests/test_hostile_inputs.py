@@ -526,7 +526,9 @@ def upload_apps() -> dict[str, AppTest]:
 
 
 def upload_checkpoint(app: AppTest, name: str, data: bytes) -> AppTest:
-    app.sidebar.file_uploader(key=state.UPLOAD_WIDGET).set_value((name, data, "application/octet-stream"))
+    app.sidebar.file_uploader(key=state.upload_widget_key(app.session_state[state.UPLOADS_READ])).set_value(
+        (name, data, "application/octet-stream")
+    )
     app.run()
     assert not app.exception, app.exception
     return app
@@ -549,6 +551,11 @@ def test_checkpoint_sidebar_upload(upload_apps, shipped_bytes, shipped, case: Ch
         assert errors == [f"{expected} {texts.text('errors.checkpoint_kept', language)}"]
         assert app.session_state[state.UPLOADED_CHECKPOINT] is None
         assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).value == state.SHIPPED
+        # Nothing keeps the file's bytes: no traceback (its frames held them), a fresh empty box.
+        stored = app.session_state[state.UPLOAD_ERROR]
+        assert stored.__traceback__ is None and stored.__context__ is None and stored.__cause__ is None
+        box = app.sidebar.file_uploader(key=state.upload_widget_key(app.session_state[state.UPLOADS_READ]))
+        assert box.value is None
         return
     assert errors == []
     assert app.session_state[state.MODEL_SOURCE] == state.UPLOADED

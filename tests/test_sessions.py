@@ -111,7 +111,7 @@ def test_an_upload_stays_in_its_session_even_through_shared_caches(navigation_ru
     model and the same sentence, must still read "i am a student" (the caches are server-wide)."""
     first, second, third = start_app("en"), start_app("ko"), start_app("en")
     edited = renamed_vocabulary(SHIPPED_CHECKPOINT.read_bytes(), "student", "pirate")
-    first.sidebar.file_uploader(key=state.UPLOAD_WIDGET).set_value(
+    first.sidebar.file_uploader(key=state.upload_widget_key(first.session_state[state.UPLOADS_READ])).set_value(
         ("a.safetensors", edited, "application/octet-stream")
     )
     rerun(first)

@@ -120,8 +120,9 @@ def _model_picker():
             type=["safetensors"],
             # A little above the loader's own limit, so a too-large file gets its message in the user's language.
             max_upload_size=MAX_CHECKPOINT_BYTES // 2**20 + 5,
-            key=state.UPLOAD_WIDGET,
+            key=state.upload_widget_key(),
             on_change=_on_checkpoint_uploaded,
+            args=(state.upload_widget_key(),),
             help=tr("sidebar.upload_help"),
             label_visibility="collapsed",
         )
@@ -141,22 +142,43 @@ def _on_model_source_picked() -> None:
     st.session_state[state.MODEL_SOURCE] = st.session_state[state.MODEL_SOURCE_WIDGET]
 
 
-def _on_checkpoint_uploaded() -> None:
-    """Load the uploaded file; on success study it, on failure keep the previous model."""
-    uploaded = st.session_state[state.UPLOAD_WIDGET]
+def _on_checkpoint_uploaded(widget_key: str) -> None:
+    """Load the uploaded file; on success study it, on failure keep the previous model (and say why)."""
+    uploaded = st.session_state[widget_key]
     if uploaded is None:  # the file was removed from the box; the loaded model stays
         st.session_state[state.UPLOAD_ERROR] = None
         return
+    data = uploaded.getvalue()
+    _release_upload(uploaded)
+    st.session_state[state.UPLOADS_READ] += 1  # an empty box from now on: the file's bytes can go
     try:
-        checkpoint = load_checkpoint(uploaded.getvalue())
+        checkpoint = load_checkpoint(data)
         check_records(checkpoint)  # the Train page draws its snapshots and history
     except CheckpointError as error:
-        st.session_state[state.UPLOAD_ERROR] = error
+        # A fresh error, without the traceback: its frames hold the uploaded bytes, and session
+        # state outlives the tab (kept for reconnection), so a refused 20 MB file would stay.
+        st.session_state[state.UPLOAD_ERROR] = CheckpointError(error.code, error.message)
         return
     st.session_state[state.UPLOAD_ERROR] = None
     st.session_state[state.UPLOADED_CHECKPOINT] = checkpoint
     st.session_state[state.UPLOADED_NAME] = uploaded.name
     st.session_state[state.MODEL_SOURCE] = state.UPLOADED
+
+
+def _release_upload(uploaded) -> None:
+    """Drop the server's copy of an uploaded file once it has been read (as st.chat_input does).
+
+    Streamlit keeps uploaded bytes until the session shuts down, and a session whose tab
+    closed is kept for reconnection and then dropped without shutting down: without this,
+    every upload (up to the 25 MB the box takes) stays in memory for the server's lifetime.
+    """
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    context = get_script_run_ctx()
+    file_id = getattr(uploaded, "file_id", None)
+    if context is not None and file_id and isinstance(context.uploaded_file_mgr, MemoryUploadedFileManager):
+        context.uploaded_file_mgr.remove_file(session_id=context.session_id, file_id=file_id)
 
 
 def model_card_line(checkpoint) -> str:

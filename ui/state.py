@@ -26,6 +26,7 @@ SESSION_CHECKPOINT = "session_checkpoint"  # model.checkpoint.Checkpoint trained
 UPLOADED_CHECKPOINT = "uploaded_checkpoint"  # Checkpoint loaded from an uploaded file, or None
 UPLOADED_NAME = "uploaded_name"  # file name of UPLOADED_CHECKPOINT
 UPLOAD_ERROR = "upload_error"  # the CheckpointError of the last rejected upload, or None
+UPLOADS_READ = "uploads_read"  # how many uploaded files the sidebar has read (names a fresh upload box)
 
 # Widget keys: owned by the sidebar's widgets (see the module docstring).
 LANGUAGE_WIDGET = "sidebar_language"
@@ -70,10 +71,24 @@ def init_state() -> None:
         UPLOADED_CHECKPOINT: lambda: None,
         UPLOADED_NAME: lambda: "",
         UPLOAD_ERROR: lambda: None,
+        UPLOADS_READ: lambda: 0,
     }
     for key, default in defaults.items():
         if key not in st.session_state:
             st.session_state[key] = default()
+
+
+def upload_widget_key(uploads_read: int | None = None) -> str:
+    """The sidebar upload box's key: UPLOAD_WIDGET, then a new key after each file read.
+
+    A new key gives an empty box and lets Streamlit drop the widget holding the file read
+    (up to 25 MB per session otherwise, kept even after the tab closes). Tests pass the
+    session's UPLOADS_READ; the app reads it from its session.
+    """
+    if uploads_read is None:
+        init_state()
+        uploads_read = st.session_state[UPLOADS_READ]
+    return UPLOAD_WIDGET if uploads_read == 0 else f"{UPLOAD_WIDGET}_{uploads_read}"
 
 
 def current_language() -> str:
