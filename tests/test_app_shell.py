@@ -10,8 +10,9 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from model.checkpoint import SHIPPED_CHECKPOINT, checkpoint_bytes, load_checkpoint
+from model.checkpoint import checkpoint_bytes, load_checkpoint
 from model.decoding import MAX_SENTENCE_TOKENS, translate
+from tests.app_testing import rerun
 from ui import frames, loading, state, texts
 from ui.sidebar import escape_markdown
 
@@ -20,41 +21,14 @@ STREAMLIT_PAGES_MANAGER_INIT = PagesManager.__init__
 TIMEOUT_S = 60
 
 
-@pytest.fixture(autouse=True)
-def navigation_runs_the_entrypoint(monkeypatch):
-    """Make every AppTest run go through streamlit_app.py, as the real server does.
-
-    AppTest builds a fresh PagesManager per run, which switches to the legacy
-    `pages/`-folder mode whenever that folder exists; later runs then execute the
-    page file alone, without the sidebar. `st.navigation` turns that mode off in a
-    real server after the first run; this does the same for every test run (the
-    app's own guard, ui.state._leave_pages_folder_mode, would cost a rerun each time).
-    """
-
-    def init_without_pages_folder_mode(self, *args, **kwargs):
-        STREAMLIT_PAGES_MANAGER_INIT(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
+# Every AppTest run here goes through streamlit_app.py, as the real server does (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("navigation_runs_the_entrypoint")
 
 
 def start(locale: str | None = "en-US") -> AppTest:
     app = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
     app.context["locale"] = locale
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return rerun(app)
 
 
 def sidebar_markdown(app: AppTest) -> str:
@@ -295,8 +269,7 @@ def _page_reading_shared_state():
 def test_pages_read_the_translation_and_tidy_frame_of_the_current_sentence(shipped):
     app = AppTest.from_function(_page_reading_shared_state, default_timeout=TIMEOUT_S)
     app.session_state[state.SENTENCE] = "그들은 학생이다"
-    app.run()
-    assert not app.exception, app.exception
+    rerun(app)
     expected = translate(shipped, "그들은 학생이다")
     assert app.markdown[0].value == f"그들은 학생이다 {expected.translation}"
     frame = app.dataframe[0].value

@@ -8,16 +8,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from model import translate as translate_cli
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.decoding import translate
+from tests.app_testing import rerun
 from ui import charts, export, frames
 
 SENTENCE = "그는 학교에서 사과를 먹었다"
 
 
 @pytest.fixture(scope="module")
-def translation():
-    return translate(load_checkpoint(SHIPPED_CHECKPOINT), SENTENCE)
+def translation(shipped):
+    return translate(shipped, SENTENCE)
 
 
 @pytest.fixture(scope="module")
@@ -109,8 +109,7 @@ def test_buttons_are_drawn_in_both_languages():
     for language, label in [("en", "All of this sentence's attention (JSON)"), ("ko", "이 문장의 모든 어텐션 (JSON)")]:
         app = AppTest.from_function(_page_with_exports, default_timeout=60)
         app.session_state["language"] = language
-        app.run()
-        assert not app.exception, app.exception
+        rerun(app)
         buttons = app.get("download_button")
         labels = [button.proto.label for button in buttons]
         images = 2 if export.image_export_available() else 0

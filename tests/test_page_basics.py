@@ -1,28 +1,20 @@
 """The Attention basics page under AppTest, and its toy math (ui/basics.py) directly."""
 
 import math
+from functools import partial
 from pathlib import Path
 
 import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from tests import app_testing
+from tests.app_testing import markdown_text
 from ui import basics, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "basics.py")
 TOKENS = list(basics.SENTENCE)
-
-
-def run_page(language: str = "en") -> AppTest:
-    app = AppTest.from_file(PAGE, default_timeout=60)
-    app.session_state["language"] = language
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def markdown_text(app: AppTest) -> str:
-    return "\n".join(element.value for element in app.markdown)
+run_page = partial(app_testing.run_page, PAGE)
 
 
 def weights_table(app: AppTest):

@@ -5,49 +5,29 @@ element's spec (JSON) and its named Arrow datasets.
 """
 
 import json
+from functools import partial
 from pathlib import Path
 
 import pytest
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.corpus import render_pair
 from model.decoding import translate
+from tests import app_testing
+from tests.app_testing import drawn_charts, markdown_text, rerun
 from ui import state, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "cross.py")
 SEED = "나는 학생이다"
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
-
-
-def run_page(language: str = "en", sentence: str = SEED) -> AppTest:
-    app = AppTest.from_file(PAGE, default_timeout=120)
-    app.session_state[state.LANGUAGE] = language
-    app.session_state[state.SENTENCE] = sentence
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
+run_page = partial(app_testing.run_page, PAGE, sentence=SEED, timeout=120)
 
 
 class Chart:
     """One Vega-Lite element: its spec and its datasets as DataFrames by name."""
 
-    def __init__(self, element):
-        self.spec = json.loads(element.proto.spec)
-        self.datasets = {
-            dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets
-        }
+    def __init__(self, spec: dict, datasets: dict):
+        self.spec = spec
+        self.datasets = datasets
 
     @property
     def title(self) -> str:
@@ -63,7 +43,7 @@ class Chart:
 
 
 def charts(app: AppTest) -> list[Chart]:
-    return [Chart(element) for element in app.get("vega_lite_chart")]
+    return [Chart(spec, datasets) for spec, datasets in drawn_charts(app)]
 
 
 def chart_titled(app: AppTest, title: str) -> Chart:
@@ -120,10 +100,6 @@ def step_bars(app: AppTest, kind: str, step: int):
 def main_map_title(app: AppTest, layer: int, head: int) -> str:
     language = app.session_state[state.LANGUAGE]
     return texts.text("cross.map.title", language, layer=layer, head=head)
-
-
-def markdown_text(app: AppTest) -> str:
-    return "\n".join(element.value for element in app.markdown)
 
 
 def test_page_runs_with_its_widgets_and_follows_the_language():

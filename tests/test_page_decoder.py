@@ -9,19 +9,16 @@ import pandas as pd
 import pytest
 import torch
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.decoding import translate
+from tests.app_testing import drawn_charts, markdown_text, rerun, run_page
 from tests.test_page_encoder import (
     bars_data,
-    drawn_charts,
     expected_map,
     grid_data,
     large_head_data,
     lines_data,
     marks,
     only_data,
-    rerun,
-    run_page,
     title_of,
     y_labels,
 )
@@ -31,11 +28,6 @@ PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "decoder.py")
 KIND = "decoder_self"
 ROWS = ["<bos> → i", "i → am", "am → a", "a → student", "student → <eos>"]
 KEYS = ["<bos>", "i", "am", "a", "student"]
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +52,8 @@ def test_page_runs_and_title_and_prose_follow_the_language():
     korean = run_page(PAGE, language="ko")
     assert english.title[0].value == "Decoder masked self-attention"
     assert korean.title[0].value == "디코더 마스크드 셀프 어텐션"
-    prose_en = "\n".join(element.value for element in english.markdown)
-    prose_ko = "\n".join(element.value for element in korean.markdown)
+    prose_en = markdown_text(english)
+    prose_ko = markdown_text(korean)
     assert "peek at the next word" in prose_en and "produces" in prose_en
     assert "베낄 수" in prose_ko and "만드는" in prose_ko
     assert english.radio(key=views.widget_key(KIND, "focus")).options == ROWS

@@ -2,53 +2,22 @@
 
 import itertools
 import json
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.decoding import translate
-from ui import state, views
+from tests import app_testing
+from tests.app_testing import drawn_charts, rerun
+from ui import views
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "encoder.py")
 KIND = "encoder_self"
 REPEATED = "그는 그녀는"  # 그 는 그녀 는: "는" at positions 1 and 3
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
-
-
-def run_page(page: str = PAGE, language: str = "en", sentence: str | None = None) -> AppTest:
-    app = AppTest.from_file(page, default_timeout=60)
-    app.session_state[state.LANGUAGE] = language
-    if sentence is not None:
-        app.session_state[state.SENTENCE] = sentence
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def drawn_charts(app: AppTest) -> list[tuple[dict, dict[str, pd.DataFrame]]]:
-    """Every chart on the page: (Vega-Lite spec, {dataset name: rows}) in page order."""
-    charts = []
-    for element in app.get("vega_lite_chart"):
-        spec = json.loads(element.proto.spec)
-        datasets = {
-            dataset.name: pa.ipc.open_stream(dataset.data.data).read_pandas() for dataset in element.proto.datasets
-        }
-        charts.append((spec, datasets))
-    return charts
+run_page = partial(app_testing.run_page, PAGE)
 
 
 def marks(spec: dict) -> set[str]:

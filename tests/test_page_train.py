@@ -2,17 +2,18 @@
 pairs, a real (tiny) training in the background, "use this model", sessions kept apart, the
 slot limit, and attention over training with the shipped checkpoint."""
 
-import json
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
+from tests import app_testing
+from tests.app_testing import drawn_charts, rerun
 from ui import loading, state, texts, training
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "train.py")
@@ -26,20 +27,7 @@ TINY = {
     "steps": 20,
     "batch_size": 16,
 }
-
-
-def run_page(language: str = "en") -> AppTest:
-    app = AppTest.from_file(PAGE, default_timeout=TIMEOUT_S)
-    app.session_state[state.LANGUAGE] = language
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
+run_page = partial(app_testing.run_page, PAGE, timeout=TIMEOUT_S)
 
 
 def english(key: str, **fields) -> str:
@@ -65,15 +53,6 @@ def table(app: AppTest, column: str):
     return next(element.value for element in app.dataframe if column in element.value.columns)
 
 
-def charts(app: AppTest) -> list[dict]:
-    found = []
-    for element in app.get("vega_lite_chart"):
-        spec = json.loads(element.proto.spec)
-        spec["_datasets"] = {d.name: convert_arrow_bytes_to_pandas_df(d.data.data) for d in element.proto.datasets}
-        found.append(spec)
-    return found
-
-
 def chart_title(spec: dict) -> str:
     title = spec.get("title", "")
     return title if isinstance(title, str) else title.get("text", "")
@@ -81,8 +60,10 @@ def chart_title(spec: dict) -> str:
 
 def snapshot_heatmap(app: AppTest):
     """The data of the attention-over-training heatmap (its title starts with "step")."""
-    (spec,) = [spec for spec in charts(app) if chart_title(spec).startswith("step ")]
-    (frame,) = [frame for frame in spec["_datasets"].values() if "weight" in frame.columns]
+    ((spec, datasets),) = [
+        (spec, datasets) for spec, datasets in drawn_charts(app) if chart_title(spec).startswith("step ")
+    ]
+    (frame,) = [frame for frame in datasets.values() if "weight" in frame.columns]
     return chart_title(spec), frame
 
 

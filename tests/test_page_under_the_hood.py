@@ -4,37 +4,23 @@ Numbers are read back from the page's tables (st.dataframe) and charts (each
 Vega-Lite element's spec and its Arrow datasets), as the browser receives them.
 """
 
-import json
+from functools import partial
 from pathlib import Path
 
 import pytest
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.corpus import build_corpus
 from model.inspect import AGREEMENT_TOLERANCE
-from ui import hood, state, texts
+from tests import app_testing
+from tests.app_testing import drawn_charts, markdown_text, rerun
+from ui import hood, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "under_the_hood.py")
 SEED = "나는 학생이다"
 REPEATED = "선생님은 도서관에서 물을 마셨다"  # "the teacher drank water at the library": "the" twice
 KINDS = ("encoder_self", "decoder_self", "cross")
-
-
-def run_page(language: str = "en", sentence: str = SEED) -> AppTest:
-    app = AppTest.from_file(PAGE, default_timeout=120)
-    app.session_state[state.LANGUAGE] = language
-    app.session_state[state.SENTENCE] = sentence
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
+run_page = partial(app_testing.run_page, PAGE, sentence=SEED, timeout=120)
 
 
 def en(key: str) -> str:
@@ -59,25 +45,10 @@ def captions(app: AppTest) -> list[str]:
     return [element.value for element in app.caption]
 
 
-def markdown_text(app: AppTest) -> str:
-    return "\n".join(element.value for element in app.markdown)
-
-
-def charts(app: AppTest) -> list[tuple[dict, dict]]:
-    """(spec, datasets by name) of every chart on the page."""
-    found = []
-    for element in app.get("vega_lite_chart"):
-        datasets = {
-            dataset.name: convert_arrow_bytes_to_pandas_df(dataset.data.data) for dataset in element.proto.datasets
-        }
-        found.append((json.loads(element.proto.spec), datasets))
-    return found
-
-
 def chart_data(app: AppTest, title: str):
     (data,) = [
         next(iter(datasets.values()))
-        for spec, datasets in charts(app)
+        for spec, datasets in drawn_charts(app)
         if (spec.get("title") if isinstance(spec.get("title"), str) else spec.get("title", {}).get("text")) == title
     ]
     return data
@@ -233,11 +204,11 @@ def small_test_split(monkeypatch):
     hood.ablated_exact_match.clear()
 
 
-def test_ablating_every_cross_attention_head_changes_the_translation(small_test_split):
+def test_ablating_every_cross_attention_head_changes_the_translation(small_test_split, shipped):
     app = run_page()
     assert [element.value for element in app.code] == ["i am a student", "—"]
     assert not app.metric  # the test split is translated only once heads are off
-    recorded = load_checkpoint(SHIPPED_CHECKPOINT).metrics["test_exact_match"]
+    recorded = shipped.metrics["test_exact_match"]
     assert f"{recorded:.1%}" in " ".join(element.value for element in app.info)  # as recorded at training time
     every_cross_head = [f"cross:{layer}:{head}" for layer in range(2) for head in range(4)]
     app.multiselect(key="hood_heads_off").set_value(every_cross_head)

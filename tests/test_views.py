@@ -3,9 +3,9 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.decoding import translate
-from tests.test_page_encoder import bars_data, grid_data, large_head_data, lines_data, rerun, y_labels
+from tests.app_testing import rerun
+from tests.test_page_encoder import bars_data, grid_data, large_head_data, lines_data, y_labels
 from ui import views
 
 
@@ -25,15 +25,14 @@ def _cross_sections():
 
 
 @pytest.fixture(scope="module")
-def translation():
-    return translate(load_checkpoint(SHIPPED_CHECKPOINT), "나는 학생이다")
+def translation(shipped):
+    return translate(shipped, "나는 학생이다")
 
 
 def test_cross_sections_show_english_rows_over_korean_keys(translation):
     app = AppTest.from_function(_cross_sections, default_timeout=60)
     app.session_state["language"] = "en"
-    app.run()
-    assert not app.exception, app.exception
+    rerun(app)
     grid = grid_data(app)
     assert set(grid["kind"]) == {"cross"}
     spec, head = large_head_data(app)

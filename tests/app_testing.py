@@ -1,0 +1,45 @@
+"""Helpers for tests that run the app under Streamlit's AppTest: start a page, run it again, and
+read back what it sent to the browser (each chart's Vega-Lite spec and Arrow datasets, the prose).
+
+Every run asserts that the script raised nothing, so a test fails at the run that broke."""
+
+import json
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+from ui import state
+
+
+def run_page(page: str, language: str = "en", sentence: str | None = None, timeout: float = 60) -> AppTest:
+    """Run the page file `page` once in `language`; with `sentence`, as the sidebar's sentence."""
+    app = AppTest.from_file(page, default_timeout=timeout)
+    app.session_state[state.LANGUAGE] = language
+    if sentence is not None:
+        app.session_state[state.SENTENCE] = sentence
+    return rerun(app)
+
+
+def rerun(app: AppTest) -> AppTest:
+    """Run the script again (after widget changes) and check it raised nothing."""
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def drawn_charts(app: AppTest) -> list[tuple[dict, dict[str, pd.DataFrame]]]:
+    """Every chart on the page: (Vega-Lite spec, {dataset name: rows}) in page order."""
+    charts = []
+    for element in app.get("vega_lite_chart"):
+        spec = json.loads(element.proto.spec)
+        datasets = {
+            dataset.name: pa.ipc.open_stream(dataset.data.data).read_pandas() for dataset in element.proto.datasets
+        }
+        charts.append((spec, datasets))
+    return charts
+
+
+def markdown_text(app: AppTest) -> str:
+    """The page's st.markdown prose (main area), one element per line."""
+    return "\n".join(element.value for element in app.markdown)
