@@ -5,7 +5,6 @@ import math
 import pytest
 import torch
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
 from model.config import ModelConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match, translate
@@ -21,11 +20,6 @@ from model.tokenizer import PAD_ID
 from model.transformer import ATTENTION_KINDS, HeadMask, Transformer
 
 SENTENCE = "선생님은 도서관에서 물을 마셨다"  # "the teacher drank water at the library": "the" twice
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
 
 
 @pytest.fixture(scope="module")

@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 import torch
 
-from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+from model.checkpoint import SHIPPED_CHECKPOINT
 from model.corpus import build_corpus, generate_pairs
 from model.decoding import SentenceError, exact_match, greedy_decode, pad_batch, translate
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
 
 
 def run_cli(*arguments, stdin=""):
