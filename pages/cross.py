@@ -6,7 +6,7 @@ ui/cross_views.py (model/alignment.py underneath), charts from ui/charts.py.
 
 import streamlit as st
 
-from ui import charts, cross_views, export, loading, views
+from ui import charts, cross_views, export, loading, sidebar, views
 from ui.state import current_attention_frame, current_checkpoint, current_translation, tr
 
 # Widget and state keys of this page.
@@ -33,8 +33,13 @@ def number(value: float) -> str:
     return f"{value:.2f}"
 
 
+def literal(token) -> str:
+    """A token placed into markdown prose, shown as typed (tokens come from the user or an uploaded model)."""
+    return sidebar.escape_markdown(str(token))
+
+
 def quoted_tokens(tokens) -> str:
-    return ", ".join(f"'{token}'" for token in tokens)
+    return ", ".join(f"'{literal(token)}'" for token in tokens)
 
 
 def heatmap_titles() -> dict:
@@ -48,7 +53,7 @@ def heatmap_titles() -> dict:
 
 def gold_text(gold) -> str:
     if gold.reason == "unknown_words":
-        return tr("cross.gold.unknown_words", tokens=", ".join(gold.unknown_tokens))
+        return tr("cross.gold.unknown_words", tokens=", ".join(literal(token) for token in gold.unknown_tokens))
     return tr(f"cross.gold.{gold.reason}")
 
 
@@ -69,7 +74,9 @@ sentence_id = (model_key, translation.source)
 # --- title and prose ------------------------------------------------------------------
 st.title(tr("cross.title"))
 st.markdown(tr("cross.intro"))
-st.markdown(tr("cross.translation", source=translation.source, translation=translation.translation or "∅"))
+st.markdown(
+    tr("cross.translation", source=literal(translation.source), translation=literal(translation.translation or "∅"))
+)
 
 # --- widgets shared by every tab ----------------------------------------------------------
 layer_column, head_column = st.columns(2)
@@ -129,7 +136,7 @@ with guess_tab:
                 tr("cross.guess.pick"),
                 list(range(len(source_tokens))),
                 index=None,
-                format_func=lambda index: source_tokens[index],
+                format_func=lambda index: sidebar.escape_label(source_tokens[index]),  # radio options render markdown
                 horizontal=True,
                 key=GUESS,
             )
@@ -143,8 +150,8 @@ with guess_tab:
             row = row[row["query_pos"] == english_index]
             answer = row.loc[row["weight"].idxmax()]
             fields = {
-                "english": english_tokens[english_index],
-                "answer": answer["key_token"],
+                "english": literal(english_tokens[english_index]),
+                "answer": literal(answer["key_token"]),
                 "weight": number(answer["weight"]),
             }
             if int(answer["key_pos"]) == guess:
@@ -152,7 +159,12 @@ with guess_tab:
             else:
                 guess_weight = row.loc[row["key_pos"] == guess, "weight"].iloc[0]
                 st.warning(
-                    tr("cross.guess.wrong", guess=source_tokens[guess], guess_weight=number(guess_weight), **fields)
+                    tr(
+                        "cross.guess.wrong",
+                        guess=literal(source_tokens[guess]),
+                        guess_weight=number(guess_weight),
+                        **fields,
+                    )
                 )
             draw(
                 charts.attention_bars(
@@ -194,8 +206,8 @@ with map_tab:
         st.markdown(
             tr(
                 "cross.map.how_to_read",
-                english=strongest[PRODUCED],
-                korean=strongest["key_token"],
+                english=literal(strongest[PRODUCED]),
+                korean=literal(strongest["key_token"]),
                 weight=number(strongest["weight"]),
             )
         )
@@ -255,8 +267,8 @@ with steps_tab:
         tr(
             "cross.steps.now",
             step=step,
-            read=translation.target_tokens[step],
-            token=translation.output_tokens[step],
+            read=literal(translation.target_tokens[step]),
+            token=literal(translation.output_tokens[step]),
         )
     )
     self_column, cross_column, top_column = st.columns(3)

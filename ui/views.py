@@ -26,7 +26,7 @@ import pandas as pd
 import streamlit as st
 import torch
 
-from ui import charts, export, frames, loading
+from ui import charts, export, frames, loading, sidebar
 from ui.state import tr
 
 # Bounds the shared chart cache: a chart is a few kB to a few hundred kB (its rows as Arrow).
@@ -244,7 +244,7 @@ def pick_query(frame: pd.DataFrame, kind: str, default_index: int = 0) -> int:
         tr(f"views.{kind}.focus_pick"),
         list(labels),
         index=min(max(default_index, 0), len(labels) - 1),
-        format_func=labels.get,
+        format_func=lambda position: sidebar.escape_label(labels[position]),  # radio options render markdown
         horizontal=True,
         key=widget_key(kind, "focus"),
     )

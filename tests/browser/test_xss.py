@@ -122,11 +122,6 @@ def test_a_checkpoint_whose_words_are_markup_runs_nothing_on_any_page(english_se
 FOREIGN_IMAGE = "http://127.0.0.1:9/tracker.png"  # port 9 (discard): nothing answers, the request alone tells
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/views.py pick_query and pages/cross.py's guess radio pass tokens to st.radio unescaped "
-    "(use ui.sidebar.escape_label in their format_func); remove this marker once they do",
-)
 def test_markdown_images_in_typed_text_load_nothing_from_other_hosts(english_session, app_url):
     """Widget options render inline markdown: a typed ![x](url) must stay text, not fetch url."""
     page = english_session.page
