@@ -7,6 +7,9 @@ keeps a hostile checkpoint from asking for a model too large to build.
 
 from dataclasses import dataclass, fields
 
+# float32 weights: 4.5M parameters are 18 MB, under the 20 MB a checkpoint may hold (model/checkpoint.py).
+MAX_PARAMETERS = 4_500_000
+
 
 @dataclass
 class ModelConfig:
@@ -36,11 +39,34 @@ class ModelConfig:
     def d_head(self) -> int:
         return self.d_model // self.n_heads
 
+    def parameter_count(self) -> int:
+        """Weights and biases of the model this configuration builds (model/transformer.py)."""
+        d, ff = self.d_model, self.d_ff
+        attention = 4 * (d * d + d)  # W_q, W_k, W_v, W_o with biases
+        feed_forward = d * ff + ff + ff * d + d
+        norm = 2 * d
+        encoder_layer = attention + feed_forward + 2 * norm
+        decoder_layer = 2 * attention + feed_forward + 3 * norm
+        embeddings = (self.source_vocab_size + self.target_vocab_size) * d
+        output = d * self.target_vocab_size + self.target_vocab_size
+        return (
+            embeddings
+            + self.n_encoder_layers * encoder_layer
+            + self.n_decoder_layers * decoder_layer
+            + 2 * norm  # the encoder's and the decoder's final LayerNorm
+            + output
+        )
+
     def problems(self) -> list[str]:
         """Why this configuration cannot be built; empty when it can."""
         found = out_of_range(self)
         if not found and self.d_model % self.n_heads != 0:
             found.append(f"d_model ({self.d_model}) must be divisible by n_heads ({self.n_heads})")
+        if not found and self.parameter_count() > MAX_PARAMETERS:
+            found.append(
+                f"parameters: the model would have {self.parameter_count():,}; at most {MAX_PARAMETERS:,} fit in a "
+                "checkpoint the app can load (make d_model, d_ff or the layers smaller)"
+            )
         return found
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 
-from model.checkpoint import MAX_CHECKPOINT_BYTES, MIN_MAX_LEN, SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
+from model.checkpoint import MIN_MAX_LEN, SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
 from model.cli import ArgumentParser, fail
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
@@ -364,12 +364,8 @@ def main(argv=None) -> int:
     )
     source_vocabulary, target_vocabulary = build_vocabularies(corpus)
     sized = replace(model_config, source_vocab_size=len(source_vocabulary), target_vocab_size=len(target_vocabulary))
-    parameters = Transformer(sized).parameter_count()
-    if parameters * 4 > MAX_CHECKPOINT_BYTES:  # float32 weights: the app could not load the result
-        return fail(
-            f"the model would have {parameters:,} parameters ({parameters * 4 / 2**20:.0f} MB); "
-            f"a checkpoint holds at most {MAX_CHECKPOINT_BYTES // 2**20} MB (make d_model, d_ff or the layers smaller)"
-        )
+    if problems := sized.problems():  # with the corpus's vocabularies, the size limit is exact
+        return fail("; ".join(problems))
     if longest > model_config.max_len:
         return fail(
             f"max_len ({model_config.max_len}) is shorter than the corpus's longest sentence ({longest} tokens)"

@@ -111,3 +111,20 @@ def test_cached_decoding_gives_the_logits_of_the_full_prefix(model):
     steps = [model.decode(target_input[:, : length + 1], memory, source, cache=cache)[0] for length in range(4)]
     assert all(step.shape[1] == 1 for step in steps)
     torch.testing.assert_close(torch.cat(steps, dim=1), full)
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        ModelConfig(),
+        ModelConfig(source_vocab_size=111, target_vocab_size=101, d_model=32, n_heads=2, d_ff=48, n_decoder_layers=3),
+    ],
+)
+def test_config_counts_the_parameters_its_model_has(config):
+    assert config.parameter_count() == Transformer(config).parameter_count()
+
+
+def test_a_model_too_large_for_a_checkpoint_is_refused_before_it_is_built():
+    largest = ModelConfig(d_model=256, n_heads=8, d_ff=1024, n_encoder_layers=4, n_decoder_layers=4)
+    assert largest.parameter_count() * 4 > 20 * 1024 * 1024  # float32 bytes over the checkpoint limit
+    assert any(problem.startswith("parameters:") for problem in largest.problems())

@@ -486,6 +486,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "d_model({d_model})이 헤드 수({n_heads})로 나누어떨어져야 합니다. 헤드마다 같은 폭을 나눠 갖기 때문입니다.",
         "en": "d_model ({d_model}) must be divisible by the number of heads ({n_heads}): every head gets an equal slice.",
     },
+    "train.problem_too_large": {
+        "ko": "모델이 너무 큽니다: 파라미터 {count:,}개. 앱이 불러올 수 있는 체크포인트는 {limit:,}개까지입니다. d_model, d_ff나 층 수를 줄이세요.",
+        "en": "The model is too large: {count:,} parameters. A checkpoint the app can load holds at most {limit:,}. "
+        "Make d_model, d_ff or the layers smaller.",
+    },
     "train.problem_other": {"ko": "{field}: 설정이 올바르지 않습니다 ({message}).", "en": "{field}: not a valid setting ({message})."},
     "train.already_running": {
         "ko": "이 세션의 학습이 이미 돌아가고 있습니다. 끝나거나 멈출 때까지 기다려 주세요.",

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
-from model.config import ModelConfig, TrainConfig
+from model.config import MAX_PARAMETERS, ModelConfig, TrainConfig
 from model.corpus import SPLITS, build_corpus
 from model.tokenizer import split_korean
 from model.train import Progress, TrainResult, train
@@ -293,7 +293,9 @@ def config_problems(train_config: TrainConfig, model_config: ModelConfig) -> lis
     for config in (model_config, train_config):
         for message in config.problems():
             name = message.split(" ", 1)[0]
-            if "divisible" in message:
+            if name == "parameters:":
+                found.append(("train.problem_too_large", {"count": config.parameter_count(), "limit": MAX_PARAMETERS}))
+            elif "divisible" in message:
                 found.append(("train.problem_divisible", {"d_model": config.d_model, "n_heads": config.n_heads}))
             elif name in config.RANGES:
                 low, high = config.RANGES[name]
