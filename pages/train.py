@@ -336,6 +336,9 @@ def draw_outcome(run: training.TrainingRun, view: training.RunView) -> None:
     if view.result is None or view.result.steps_done == 0:
         st.info(tr("train.stopped_before_start") + " " + tr("train.model_kept"))
         return
+    if view.result.checkpoint.metrics["best_step"] == 0:  # stopped before the first evaluation: untrained weights
+        st.info(tr("train.stopped_before_evaluation", steps=view.result.steps_done) + " " + tr("train.model_kept"))
+        return
     result, metrics = view.result, view.result.checkpoint.metrics
     if view.status == training.STOPPED:
         st.warning(tr("train.stopped", steps=result.steps_done, total=view.total_steps, best=metrics["best_step"]))

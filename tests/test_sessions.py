@@ -275,7 +275,8 @@ def test_stop_rerun_and_page_switch_in_the_middle_of_training(navigation_runs_th
         app.switch_page("pages/train.py")
         rerun(app)
         assert app.session_state[state.TRAIN_RUN] is run
-        wait_until(lambda: run.view().step >= stop_at)
+        # After the first evaluation (before it the weights are untrained and the page offers none).
+        wait_until(lambda: run.view().step >= stop_at and run.view().history)
         [stop] = [button for button in app.button if button.key == "train_stop"]
         stop.click()
         rerun(app)
@@ -298,6 +299,25 @@ def test_stop_rerun_and_page_switch_in_the_middle_of_training(navigation_runs_th
     for page in ("pages/encoder.py", "pages/cross.py", "pages/home.py"):
         app.switch_page(page)
         rerun(app)
+
+
+def test_stopping_before_the_first_evaluation_offers_no_untrained_model(navigation_runs_the_entrypoint):
+    app = start_app("en")
+    app.switch_page("pages/train.py")
+    rerun(app)
+    click_train(app, "en", **TINY_FORM, steps=20_000)  # evaluates every 100 steps
+    run = app.session_state[state.TRAIN_RUN]
+    try:
+        wait_until(lambda: run.view().step >= 5)
+    finally:
+        run.stop()
+    assert run.join(TIMEOUT_S)
+    view = run.view()
+    assert view.result.checkpoint.metrics["best_step"] == 0
+    rerun(app)
+    expected = texts.text("train.stopped_before_evaluation", "en", steps=view.result.steps_done)
+    assert any(expected in element.value for element in app.info)
+    assert not [button for button in app.button if button.key == "train_use_model"]
 
 
 def test_ctrl_c_in_the_training_cli_saves_the_best_model_so_far(tmp_path):

@@ -537,6 +537,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Stopped after {steps} of {total} steps. Kept the best model so far (from step {best}).",
     },
     "train.stopped_before_start": {"ko": "첫 스텝 전에 멈춰서 새 모델이 없습니다.", "en": "Stopped before the first step, so there is no new model."},
+    "train.stopped_before_evaluation": {
+        "ko": "첫 평가 전에({steps} 스텝) 멈춰서 쓸 만한 새 모델이 없습니다.",
+        "en": "Stopped after {steps} steps, before the first evaluation, so there is no usable new model.",
+    },
     "train.model_kept": {"ko": "쓰던 모델은 그대로입니다.", "en": "The model you were using is unchanged."},
     "train.failed_out_of_memory": {
         "ko": "메모리가 부족해 학습이 실패했습니다. 모델이나 배치를 더 작게 해 보세요.",
