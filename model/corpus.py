@@ -163,9 +163,7 @@ VERBS = {
         ("wrote",),
         ("편지", "책", "노래"),
     ),
-    "보다": Verb(
-        "본다", "봤다", "볼", "보지", ("watch",), ("watches",), ("watched",), ("영화",)
-    ),
+    "보다": Verb("본다", "봤다", "볼", "보지", ("watch",), ("watches",), ("watched",), ("영화",)),
     "듣다": Verb(
         "듣는다",
         "들었다",
@@ -221,9 +219,7 @@ VERBS = {
     # generalise to; more intransitive verbs teach that any verb may follow a subject.
     "자다": Verb("잔다", "잤다", "잘", "자지", ("sleep",), ("sleeps",), ("slept",), ()),
     "일하다": Verb("일한다", "일했다", "일할", "일하지", ("work",), ("works",), ("worked",), ()),
-    "운동하다": Verb(
-        "운동한다", "운동했다", "운동할", "운동하지", ("exercise",), ("exercises",), ("exercised",), ()
-    ),
+    "운동하다": Verb("운동한다", "운동했다", "운동할", "운동하지", ("exercise",), ("exercises",), ("exercised",), ()),
     # ㄷ-irregular like 듣다: 걷는다, but 걸었다 / 걸을 것이다.
     "걷다": Verb("걷는다", "걸었다", "걸을", "걷지", ("walk",), ("walks",), ("walked",), ()),
 }
@@ -277,15 +273,11 @@ class SentencePair:
     english: str  # "i am a student"
     korean_tokens: tuple[str, ...]  # ("나", "는", "학생", "이다")
     english_tokens: tuple[str, ...]  # ("i", "am", "a", "student")
-    alignment: tuple[
-        tuple[int, int], ...
-    ]  # gold links (korean_index, english_index), sorted
+    alignment: tuple[tuple[int, int], ...]  # gold links (korean_index, english_index), sorted
     subject: str  # lexicon key of the subject, e.g. "나"
     verb: str  # dictionary form, e.g. "먹다"; "이다" / "아니다" for copulas
     object: str  # Korean object/occupation noun, "" when none
-    construction: (
-        str  # present, past, future, negation_{tense}, copula, copula_negation
-    )
+    construction: str  # present, past, future, negation_{tense}, copula, copula_negation
     adjective: str = ""  # Korean adjective before the object, "" when none
     place: str = ""  # Korean place noun (before 에서), "" when none
     time: str = ""  # Korean time word, "" when none
@@ -297,16 +289,10 @@ class SentencePair:
         return (self.subject, self.verb, self.object)
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """The three splits of one generated corpus."""
+class SplitCorpus:
+    """What a corpus with `train`, `valid` and `test` splits offers (generated or uploaded)."""
 
-    train: tuple[SentencePair, ...]
-    valid: tuple[SentencePair, ...]
-    test: tuple[SentencePair, ...]
-    seed: int
-
-    def split(self, name: str) -> tuple[SentencePair, ...]:
+    def split(self, name: str):
         if name not in SPLITS:
             raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
         return getattr(self, name)
@@ -318,6 +304,16 @@ class Corpus:
             for pair in self.split(name):
                 digest.update(f"{name}\t{pair.korean}\t{pair.english}\n".encode())
         return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Corpus(SplitCorpus):
+    """The three splits of one generated corpus."""
+
+    train: tuple[SentencePair, ...]
+    valid: tuple[SentencePair, ...]
+    test: tuple[SentencePair, ...]
+    seed: int
 
 
 def has_final_consonant(syllable: str) -> bool:
@@ -373,9 +369,7 @@ class _PairBuilder:
         )
 
 
-def _check_combination(
-    subject, verb, object_noun, tense, adjective, place, time
-) -> None:
+def _check_combination(subject, verb, object_noun, tense, adjective, place, time) -> None:
     """Raise ValueError for anything the grammar does not allow."""
     if subject not in SUBJECTS:
         raise ValueError(f"unknown subject {subject!r}")
@@ -444,9 +438,7 @@ def render_pair(
             occupation_index, copula_index = sentence.korean(object_noun, "이다")
             construction = "copula"
         else:
-            occupation_index, _ = sentence.korean(
-                object_noun, particle(object_noun, "이", "가")
-            )
+            occupation_index, _ = sentence.korean(object_noun, particle(object_noun, "이", "가"))
             (copula_index,) = sentence.korean("아니다")
             construction = "copula_negation"
         be = {"i": "am", "singular": "is"}.get(agreement, "are")
@@ -457,9 +449,7 @@ def render_pair(
             sentence.english([plural], occupation_index)
         else:
             sentence.english([indefinite_article(singular), singular], occupation_index)
-        return sentence.build(
-            subject=subject, verb=verb, object=object_noun, construction=construction
-        )
+        return sentence.build(subject=subject, verb=verb, object=object_noun, construction=construction)
 
     forms = VERBS[verb]
     if place:
@@ -467,9 +457,7 @@ def render_pair(
     if adjective:
         (adjective_index,) = sentence.korean(adjective)
     if object_noun:
-        (object_index, _) = sentence.korean(
-            object_noun, particle(object_noun, "을", "를")
-        )
+        (object_index, _) = sentence.korean(object_noun, particle(object_noun, "을", "를"))
 
     if negated:
         (verb_index,) = sentence.korean(forms.negation)
@@ -479,11 +467,7 @@ def render_pair(
             sentence.english(["will"], future_index)
             sentence.english(["not"], auxiliary_index)
         else:
-            do = (
-                "did"
-                if tense == "past"
-                else ("does" if agreement == "singular" else "do")
-            )
+            do = "did" if tense == "past" else ("does" if agreement == "singular" else "do")
             sentence.english([do, "not"], auxiliary_index)
         sentence.english(forms.english_base, verb_index)
         construction = f"negation_{tense}"
@@ -494,9 +478,7 @@ def render_pair(
             sentence.english(["will"], future_index)
             sentence.english(forms.english_base, verb_index)
         else:
-            (verb_index,) = sentence.korean(
-                forms.past if tense == "past" else forms.present
-            )
+            (verb_index,) = sentence.korean(forms.past if tense == "past" else forms.present)
             if tense == "past":
                 english_verb = forms.english_past
             elif agreement == "singular":
@@ -554,19 +536,13 @@ def copula_triples() -> list[tuple[str, str, str]]:
     ]
 
 
-def _sample_verb_pair(
-    rng: random.Random, subject: str, verb: str, object_noun: str
-) -> SentencePair:
+def _sample_verb_pair(rng: random.Random, subject: str, verb: str, object_noun: str) -> SentencePair:
     """One random sentence of a verb triple: tense, negation and optional parts drawn
     independently, so every construction and modifier is spread over every triple."""
     tense = rng.choice(TENSES)
     negated = rng.random() < 0.5
     adjectives = ADJECTIVES_FOR_OBJECT.get(object_noun, ())
-    adjective = (
-        rng.choice(adjectives)
-        if adjectives and rng.random() < OPTIONAL_PART_PROBABILITY
-        else ""
-    )
+    adjective = rng.choice(adjectives) if adjectives and rng.random() < OPTIONAL_PART_PROBABILITY else ""
     place = rng.choice(list(PLACES)) if rng.random() < OPTIONAL_PART_PROBABILITY else ""
     times = [time for time, (_, tenses) in TIMES.items() if tense in tenses]
     time = rng.choice(times) if rng.random() < OPTIONAL_PART_PROBABILITY else ""
@@ -620,9 +596,7 @@ def _example_triples() -> set[tuple[str, str, str]]:
     return {render_pair(**example).triple for example in EXAMPLES}
 
 
-def _held_out_triples(
-    rng: random.Random, triples: list[tuple[str, str, str]]
-) -> tuple[set, set]:
+def _held_out_triples(rng: random.Random, triples: list[tuple[str, str, str]]) -> tuple[set, set]:
     """Pick test and valid triples: from every (verb, object) group one subject for
     test and, for every other group, one more for valid (about 10% and 5% of the
     triples). Subjects are spread evenly, and no group loses more than two subjects,
@@ -642,9 +616,7 @@ def _held_out_triples(
             if subject not in taken and (subject, verb, object_noun) not in protected
         ]
         fewest = min(held_out_per_subject[subject] for subject in candidates)
-        subject = rng.choice(
-            [s for s in candidates if held_out_per_subject[s] == fewest]
-        )
+        subject = rng.choice([s for s in candidates if held_out_per_subject[s] == fewest])
         held_out_per_subject[subject] += 1
         return subject
 
@@ -663,9 +635,7 @@ def build_corpus(seed: int = 0) -> Corpus:
     pairs = _generate_pairs(seed)
     # A separate stream, so changing the split never changes which pairs exist.
     rng = random.Random(f"split-{seed}")
-    test_triples, valid_triples = _held_out_triples(
-        rng, sorted({pair.triple for pair in pairs})
-    )
+    test_triples, valid_triples = _held_out_triples(rng, sorted({pair.triple for pair in pairs}))
 
     def assign() -> dict[str, list[SentencePair]]:
         splits = {name: [] for name in SPLITS}
@@ -682,17 +652,12 @@ def build_corpus(seed: int = 0) -> Corpus:
     # triple whose sentences use such a token goes back to train.
     while True:
         splits = assign()
-        korean_vocabulary = {
-            token for pair in splits["train"] for token in pair.korean_tokens
-        }
-        english_vocabulary = {
-            token for pair in splits["train"] for token in pair.english_tokens
-        }
+        korean_vocabulary = {token for pair in splits["train"] for token in pair.korean_tokens}
+        english_vocabulary = {token for pair in splits["train"] for token in pair.english_tokens}
         unseen = {
             pair.triple
             for pair in splits["valid"] + splits["test"]
-            if not set(pair.korean_tokens) <= korean_vocabulary
-            or not set(pair.english_tokens) <= english_vocabulary
+            if not set(pair.korean_tokens) <= korean_vocabulary or not set(pair.english_tokens) <= english_vocabulary
         }
         if not unseen:
             break

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from model.corpus import SPLITS, build_corpus
+from model.corpus import SPLITS, SplitCorpus, build_corpus
 from model.decoding import MAX_OUTPUT_TOKENS, MAX_SENTENCE_TOKENS
 from model.tokenizer import normalize, split_english, split_korean
 
@@ -94,7 +94,7 @@ class RejectedRow:
 
 
 @dataclass(frozen=True)
-class UserCorpus:
+class UserCorpus(SplitCorpus):
     """The accepted pairs split three ways, plus what was rejected. model.train.train accepts it."""
 
     train: tuple[UserPair, ...]
@@ -106,19 +106,6 @@ class UserCorpus:
     header_skipped: bool = False
     rows_read: int = 0  # data rows seen (accepted + rejected)
     pairs: tuple[UserPair, ...] = field(default=(), repr=False)  # every accepted pair, in file order
-
-    def split(self, name: str) -> tuple[UserPair, ...]:
-        if name not in SPLITS:
-            raise ValueError(f"unknown split {name!r}; expected one of {SPLITS}")
-        return getattr(self, name)
-
-    def fingerprint(self) -> str:
-        """sha256 of every split's (korean, english), in order (as model.corpus.Corpus does)."""
-        digest = hashlib.sha256()
-        for name in SPLITS:
-            for pair in self.split(name):
-                digest.update(f"{name}\t{pair.korean}\t{pair.english}\n".encode())
-        return digest.hexdigest()
 
     @property
     def trainable(self) -> bool:
