@@ -116,7 +116,14 @@ def time_to_target(seeds: list[int], threads: int) -> list[dict]:
         result = train(TrainConfig(seed=seed, threads=threads))
         seconds = time.perf_counter() - started
         metrics = result.checkpoint.metrics
-        runs.append({"seed": seed, "seconds": seconds, "steps": metrics["steps"], "test_exact_match": metrics["test_exact_match"]})
+        runs.append(
+            {
+                "seed": seed,
+                "seconds": seconds,
+                "steps": metrics["steps"],
+                "test_exact_match": metrics["test_exact_match"],
+            }
+        )
         print(
             f"  seed {seed}: {seconds:6.1f} s, {metrics['steps']} steps, test exact match {metrics['test_exact_match']:.4f}",
             flush=True,
@@ -135,7 +142,9 @@ def main() -> int:
     # Import-time work (torch's optimiser modules) must not count against the first run.
     torch.optim.AdamW(nn.Linear(1, 1).parameters())
 
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {arguments.threads} threads")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {arguments.threads} threads"
+    )
     comparison = compare_step_times(arguments.steps, arguments.batch_size)
     print("\nstep time (forward + backward + AdamW), median of interleaved steps")
     print(f"  {'model':<16}{'ms/step':>10}{'parameters':>12}")

@@ -212,9 +212,7 @@ def test_size_and_uniqueness(pairs):
     generated = generate_pairs(0)
     assert len({pair.korean for pair in generated}) == len(generated)
     assert 5000 <= len(generated) <= 10000
-    assert sorted(pair.korean for pair in pairs) == sorted(
-        pair.korean for pair in generated
-    )
+    assert sorted(pair.korean for pair in pairs) == sorted(pair.korean for pair in generated)
 
 
 def test_splits_hold_out_whole_triples(corpus):
@@ -241,9 +239,7 @@ def test_every_construction_and_word_is_well_represented_in_train(corpus):
         assert constructions[tense] >= 500
         assert constructions[f"negation_{tense}"] >= 500
     assert constructions["copula"] >= 25 and constructions["copula_negation"] >= 25
-    token_counts = Counter(
-        token for pair in corpus.train for token in pair.korean_tokens
-    )
+    token_counts = Counter(token for pair in corpus.train for token in pair.korean_tokens)
     words = [
         *SUBJECT_ENGLISH,
         *COUNTABLE,
@@ -263,9 +259,7 @@ def test_every_construction_and_word_is_well_represented_in_train(corpus):
 
 def test_same_seed_same_corpus_across_processes(corpus):
     # A fresh interpreter with another hash seed: no dependence on set order or caching.
-    script = (
-        "from model.corpus import build_corpus; print(build_corpus(0).fingerprint())"
-    )
+    script = "from model.corpus import build_corpus; print(build_corpus(0).fingerprint())"
     environment = {**os.environ, "PYTHONHASHSEED": "12345"}
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -281,9 +275,7 @@ def test_same_seed_same_corpus_across_processes(corpus):
 def test_other_seed_other_corpus(corpus):
     other = build_corpus(1)
     assert other.fingerprint() != corpus.fingerprint()
-    assert {pair.korean for pair in other.train} != {
-        pair.korean for pair in corpus.train
-    }
+    assert {pair.korean for pair in other.train} != {pair.korean for pair in corpus.train}
 
 
 def test_unknown_split_name_raises(corpus):
@@ -335,24 +327,14 @@ def test_render_pair_renders_modifiers_together():
         time_first=False,
     )
     assert pair.korean == "학생들은 내일 공원에서 오래된 노래를 듣지 않을 것이다"
-    assert (
-        pair.english
-        == "the students will not listen to an old song in the park tomorrow"
-    )
+    assert pair.english == "the students will not listen to an old song in the park tomorrow"
     assert render_pair("민수", "보다", "영화").english == "minsu watches a movie"
     assert render_pair("선생님", "공부하다").english == "the teacher studies"
     assert render_pair("우리", "이다", "학생").english == "we are students"
     assert render_pair("그들", "아니다", "가수").english == "they are not singers"
-    assert (
-        render_pair("학생들", "이다", "선생님").english == "the students are teachers"
-    )
-    assert (
-        render_pair("나", "먹다", "사과", adjective="큰").english == "i eat a big apple"
-    )
-    assert (
-        render_pair("그", "읽다", "책", adjective="오래된").english
-        == "he reads an old book"
-    )
+    assert render_pair("학생들", "이다", "선생님").english == "the students are teachers"
+    assert render_pair("나", "먹다", "사과", adjective="큰").english == "i eat a big apple"
+    assert render_pair("그", "읽다", "책", adjective="오래된").english == "he reads an old book"
 
 
 @pytest.mark.parametrize(
@@ -388,14 +370,8 @@ def test_korean_tokens_follow_the_tokenizer_rules(pairs):
     particles = {"에서", "이다", "은", "는", "이", "가", "을", "를"}
     known = {token for pair in pairs for token in pair.korean_tokens} - particles
     for pair in pairs:
-        assert tuple(reference_split(pair.korean, known)) == pair.korean_tokens, (
-            pair.korean
-        )
-        assert all(
-            "\uac00" <= char <= "\ud7a3"
-            for token in pair.korean_tokens
-            for char in token
-        )
+        assert tuple(reference_split(pair.korean, known)) == pair.korean_tokens, pair.korean
+        assert all("\uac00" <= char <= "\ud7a3" for token in pair.korean_tokens for char in token)
 
 
 def test_korean_tokens_match_model_tokenizer(pairs):
@@ -403,9 +379,7 @@ def test_korean_tokens_match_model_tokenizer(pairs):
 
     vocabulary = {token for pair in pairs for token in pair.korean_tokens}
     for pair in pairs[:2000]:
-        assert tuple(split_korean(pair.korean, vocabulary)) == pair.korean_tokens, (
-            pair.korean
-        )
+        assert tuple(split_korean(pair.korean, vocabulary)) == pair.korean_tokens, pair.korean
 
 
 def test_korean_particles_follow_the_final_consonant(pairs):
@@ -415,9 +389,7 @@ def test_korean_particles_follow_the_final_consonant(pairs):
             if token not in CASE_PARTICLES:
                 continue
             consonant = final_consonant(tokens[index - 1][-1])
-            assert token in (("은", "이", "을") if consonant else ("는", "가", "를")), (
-                pair.korean
-            )
+            assert token in (("은", "이", "을") if consonant else ("는", "가", "를")), pair.korean
         subject_index = tokens.index(pair.subject)
         assert tokens[subject_index + 1] in ("은", "는")
         if pair.verb == "아니다":
@@ -442,16 +414,12 @@ def test_korean_conjugation_and_word_order(pairs):
         if pair.verb == "아니다":
             assert words[-1] == "아니다" and len(words) == 3
             continue
-        assert pair.korean.endswith(
-            " " + expected_korean_ending(pair.verb, pair.construction)
-        ) or (
+        assert pair.korean.endswith(" " + expected_korean_ending(pair.verb, pair.construction)) or (
             pair.korean.endswith(expected_korean_ending(pair.verb, pair.construction))
         )
         if pair.time:
             assert words.index(pair.time) == (0 if pair.time_first else 1)
-            assert (
-                pair.construction.removeprefix("negation_") in TENSES_OF_TIME[pair.time]
-            )
+            assert pair.construction.removeprefix("negation_") in TENSES_OF_TIME[pair.time]
         position = 2 if pair.time else 1
         if pair.place:
             assert words[position] == f"{pair.place}에서"
@@ -463,9 +431,7 @@ def test_korean_conjugation_and_word_order(pairs):
         if pair.object:
             assert words[position].startswith(pair.object)
             position += 1
-        assert " ".join(words[position:]) == expected_korean_ending(
-            pair.verb, pair.construction
-        )
+        assert " ".join(words[position:]) == expected_korean_ending(pair.verb, pair.construction)
 
 
 def test_only_sensible_verb_object_pairs(pairs):
@@ -487,10 +453,7 @@ def test_only_sensible_verb_object_pairs(pairs):
 def test_english_tokens_are_lowercase_words(pairs):
     for pair in pairs:
         assert pair.english_tokens == tuple(pair.english.split())
-        assert all(
-            token.isascii() and token.isalpha() and token.islower()
-            for token in pair.english_tokens
-        )
+        assert all(token.isascii() and token.isalpha() and token.islower() for token in pair.english_tokens)
 
 
 def test_indefinite_article_follows_the_next_words_sound(pairs):
@@ -500,9 +463,7 @@ def test_indefinite_article_follows_the_next_words_sound(pairs):
         for index, token in enumerate(tokens):
             if token in ("a", "an"):
                 articles += 1
-                assert token == ("an" if tokens[index + 1][0] in "aeiou" else "a"), (
-                    pair.english
-                )
+                assert token == ("an" if tokens[index + 1][0] in "aeiou" else "a"), pair.english
     assert articles > 1000
 
 
@@ -512,21 +473,13 @@ def test_english_subject_agreement_and_verb_forms(pairs):
         assert pair.english.startswith(subject + " ")
         rest = pair.english[len(subject) + 1 :]
         if pair.verb in ("이다", "아니다"):
-            be = (
-                "am"
-                if subject == "i"
-                else "is"
-                if subject in THIRD_PERSON_SINGULAR
-                else "are"
-            )
+            be = "am" if subject == "i" else "is" if subject in THIRD_PERSON_SINGULAR else "are"
             negation = " not" if pair.verb == "아니다" else ""
             noun = OCCUPATIONS[pair.object]
             complement = f"{noun}s" if subject in PLURAL else f"a {noun}"
             assert rest == f"{be}{negation} {complement}", pair.english
         else:
-            assert rest.startswith(
-                expected_verb_phrase(subject, pair.verb, pair.construction)
-            ), pair.english
+            assert rest.startswith(expected_verb_phrase(subject, pair.verb, pair.construction)), pair.english
 
 
 def test_english_object_place_time_order(pairs):
@@ -558,13 +511,8 @@ def test_alignment_is_sorted_in_range_and_covers_every_english_token(pairs):
     for pair in pairs:
         links = pair.alignment
         assert list(links) == sorted(set(links))
-        assert all(
-            0 <= k < len(pair.korean_tokens) and 0 <= e < len(pair.english_tokens)
-            for k, e in links
-        )
-        assert {e for _, e in links} == set(range(len(pair.english_tokens))), (
-            pair.english
-        )
+        assert all(0 <= k < len(pair.korean_tokens) and 0 <= e < len(pair.english_tokens) for k, e in links)
+        assert {e for _, e in links} == set(range(len(pair.english_tokens))), pair.english
         aligned_korean = {pair.korean_tokens[k] for k, _ in links}
         assert not aligned_korean & CASE_PARTICLES, pair.korean
 
@@ -573,9 +521,7 @@ def test_alignment_links_words_to_their_translations(pairs):
     for pair in pairs:
         partners: dict[str, set[str]] = {}
         for k, e in pair.alignment:
-            partners.setdefault(pair.korean_tokens[k], set()).add(
-                pair.english_tokens[e]
-            )
+            partners.setdefault(pair.korean_tokens[k], set()).add(pair.english_tokens[e])
         assert partners[pair.subject] == set(SUBJECT_ENGLISH[pair.subject].split())
         if pair.time:
             assert partners[pair.time] == set(TIMES[pair.time].split())
@@ -586,9 +532,7 @@ def test_alignment_links_words_to_their_translations(pairs):
         if pair.adjective:
             assert partners[pair.adjective] == {ADJECTIVES[pair.adjective]}
         if pair.object in COUNTABLE:
-            assert partners[pair.object] == {COUNTABLE[pair.object], "a"} or partners[
-                pair.object
-            ] == {
+            assert partners[pair.object] == {COUNTABLE[pair.object], "a"} or partners[pair.object] == {
                 COUNTABLE[pair.object],
                 "an",
             }
@@ -612,9 +556,7 @@ def test_alignment_of_the_issue_constructions():
         ("가수", "a"),
         ("가수", "singer"),
     }
-    assert alignment_words(
-        render_pair("나", "먹다", "사과", tense="past", negated=True)
-    ) == {
+    assert alignment_words(render_pair("나", "먹다", "사과", tense="past", negated=True)) == {
         ("나", "i"),
         ("먹지", "eat"),
         ("않았다", "did"),
@@ -629,9 +571,7 @@ def test_alignment_of_the_issue_constructions():
         ("것이다", "will"),
         ("빵", "bread"),
     }
-    assert alignment_words(
-        render_pair("그", "듣다", "음악", time="매일", place="도서관")
-    ) == {
+    assert alignment_words(render_pair("그", "듣다", "음악", time="매일", place="도서관")) == {
         ("그", "he"),
         ("듣는다", "listens"),
         ("듣는다", "to"),

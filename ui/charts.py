@@ -725,7 +725,9 @@ def head_bars_grid(
     )
 
     def header(title_text: str, **options) -> alt.Header:
-        return alt.Header(labelExpr=f"{json.dumps(title_text + ' ', ensure_ascii=False)} + datum.value", title=None, **options)
+        return alt.Header(
+            labelExpr=f"{json.dumps(title_text + ' ', ensure_ascii=False)} + datum.value", title=None, **options
+        )
 
     layers = ("layer:O", header(layer_title, labelAngle=0))
     heads = ("head:O", header(head_title, labelAngle=0))

@@ -136,7 +136,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "query and key → value → the matrix form → the three kinds of attention.",
     },
     "basics.prereq.header": {"ko": "1. 준비물", "en": "1. Prerequisites"},
-    "basics.matrix_keeps.header": {"ko": "가중치 행렬은 정보를 간직한다", "en": "A weight matrix keeps the information"},
+    "basics.matrix_keeps.header": {
+        "ko": "가중치 행렬은 정보를 간직한다",
+        "en": "A weight matrix keeps the information",
+    },
     "basics.matrix_keeps.body": {
         "ko": "벡터에 가중치 행렬 W를 곱해도 결과는 여전히 그 벡터에 **관한** 것입니다. 단어 ‘student’의 임베딩 x에 W를 "
         "곱한 xW는 다른 공간에 놓인 ‘student’의 표현일 뿐, 다른 단어가 되지 않습니다. 그래서 어텐션은 같은 x에서 "
@@ -145,7 +148,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "xW for the embedding x of “student” is “student” described in another space, not another word. "
         "That is why attention can make three “views” of the same x — query, key and value — with W_q, W_k and W_v.",
     },
-    "basics.weighted.header": {"ko": "가중합은 가중치만큼 정보를 섞는다", "en": "A weighted sum mixes information by its weights"},
+    "basics.weighted.header": {
+        "ko": "가중합은 가중치만큼 정보를 섞는다",
+        "en": "A weighted sum mixes information by its weights",
+    },
     "basics.weighted.body": {
         "ko": "C = w·A + (1 − w)·B 이면 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 담습니다. "
         "슬라이더로 w를 움직이면 C가 A와 B 사이를 이동합니다.",
@@ -191,7 +197,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Pick a key, then press “Reveal” to see the softmax and the next step.",
     },
     "basics.predict.right": {"ko": "정답입니다: {winner}.", "en": "Right: {winner}."},
-    "basics.predict.wrong": {"ko": "아쉽습니다. 고른 키: {guess}, 정답: {winner}.", "en": "Not quite: not {guess} but {winner}."},
+    "basics.predict.wrong": {
+        "ko": "아쉽습니다. 고른 키: {guess}, 정답: {winner}.",
+        "en": "Not quite: not {guess} but {winner}.",
+    },
     "basics.predict.explain": {
         "ko": "점수가 가장 큰 키는 {winner}입니다 (q·{winner} = {winner_score}, 가중치 {weight}). "
         "{first}의 방향은 q와 거의 같지만 점수는 {first_score}에 그칩니다. 내적 q·k = |q||k|cos θ 는 방향뿐 아니라 "
@@ -229,13 +238,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.value.col.value": {"ko": "밸류", "en": "value"},
     "basics.value.col.weighted": {"ko": "가중치 × v{axis}", "en": "weight × v{axis}"},
-    "basics.value.result": {"ko": "출력 o = Σ 가중치 × 밸류 = **{output}**", "en": "output o = Σ weight × value = **{output}**"},
+    "basics.value.result": {
+        "ko": "출력 o = Σ 가중치 × 밸류 = **{output}**",
+        "en": "output o = Σ weight × value = **{output}**",
+    },
     "basics.matrix.header": {"ko": "4. 행렬로 한 번에", "en": "4. The matrix form"},
     "basics.matrix.body": {
-        "ko": "문장 [\"i\", \"am\", \"a\", \"student\"]의 모든 단어가 동시에 쿼리가 됩니다. 임베딩 X (d_model = {d_model})에 "
+        "ko": '문장 ["i", "am", "a", "student"]의 모든 단어가 동시에 쿼리가 됩니다. 임베딩 X (d_model = {d_model})에 '
         "W_q, W_k, W_v (d_k = {d_k})를 곱해 Q, K, V를 만들고, QKᵀ → softmax(행마다) → × V 를 계산합니다. "
         "숫자는 시드를 고정한 작은 예시라 언제나 같습니다.",
-        "en": "Every word of the sentence [\"i\", \"am\", \"a\", \"student\"] is a query at once. The embeddings X "
+        "en": 'Every word of the sentence ["i", "am", "a", "student"] is a query at once. The embeddings X '
         "(d_model = {d_model}) times W_q, W_k, W_v (d_k = {d_k}) give Q, K, V; then QKᵀ → softmax by row → × V. "
         "The numbers are small and seeded, so they are the same on every run.",
     },
@@ -349,7 +361,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Train the tiny Korean→English transformer yourself. Browse the corpus, choose sizes and training settings, then start. Training runs in the background, so you may look at other pages meanwhile. When it ends you can study the model in this session or download it.",
     },
     # your own pairs
-    "train.own_header": {"ko": "내 문장 쌍으로 학습하기 (TSV/CSV 업로드)", "en": "Train on your own sentence pairs (upload a TSV/CSV)"},
+    "train.own_header": {
+        "ko": "내 문장 쌍으로 학습하기 (TSV/CSV 업로드)",
+        "en": "Train on your own sentence pairs (upload a TSV/CSV)",
+    },
     "train.own_intro": {
         "ko": "한 줄에 한 쌍씩, 한국어 다음에 영어를 탭(TSV)이나 쉼표(CSV)로 나눠 적은 파일을 올리세요. 인코딩은 UTF-8(BOM 포함 가능) 또는 CP949. 제한: 파일 {max_mb} MB 이하, {max_rows}줄 이하, 한쪽 문장당 {max_characters}자 이하. 학습하려면 받아들여진 쌍이 {min_pairs}개 이상 있어야 합니다. 첫 줄이 `korean`, `한국어` 같은 열 이름이면 건너뜁니다. 모르는 한국어 단어는 띄어쓰기 단위로 읽고, 끝의 조사만 떼어 냅니다(고양이를 → 고양이 + 를).",
         "en": "One pair per line, Korean then English, separated by a tab (TSV) or a comma (CSV). Encoding: UTF-8 (with or without BOM) or CP949. Limits: at most {max_mb} MB, {max_rows} rows, {max_characters} characters per side. Training needs at least {min_pairs} accepted pairs. A first row naming the columns (`korean`, `한국어`, …) is skipped. Unknown Korean words are read as written between spaces, with a particle at the end split off (고양이를 → 고양이 + 를).",
@@ -365,7 +380,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.delimiter_tab": {"ko": "탭", "en": "tab"},
     "train.delimiter_comma": {"ko": "쉼표", "en": "comma"},
-    "train.own_header_skipped": {"ko": "첫 줄은 열 이름이라 건너뛰었습니다.", "en": "The first row names the columns and was skipped."},
+    "train.own_header_skipped": {
+        "ko": "첫 줄은 열 이름이라 건너뛰었습니다.",
+        "en": "The first row names the columns and was skipped.",
+    },
     "train.own_preview": {
         "ko": "받아들인 쌍 (처음 200개, 어느 분할에 들어갔는지 함께):",
         "en": "Accepted pairs (the first 200, with the split each went to):",
@@ -374,7 +392,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "{count}줄을 뺐습니다. 줄 번호와 이유:",
         "en": "{count} rows were left out. Line numbers and reasons:",
     },
-    "train.own_use": {"ko": "생성된 말뭉치 대신 내 문장 쌍으로 학습", "en": "Train on my pairs instead of the generated corpus"},
+    "train.own_use": {
+        "ko": "생성된 말뭉치 대신 내 문장 쌍으로 학습",
+        "en": "Train on my pairs instead of the generated corpus",
+    },
     "train.own_use_help": {
         "ko": "쌍은 내용의 해시로 학습 80% · 검증 10% · 테스트 10%로 나뉩니다. 줄 순서를 바꿔도 같게 나뉩니다.",
         "en": "Pairs are split 80% train · 10% valid · 10% test by a hash of their text, so the order of the rows does not matter.",
@@ -400,20 +421,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "줄이 너무 많습니다 ({rows:,}줄). {limit_rows}줄 이하만 받습니다.",
         "en": "Too many rows ({rows:,}); at most {limit_rows}.",
     },
-    "train.reject_missing_column": {"ko": "열이 하나뿐입니다 (한국어와 영어 사이에 탭이나 쉼표가 없음)", "en": "only one column (no tab or comma between Korean and English)"},
-    "train.reject_extra_column": {"ko": "열이 셋 이상입니다 (탭이나 쉼표가 더 있음)", "en": "more than two columns (an extra tab or comma)"},
+    "train.reject_missing_column": {
+        "ko": "열이 하나뿐입니다 (한국어와 영어 사이에 탭이나 쉼표가 없음)",
+        "en": "only one column (no tab or comma between Korean and English)",
+    },
+    "train.reject_extra_column": {
+        "ko": "열이 셋 이상입니다 (탭이나 쉼표가 더 있음)",
+        "en": "more than two columns (an extra tab or comma)",
+    },
     "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "the Korean side is empty"},
     "train.reject_empty_english": {"ko": "영어 쪽이 비어 있습니다", "en": "the English side is empty"},
-    "train.reject_too_long": {"ko": "한쪽이 {max_characters}자보다 깁니다", "en": "a side is longer than {max_characters} characters"},
+    "train.reject_too_long": {
+        "ko": "한쪽이 {max_characters}자보다 깁니다",
+        "en": "a side is longer than {max_characters} characters",
+    },
     "train.reject_too_many_tokens": {
         "ko": "토큰이 너무 많습니다 (한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
         "en": "too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
     },
-    "train.reject_not_korean": {"ko": "한국어 쪽에 한글이 없습니다 (열 순서가 바뀌었나요?)", "en": "no Hangul on the Korean side (columns swapped?)"},
-    "train.reject_hangul_in_english": {"ko": "영어 쪽에 한글이 있습니다 (열 순서가 바뀌었나요?)", "en": "Hangul on the English side (columns swapped?)"},
+    "train.reject_not_korean": {
+        "ko": "한국어 쪽에 한글이 없습니다 (열 순서가 바뀌었나요?)",
+        "en": "no Hangul on the Korean side (columns swapped?)",
+    },
+    "train.reject_hangul_in_english": {
+        "ko": "영어 쪽에 한글이 있습니다 (열 순서가 바뀌었나요?)",
+        "en": "Hangul on the English side (columns swapped?)",
+    },
     "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "invisible control characters"},
     "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "the same pair as line {other_line}"},
-    "train.reject_unparsable": {"ko": "CSV로 읽을 수 없습니다 (따옴표가 닫히지 않음?)", "en": "not readable as CSV (an unclosed quote?)"},
+    "train.reject_unparsable": {
+        "ko": "CSV로 읽을 수 없습니다 (따옴표가 닫히지 않음?)",
+        "en": "not readable as CSV (an unclosed quote?)",
+    },
     "train.column_line": {"ko": "줄", "en": "line"},
     "train.column_reason": {"ko": "이유", "en": "reason"},
     "train.column_row": {"ko": "내용", "en": "row"},
@@ -465,22 +504,49 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.field_learning_rate": {"ko": "학습률", "en": "learning rate"},
     "train.field_batch_size": {"ko": "배치 크기", "en": "batch size"},
     "train.field_seed": {"ko": "시드", "en": "seed"},
-    "train.help_d_model": {"ko": "토큰 벡터의 길이. {low}–{high}, 헤드 수로 나누어떨어져야 합니다.", "en": "Length of every token vector. {low}–{high}, divisible by the number of heads."},
-    "train.help_n_heads": {"ko": "층마다 어텐션 헤드 수. {low}–{high}.", "en": "Attention heads per layer. {low}–{high}."},
+    "train.help_d_model": {
+        "ko": "토큰 벡터의 길이. {low}–{high}, 헤드 수로 나누어떨어져야 합니다.",
+        "en": "Length of every token vector. {low}–{high}, divisible by the number of heads.",
+    },
+    "train.help_n_heads": {
+        "ko": "층마다 어텐션 헤드 수. {low}–{high}.",
+        "en": "Attention heads per layer. {low}–{high}.",
+    },
     "train.help_n_encoder_layers": {"ko": "{low}–{high}.", "en": "{low}–{high}."},
     "train.help_n_decoder_layers": {"ko": "{low}–{high}.", "en": "{low}–{high}."},
-    "train.help_d_ff": {"ko": "피드포워드 층의 숨은 폭. {low}–{high}.", "en": "Hidden width of the feed-forward layer. {low}–{high}."},
-    "train.help_dropout": {"ko": "학습 중 무작위로 끄는 비율. {low}–{high}.", "en": "Share of activations dropped at random while training. {low}–{high}."},
-    "train.help_steps": {"ko": "최대 스텝 수 (일찍 멈출 수 있음). {low}–{high}.", "en": "Steps at most (training may stop earlier). {low}–{high}."},
-    "train.help_learning_rate": {"ko": "워밍업 뒤 최고 학습률. {low}–{high}.", "en": "Peak learning rate after warmup. {low}–{high}."},
-    "train.help_batch_size": {"ko": "스텝마다 보는 문장 쌍 수. {low}–{high}.", "en": "Sentence pairs per step. {low}–{high}."},
-    "train.help_seed": {"ko": "같은 시드면 같은 결과. {low}–{high}.", "en": "The same seed gives the same model. {low}–{high}."},
+    "train.help_d_ff": {
+        "ko": "피드포워드 층의 숨은 폭. {low}–{high}.",
+        "en": "Hidden width of the feed-forward layer. {low}–{high}.",
+    },
+    "train.help_dropout": {
+        "ko": "학습 중 무작위로 끄는 비율. {low}–{high}.",
+        "en": "Share of activations dropped at random while training. {low}–{high}.",
+    },
+    "train.help_steps": {
+        "ko": "최대 스텝 수 (일찍 멈출 수 있음). {low}–{high}.",
+        "en": "Steps at most (training may stop earlier). {low}–{high}.",
+    },
+    "train.help_learning_rate": {
+        "ko": "워밍업 뒤 최고 학습률. {low}–{high}.",
+        "en": "Peak learning rate after warmup. {low}–{high}.",
+    },
+    "train.help_batch_size": {
+        "ko": "스텝마다 보는 문장 쌍 수. {low}–{high}.",
+        "en": "Sentence pairs per step. {low}–{high}.",
+    },
+    "train.help_seed": {
+        "ko": "같은 시드면 같은 결과. {low}–{high}.",
+        "en": "The same seed gives the same model. {low}–{high}.",
+    },
     "train.threads_note": {
         "ko": "이 서버에서 동시에 돌 수 있는 학습: {slots}개 · 학습 하나가 쓰는 CPU 스레드: {threads}개",
         "en": "Trainings at once on this server: {slots} · CPU threads per training: {threads}",
     },
     "train.start": {"ko": "학습 시작", "en": "Train"},
-    "train.problem_range": {"ko": "{field}은(는) {low}에서 {high} 사이여야 합니다 (지금 {value}).", "en": "{field} must be between {low} and {high} (it is {value})."},
+    "train.problem_range": {
+        "ko": "{field}은(는) {low}에서 {high} 사이여야 합니다 (지금 {value}).",
+        "en": "{field} must be between {low} and {high} (it is {value}).",
+    },
     "train.problem_type": {"ko": "{field}에는 숫자를 넣어 주세요.", "en": "{field} must be a number."},
     "train.problem_divisible": {
         "ko": "d_model({d_model})이 헤드 수({n_heads})로 나누어떨어져야 합니다. 헤드마다 같은 폭을 나눠 갖기 때문입니다.",
@@ -491,7 +557,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The model is too large: {count:,} parameters. A checkpoint the app can load holds at most {limit:,}. "
         "Make d_model, d_ff or the layers smaller.",
     },
-    "train.problem_other": {"ko": "{field}: 설정이 올바르지 않습니다 ({message}).", "en": "{field}: not a valid setting ({message})."},
+    "train.problem_other": {
+        "ko": "{field}: 설정이 올바르지 않습니다 ({message}).",
+        "en": "{field}: not a valid setting ({message}).",
+    },
     "train.already_running": {
         "ko": "이 세션의 학습이 이미 돌아가고 있습니다. 끝나거나 멈출 때까지 기다려 주세요.",
         "en": "This session's training is already running. Wait for it to end, or stop it.",
@@ -510,7 +579,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "지금 스텝이 끝나면 멈추고, 그때까지 가장 좋았던 모델을 남깁니다.",
         "en": "Stops after the current step and keeps the best model so far.",
     },
-    "train.curves_soon": {"ko": "첫 검증이 끝나면 곡선이 나타납니다.", "en": "The curves appear after the first validation."},
+    "train.curves_soon": {
+        "ko": "첫 검증이 끝나면 곡선이 나타납니다.",
+        "en": "The curves appear after the first validation.",
+    },
     "train.live_snapshot": {
         "ko": "스텝 {step}의 크로스 어텐션 (탐침 문장, 층 × 헤드)",
         "en": "Cross-attention at step {step} (probe sentence, layer × head)",
@@ -536,7 +608,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "{total}스텝 중 {steps}스텝에서 멈췄습니다. 그때까지 가장 좋았던 모델(스텝 {best})을 남겼습니다.",
         "en": "Stopped after {steps} of {total} steps. Kept the best model so far (from step {best}).",
     },
-    "train.stopped_before_start": {"ko": "첫 스텝 전에 멈춰서 새 모델이 없습니다.", "en": "Stopped before the first step, so there is no new model."},
+    "train.stopped_before_start": {
+        "ko": "첫 스텝 전에 멈춰서 새 모델이 없습니다.",
+        "en": "Stopped before the first step, so there is no new model.",
+    },
     "train.stopped_before_evaluation": {
         "ko": "첫 평가 전에({steps} 스텝) 멈춰서 쓸 만한 새 모델이 없습니다.",
         "en": "Stopped after {steps} steps, before the first evaluation, so there is no usable new model.",
@@ -546,7 +621,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "메모리가 부족해 학습이 실패했습니다. 모델이나 배치를 더 작게 해 보세요.",
         "en": "Training ran out of memory. Try a smaller model or batch.",
     },
-    "train.failed_bad_input": {"ko": "학습 데이터나 설정 때문에 학습이 실패했습니다: {message}", "en": "Training failed because of the data or the settings: {message}"},
+    "train.failed_bad_input": {
+        "ko": "학습 데이터나 설정 때문에 학습이 실패했습니다: {message}",
+        "en": "Training failed because of the data or the settings: {message}",
+    },
     "train.failed_other": {"ko": "학습이 실패했습니다: {message}", "en": "Training failed: {message}"},
     "train.metric_test_exact": {"ko": "테스트 완전 일치", "en": "Test exact match"},
     "train.metric_valid_exact": {"ko": "검증 완전 일치", "en": "Valid exact match"},
@@ -575,7 +653,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This model carries no recordings from its training.",
     },
     "train.snapshot_step": {"ko": "학습 스텝", "en": "Training step"},
-    "train.snapshot_title": {"ko": "스텝 {step} · 층 {layer} · 헤드 {head}", "en": "step {step} · layer {layer} · head {head}"},
+    "train.snapshot_title": {
+        "ko": "스텝 {step} · 층 {layer} · 헤드 {head}",
+        "en": "step {step} · layer {layer} · head {head}",
+    },
     "train.before_first_evaluation": {
         "ko": "이 스텝은 첫 검증보다 앞입니다. 아직 학습 전이라 어텐션이 거의 고르게 퍼져 있습니다.",
         "en": "This step comes before the first validation: the model has barely trained, so attention is spread almost evenly.",
@@ -612,12 +693,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "views.encoder_self.key_title": {"ko": "키 (보이는 토큰)", "en": "key (the token looked at)"},
     "views.encoder_self.query_short": {"ko": "쿼리", "en": "query"},
     "views.encoder_self.key_short": {"ko": "키", "en": "key"},
-    "views.decoder_self.focus_pick": {"ko": "살펴볼 단계 (읽은 토큰 → 만든 토큰)", "en": "Step to focus (read → produced)"},
+    "views.decoder_self.focus_pick": {
+        "ko": "살펴볼 단계 (읽은 토큰 → 만든 토큰)",
+        "en": "Step to focus (read → produced)",
+    },
     "views.decoder_self.query_title": {"ko": "쿼리: 읽은 토큰 → 만든 토큰", "en": "query: read → produced"},
     "views.decoder_self.key_title": {"ko": "키 (디코더 입력 토큰)", "en": "key (decoder input token)"},
     "views.decoder_self.query_short": {"ko": "쿼리 (읽음 → 만듦)", "en": "query (read → produced)"},
     "views.decoder_self.key_short": {"ko": "키", "en": "key"},
-    "views.cross.focus_pick": {"ko": "살펴볼 영어 단계 (읽은 토큰 → 만든 토큰)", "en": "English step to focus (read → produced)"},
+    "views.cross.focus_pick": {
+        "ko": "살펴볼 영어 단계 (읽은 토큰 → 만든 토큰)",
+        "en": "English step to focus (read → produced)",
+    },
     "views.cross.query_title": {"ko": "영어 쿼리: 읽은 토큰 → 만든 토큰", "en": "English query: read → produced"},
     "views.cross.key_title": {"ko": "한국어 키", "en": "Korean key"},
     "views.cross.query_short": {"ko": "영어 (쿼리)", "en": "English (query)"},
@@ -647,7 +734,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "hence *self*-attention. Rows are the tokens looking (queries), columns the tokens looked at (keys); each row "
         "sums to 1. Every head has its own W_q, W_k, W_v, so each can follow a different relation.",
     },
-    "encoder.sentence": {"ko": "문장: {sentence} → 번역: {translation}", "en": "Sentence: {sentence} → translation: {translation}"},
+    "encoder.sentence": {
+        "ko": "문장: {sentence} → 번역: {translation}",
+        "en": "Sentence: {sentence} → translation: {translation}",
+    },
     "encoder.look_for": {
         "ko": "**눈여겨볼 점.** 조사(는, 를, 에서)가 바로 앞의 명사를 보는 헤드, 동사가 목적어를 보는 헤드, 거의 자기 자신만 "
         "보는 헤드(대각선)가 있는지 찾아보세요. 아래 층과 위 층의 패턴도 비교해 보세요.",
@@ -737,7 +827,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "where the decoder looked among the Korean tokens **while writing** the t-th English token, so each row "
         "is labelled with the token that position **produced**. The columns are the Korean tokens in sentence order.",
     },
-    "cross.translation": {"ko": "번역: **{source}** → **{translation}**", "en": "Translation: **{source}** → **{translation}**"},
+    "cross.translation": {
+        "ko": "번역: **{source}** → **{translation}**",
+        "en": "Translation: **{source}** → **{translation}**",
+    },
     "cross.layer": {"ko": "층", "en": "Layer"},
     "cross.head": {"ko": "헤드", "en": "Head"},
     "cross.picker_help": {
@@ -831,11 +924,20 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.guess.token": {"ko": "영어 토큰", "en": "English token"},
     "cross.guess.which_head": {"ko": "어느 헤드로?", "en": "Which head?"},
-    "cross.guess.head_picked": {"ko": "위에서 고른 헤드 (층 {layer} · 헤드 {head})", "en": "The head picked above (layer {layer} · head {head})"},
-    "cross.guess.head_best": {"ko": "정답 정렬을 가장 잘 따르는 헤드 (층 {layer} · 헤드 {head})", "en": "The head that best follows the gold alignment (layer {layer} · head {head})"},
+    "cross.guess.head_picked": {
+        "ko": "위에서 고른 헤드 (층 {layer} · 헤드 {head})",
+        "en": "The head picked above (layer {layer} · head {head})",
+    },
+    "cross.guess.head_best": {
+        "ko": "정답 정렬을 가장 잘 따르는 헤드 (층 {layer} · 헤드 {head})",
+        "en": "The head that best follows the gold alignment (layer {layer} · head {head})",
+    },
     "cross.guess.pick": {"ko": "내 예상", "en": "My guess"},
     "cross.guess.reveal": {"ko": "공개하기", "en": "Reveal"},
-    "cross.guess.waiting": {"ko": "한국어 토큰을 하나 고른 뒤 '공개하기'를 누르세요.", "en": "Pick a Korean token, then press Reveal."},
+    "cross.guess.waiting": {
+        "ko": "한국어 토큰을 하나 고른 뒤 '공개하기'를 누르세요.",
+        "en": "Pick a Korean token, then press Reveal.",
+    },
     "cross.guess.right": {
         "ko": "맞았습니다! '{english}'를 쓸 때 가장 많은 가중치({weight})는 '{answer}'에 갔습니다.",
         "en": "Right! While writing '{english}', the most weight ({weight}) went to '{answer}'.",
@@ -919,7 +1021,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.layer": {"ko": "층", "en": "Layer"},
     "hood.head": {"ko": "헤드", "en": "Head"},
     "hood.query": {"ko": "쿼리 토큰", "en": "Query token"},
-    "hood.query_option_decoder": {"ko": "{position}: {token} → {produced} 생성", "en": "{position}: {token} → produces {produced}"},
+    "hood.query_option_decoder": {
+        "ko": "{position}: {token} → {produced} 생성",
+        "en": "{position}: {token} → produces {produced}",
+    },
     "hood.what_if.header": {"ko": "만약에? (계산 바꿔 보기)", "en": "What if? (change the math)"},
     "hood.what_if.body": {
         "ko": "아래 설정을 바꾸면 이 헤드의 계산만 다시 합니다. 층 입력은 모델이 실제로 계산한 그대로이므로, "
@@ -1123,7 +1228,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "encoder self"},
     "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "decoder self"},
     "hood.kind_short.cross": {"ko": "크로스", "en": "cross"},
-    "hood.ablation.head_option": {"ko": "{kind} · {layer}층 · 헤드 {head}", "en": "{kind} · layer {layer} · head {head}"},
+    "hood.ablation.head_option": {
+        "ko": "{kind} · {layer}층 · 헤드 {head}",
+        "en": "{kind} · layer {layer} · head {head}",
+    },
     "hood.ablation.before": {"ko": "모든 헤드 켬", "en": "Every head on"},
     "hood.ablation.after": {"ko": "고른 헤드 끔", "en": "Chosen heads off"},
     "hood.ablation.empty": {"ko": "(빈 번역)", "en": "(empty translation)"},
@@ -1214,8 +1322,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "최대 토큰 {max_tokens}개, 글자 {max_characters}자.",
         "en": "At most {max_tokens} tokens and {max_characters} characters.",
     },
-    "errors.sentence_other": {"ko": "이 문장은 번역할 수 없습니다: {message}", "en": "This sentence cannot be translated: {message}"},
-    "errors.sentence_kept": {"ko": "이전 문장을 그대로 씁니다: {sentence}", "en": "Keeping the previous sentence: {sentence}"},
+    "errors.sentence_other": {
+        "ko": "이 문장은 번역할 수 없습니다: {message}",
+        "en": "This sentence cannot be translated: {message}",
+    },
+    "errors.sentence_kept": {
+        "ko": "이전 문장을 그대로 씁니다: {sentence}",
+        "en": "Keeping the previous sentence: {sentence}",
+    },
     "errors.checkpoint_missing": {"ko": "체크포인트 파일이 없습니다.", "en": "The checkpoint file is missing."},
     "errors.checkpoint_not_safetensors": {
         "ko": "safetensors 체크포인트가 아닙니다.",
@@ -1242,7 +1356,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "pickle 파일은 안전하지 않아 열지 않습니다. safetensors 파일만 받습니다.",
         "en": "Pickle files are unsafe and are never opened; only safetensors files are accepted.",
     },
-    "errors.checkpoint_other": {"ko": "체크포인트를 열 수 없습니다: {message}", "en": "The checkpoint cannot be opened: {message}"},
+    "errors.checkpoint_other": {
+        "ko": "체크포인트를 열 수 없습니다: {message}",
+        "en": "The checkpoint cannot be opened: {message}",
+    },
     "errors.checkpoint_kept": {"ko": "쓰던 모델을 그대로 씁니다.", "en": "Keeping the model you had."},
     "errors.no_model": {
         "ko": "모델을 불러오지 못했습니다: {reason} 학습 페이지에서 모델을 학습하거나 체크포인트를 업로드하세요.",
