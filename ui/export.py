@@ -93,26 +93,17 @@ def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name:
     if not image_export_available():
         row.caption(tr("export.images_unavailable"))
         return
-    row.download_button(
-        tr("export.svg"),
-        data=lambda: chart_svg(chart),
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        key=f"export_{key}_svg",
-        help=tr("export.svg_help"),
-        icon=":material/image:",
-        on_click="ignore",
-    )
-    row.download_button(
-        tr("export.png"),
-        data=lambda: chart_png(chart),
-        file_name=f"{stem}.png",
-        mime="image/png",
-        key=f"export_{key}_png",
-        help=tr("export.png_help"),
-        icon=":material/image:",
-        on_click="ignore",
-    )
+    for extension, render, mime in (("svg", chart_svg, "image/svg+xml"), ("png", chart_png, "image/png")):
+        row.download_button(
+            tr(f"export.{extension}"),
+            data=lambda render=render: render(chart),  # rendered only when clicked
+            file_name=f"{stem}.{extension}",
+            mime=mime,
+            key=f"export_{key}_{extension}",
+            help=tr(f"export.{extension}_help"),
+            icon=":material/image:",
+            on_click="ignore",
+        )
 
 
 def translation_json_button(translation, name: str = "translation", key: str | None = None) -> None:
