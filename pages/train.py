@@ -13,7 +13,7 @@ from model.checkpoint import checkpoint_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import SPLITS
 from model.tokenizer import split_korean
-from ui import charts, state, training
+from ui import charts, export, state, training
 from ui.state import tr
 
 # Local widget keys.
@@ -423,17 +423,16 @@ else:
     at_step = training.history_at(checkpoint.history, snapshot_step)
     map_column, curve_column = st.columns(2)
     with map_column:
-        st.altair_chart(
-            charts.attention_heatmap(
-                one_map,
-                title=tr("train.snapshot_title", step=snapshot_step, layer=layer, head=head),
-                x_title=tr("train.axis_korean"),
-                y_title=tr("train.axis_english"),
-                value_title=tr("train.axis_weight"),
-                cell_size=max(18, min(HEATMAP_CELL_SIZE, HEATMAP_WIDTH // len(snapshot["source_tokens"]))),
-            ),
-            width="content",
+        snapshot_chart = charts.attention_heatmap(
+            one_map,
+            title=tr("train.snapshot_title", step=snapshot_step, layer=layer, head=head),
+            x_title=tr("train.axis_korean"),
+            y_title=tr("train.axis_english"),
+            value_title=tr("train.axis_weight"),
+            cell_size=max(18, min(HEATMAP_CELL_SIZE, HEATMAP_WIDTH // len(snapshot["source_tokens"]))),
         )
+        st.altair_chart(snapshot_chart, width="content")
+        export.download_buttons(one_map, snapshot_chart, f"snapshot_step{snapshot_step}_layer{layer}_head{head}")
     with curve_column:
         if at_step is None:
             st.caption(tr("train.before_first_evaluation"))
