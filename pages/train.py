@@ -217,32 +217,23 @@ st.markdown(tr("train.settings_intro"))
 running = run is not None and run.active
 with st.form(FORM_KEY, border=True):
     values = {}
-    model_columns = st.columns(3)
-    for index, name in enumerate(training.MODEL_FORM_FIELDS):
-        step, number_format = FIELD_INPUTS[name]
-        low, high = ModelConfig.RANGES[name]
-        with model_columns[index % 3]:
-            values[name] = st.number_input(
-                field_label(name),
-                value=getattr(model_defaults, name),
-                step=step,
-                format=number_format,
-                key=FIELD_WIDGET_PREFIX + name,
-                help=tr(f"train.help_{name}", low=low, high=high),
-            )
-    train_columns = st.columns(4)
-    for index, name in enumerate(training.TRAIN_FORM_FIELDS):
-        step, number_format = FIELD_INPUTS[name]
-        low, high = TrainConfig.RANGES[name]
-        with train_columns[index % 4]:
-            values[name] = st.number_input(
-                field_label(name),
-                value=getattr(train_defaults, name),
-                step=step,
-                format=number_format,
-                key=FIELD_WIDGET_PREFIX + name,
-                help=tr(f"train.help_{name}", low=low, high=high),
-            )
+    for names, defaults, column_count in (
+        (training.MODEL_FORM_FIELDS, model_defaults, 3),
+        (training.TRAIN_FORM_FIELDS, train_defaults, 4),
+    ):
+        columns = st.columns(column_count)
+        for index, name in enumerate(names):
+            step, number_format = FIELD_INPUTS[name]
+            low, high = type(defaults).RANGES[name]
+            with columns[index % column_count]:
+                values[name] = st.number_input(
+                    field_label(name),
+                    value=getattr(defaults, name),
+                    step=step,
+                    format=number_format,
+                    key=FIELD_WIDGET_PREFIX + name,
+                    help=tr(f"train.help_{name}", low=low, high=high),
+                )
     st.caption(tr("train.threads_note", threads=training.threads_per_run(), slots=training.slot_count()))
     submitted = st.form_submit_button(tr("train.start"), type="primary", disabled=running)
 
