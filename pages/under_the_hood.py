@@ -35,6 +35,16 @@ def draw(chart) -> None:
     st.altair_chart(chart, width="content")
 
 
+def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
+    """K or V of the chosen head: one row per key token, as a table and as a heatmap."""
+    st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
+    draw(
+        charts.matrix_heatmap(
+            hood.matrix_frame(matrix, key_labels, head_dims), title=title, show_values=False, cell_size=26
+        )
+    )
+
+
 def keep_choice_in_range(key: str, count: int) -> None:
     """Reset a position picker whose old choice no longer exists (another sentence, kind or model)."""
     if key in st.session_state and st.session_state[key] not in range(count):
@@ -183,15 +193,7 @@ st.markdown(
         difference=difference_text(explanation.step_differences["keys"]),
     )
 )
-st.dataframe(hood.matrix_table(explanation.keys, key_labels, head_dims))
-draw(
-    charts.matrix_heatmap(
-        hood.matrix_frame(explanation.keys, key_labels, head_dims),
-        title="K",
-        show_values=False,
-        cell_size=26,
-    )
-)
+show_key_matrix(explanation.keys, "K", key_labels, head_dims)
 
 st.subheader(tr("hood.step.scores.header"))
 st.markdown(
@@ -267,15 +269,7 @@ export.download_buttons(head_map, head_map_chart, f"{kind}_layer{layer}_head{hea
 
 st.subheader(tr("hood.step.v.header"))
 st.markdown(tr("hood.step.v.body", difference=difference_text(explanation.step_differences["values"])))
-st.dataframe(hood.matrix_table(explanation.values, key_labels, head_dims))
-draw(
-    charts.matrix_heatmap(
-        hood.matrix_frame(explanation.values, key_labels, head_dims),
-        title="V",
-        show_values=False,
-        cell_size=26,
-    )
-)
+show_key_matrix(explanation.values, "V", key_labels, head_dims)
 
 st.subheader(tr("hood.step.sum.header"))
 st.markdown(tr("hood.step.sum.body"))
