@@ -59,7 +59,9 @@ class ReferenceTransformer(nn.Module):
         self.lm_head = nn.Linear(config.d_model, config.target_vocab_size)
 
     def forward(self, source, target_input, targets):
-        causal = nn.Transformer.generate_square_subsequent_mask(target_input.shape[1])
+        # Boolean like the padding masks (True = may not look): mixing float and bool masks is deprecated.
+        length = target_input.shape[1]
+        causal = torch.ones(length, length, dtype=torch.bool).triu(1)
         hidden = self.transformer(
             self.source_embedding(source),
             self.target_embedding(target_input),

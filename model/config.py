@@ -20,7 +20,10 @@ class ModelConfig:
     n_encoder_layers: int = 2  # encoder blocks
     n_decoder_layers: int = 2  # decoder blocks
     d_ff: int = 256  # hidden width of the feed-forward sub-layer
-    dropout: float = 0.1  # dropout on embeddings, attention weights and sub-layer outputs
+    # Dropout on embeddings, attention weights and sub-layer outputs. Off by default: the
+    # generated corpus is large for a model this small, training without it reaches the
+    # target in fewer steps, and attention without dropout runs on a fused kernel.
+    dropout: float = 0.0
     max_len: int = 64  # longest sequence the sinusoidal table covers
 
     RANGES = {
@@ -80,7 +83,7 @@ class TrainConfig:
     seed: int = 0  # initial weights, batch order and dropout
     corpus_seed: int = 0  # which generated corpus to train on
     threads: int = 2  # torch CPU threads while training
-    eval_every: int = 50  # steps between validation loss / exact-match checks
+    eval_every: int = 25  # steps between validation loss / exact-match checks (one teacher-forced pass)
     snapshot_every: int = 50  # steps between attention snapshots of the probe sentence
     target_exact_match: float = 1.0  # stop once validation exact match reaches this
     probe_sentence: str = "나는 학생이다"  # the sentence whose attention is recorded during training

@@ -4,7 +4,8 @@ import torch
 
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
-from model.train import learning_rate_at, sampling_weights, train
+from model.decoding import exact_match
+from model.train import encode_pairs, evaluate, learning_rate_at, length_bucketed_batches, sampling_weights, train
 
 TINY_MODEL = ModelConfig(d_model=16, n_heads=2, d_ff=32, n_encoder_layers=1, n_decoder_layers=1)
 # An untrained model rarely emits <eos>, so greedy decoding of the full splits is slow; 60 pairs suffice.
@@ -22,8 +23,8 @@ def short_run(**changes):
         learning_rate=1e-2,
         warmup_steps=5,
         threads=1,
-        **changes,
     )
+    config = dataclasses.replace(config, **changes)
     reports = []
     result = train(config, TINY_MODEL, SMALL_EVALUATION, on_progress=reports.append)
     return result, reports
@@ -91,3 +92,39 @@ def test_learning_rate_warms_up_then_decays():
     assert rates[0] < rates[9] == max(rates)
     assert rates[-1] < rates[50] < rates[10]
     assert min(rates) >= 1e-4 - 1e-12
+
+
+def test_teacher_forced_exact_match_equals_greedy_decoding(shipped):
+    # A half-trained model gets some sentences right and some wrong; the shipped one nearly all.
+    config = TrainConfig(steps=150, eval_every=1000, snapshot_every=1000, threads=1)
+    half_trained = train(config, ModelConfig(), SMALL_EVALUATION).checkpoint
+    pairs = build_corpus(0).valid[:200]
+    shares = []
+    for checkpoint in (half_trained, shipped):
+        vocabularies = checkpoint.source_vocabulary, checkpoint.target_vocabulary
+        _, exact = evaluate(checkpoint.model, encode_pairs(pairs, *vocabularies))
+        greedy = exact_match(checkpoint.model, pairs, *vocabularies)
+        assert round(exact * len(pairs)) == round(greedy * len(pairs))  # the same number of sentences
+        shares.append(exact)
+    assert 0.1 < shares[0] < 0.9 < shares[1]
+
+
+def test_bucketed_batches_group_pairs_by_length_and_keep_the_weights():
+    source_lengths = torch.randint(3, 12, (1000,))
+    target_lengths = source_lengths + torch.randint(0, 4, (1000,))
+    weights = torch.ones(1000, dtype=torch.float64)
+    weights[:500] = 0.0  # never drawn
+    batches = length_bucketed_batches(weights, source_lengths, target_lengths, 32, torch.Generator().manual_seed(0))
+    drawn = [next(batches) for _ in range(64)]
+    assert all(len(batch) == 32 for batch in drawn)
+    assert all(bool((batch >= 500).all()) for batch in drawn)
+
+    def padded_share(batch):
+        longest = source_lengths[batch].max() + target_lengths[batch].max()
+        return 1 - float((source_lengths[batch] + target_lengths[batch]).sum() / (len(batch) * longest))
+
+    random_batches = [500 + torch.randint(0, 500, (32,)) for _ in range(64)]
+    assert sum(map(padded_share, drawn)) < 0.5 * sum(map(padded_share, random_batches))
+    # Shuffled: the batches do not come shortest first.
+    first_lengths = [int(target_lengths[batch].min()) for batch in drawn[:16]]
+    assert first_lengths != sorted(first_lengths)
