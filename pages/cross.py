@@ -6,10 +6,11 @@ ui/cross_views.py (model/alignment.py underneath), charts from ui/charts.py.
 
 import streamlit as st
 
-from ui import charts, cross_views, export, loading, sidebar, views
-from ui.state import current_attention_frame, current_checkpoint, current_translation, tr
+from ui import cross_views, export, loading, sidebar, views
+from ui.state import current_attention_frame, current_checkpoint, current_translation, keep_widget_values, tr
 
 # Widget and state keys of this page.
+TAB = "cross_tab"
 LAYER = "cross_layer"
 HEAD = "cross_head"
 SHOW_GOLD = "cross_show_gold"
@@ -22,11 +23,6 @@ REVEALED = "cross_revealed"  # state: the question (sentence, token, layer, head
 
 PICKED, BEST = "picked", "best"
 PRODUCED = "produced_token"  # rows are labelled with the token each decoder position wrote
-
-
-def draw(chart) -> None:
-    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
-    st.altair_chart(chart, width="content")
 
 
 def number(value: float) -> str:
@@ -100,106 +96,99 @@ best = head_scores[head_scores["best"]].iloc[0] if head_scores is not None else 
 one_head = cross_views.cross_frame(attention, layer, head)
 
 # --- draw ----------------------------------------------------------------------------------
-# The map comes first so the page opens on it; the guessing game is one tab away.
-map_tab, guess_tab, steps_tab, heads_tab = st.tabs(
-    [tr("cross.tab.map"), tr("cross.tab.guess"), tr("cross.tab.steps"), tr("cross.tab.heads")]
-)
 
-with guess_tab:
+
+def guess_section() -> None:
     st.markdown(tr("cross.guess.body"))
     if not english_tokens:
         st.info(tr("cross.gold.no_translation"))
+        return
+    head_options = [PICKED] + ([BEST] if best is not None else [])
+    question_column, guess_column = st.columns(2)
+    with question_column:
+        english_index = st.selectbox(
+            tr("cross.guess.token"),
+            list(range(len(english_tokens))),
+            index=len(english_tokens) - 1,
+            format_func=lambda index: f"{index}: {english_tokens[index]}",
+            key=GUESS_TOKEN,
+        )
+        which_head = st.radio(
+            tr("cross.guess.which_head"),
+            head_options,
+            format_func=lambda option: (
+                tr("cross.guess.head_picked", layer=layer, head=head)
+                if option == PICKED
+                else tr("cross.guess.head_best", layer=int(best["layer"]), head=int(best["head"]))
+            ),
+            key=GUESS_HEAD,
+        )
+    guess_layer, guess_head = (layer, head) if which_head == PICKED else (int(best["layer"]), int(best["head"]))
+    with guess_column:
+        guess = st.radio(
+            tr("cross.guess.pick"),
+            list(range(len(source_tokens))),
+            index=None,
+            format_func=lambda index: sidebar.escape_label(source_tokens[index]),  # radio options render markdown
+            horizontal=True,
+            key=GUESS,
+        )
+    question = (*sentence_id, english_index, guess_layer, guess_head)
+    if st.button(tr("cross.guess.reveal"), disabled=guess is None, type="primary"):
+        st.session_state[REVEALED] = question
+    if guess is None or st.session_state.get(REVEALED) != question:
+        st.info(tr("cross.guess.waiting"))
+        return
+    row = cross_views.cross_frame(attention, guess_layer, guess_head)
+    row = row[row["query_pos"] == english_index].reset_index(drop=True)
+    answer = row.loc[row["weight"].idxmax()]
+    fields = {
+        "english": literal(english_tokens[english_index]),
+        "answer": literal(answer["key_token"]),
+        "weight": number(answer["weight"]),
+    }
+    if int(answer["key_pos"]) == guess:
+        st.success(tr("cross.guess.right", **fields))
     else:
-        head_options = [PICKED] + ([BEST] if best is not None else [])
-        question_column, guess_column = st.columns(2)
-        with question_column:
-            english_index = st.selectbox(
-                tr("cross.guess.token"),
-                list(range(len(english_tokens))),
-                index=len(english_tokens) - 1,
-                format_func=lambda index: f"{index}: {english_tokens[index]}",
-                key=GUESS_TOKEN,
-            )
-            which_head = st.radio(
-                tr("cross.guess.which_head"),
-                head_options,
-                format_func=lambda option: (
-                    tr("cross.guess.head_picked", layer=layer, head=head)
-                    if option == PICKED
-                    else tr("cross.guess.head_best", layer=int(best["layer"]), head=int(best["head"]))
-                ),
-                key=GUESS_HEAD,
-            )
-        guess_layer, guess_head = (layer, head) if which_head == PICKED else (int(best["layer"]), int(best["head"]))
-        with guess_column:
-            guess = st.radio(
-                tr("cross.guess.pick"),
-                list(range(len(source_tokens))),
-                index=None,
-                format_func=lambda index: sidebar.escape_label(source_tokens[index]),  # radio options render markdown
-                horizontal=True,
-                key=GUESS,
-            )
-        question = (*sentence_id, english_index, guess_layer, guess_head)
-        if st.button(tr("cross.guess.reveal"), disabled=guess is None, type="primary"):
-            st.session_state[REVEALED] = question
-        if guess is None or st.session_state.get(REVEALED) != question:
-            st.info(tr("cross.guess.waiting"))
-        else:
-            row = cross_views.cross_frame(attention, guess_layer, guess_head)
-            row = row[row["query_pos"] == english_index]
-            answer = row.loc[row["weight"].idxmax()]
-            fields = {
-                "english": literal(english_tokens[english_index]),
-                "answer": literal(answer["key_token"]),
-                "weight": number(answer["weight"]),
-            }
-            if int(answer["key_pos"]) == guess:
-                st.success(tr("cross.guess.right", **fields))
-            else:
-                guess_weight = row.loc[row["key_pos"] == guess, "weight"].iloc[0]
-                st.warning(
-                    tr(
-                        "cross.guess.wrong",
-                        guess=literal(source_tokens[guess]),
-                        guess_weight=number(guess_weight),
-                        **fields,
-                    )
-                )
-            draw(
-                charts.attention_bars(
-                    row,
-                    title=tr("cross.focus.title", token=english_tokens[english_index]),
-                    x_title=tr("cross.axis.korean"),
-                    y_title=tr("cross.axis.weight"),
-                )
-            )
-            st.markdown(tr("cross.guess.why"))
-            if not gold.available:
-                st.info(gold_text(gold))
-            else:
-                partners = partners_of(english_index, gold, source_tokens)
-                if not partners:
-                    st.info(tr("cross.guess.gold_none", english=fields["english"]))
-                elif (int(answer["key_pos"]), english_index) in gold.links:
-                    st.success(
-                        tr("cross.guess.gold_match", english=fields["english"], partners=quoted_tokens(partners))
-                    )
-                else:
-                    st.warning(tr("cross.guess.gold_miss", english=fields["english"], partners=quoted_tokens(partners)))
+        guess_weight = row.loc[row["key_pos"] == guess, "weight"].iloc[0]
+        st.warning(
+            tr("cross.guess.wrong", guess=literal(source_tokens[guess]), guess_weight=number(guess_weight), **fields)
+        )
+    views.draw(
+        views.chart(
+            "attention_bars",
+            row,
+            title=tr("cross.focus.title", token=english_tokens[english_index]),
+            x_title=tr("cross.axis.korean"),
+            y_title=tr("cross.axis.weight"),
+        )
+    )
+    st.markdown(tr("cross.guess.why"))
+    if not gold.available:
+        st.info(gold_text(gold))
+        return
+    partners = partners_of(english_index, gold, source_tokens)
+    if not partners:
+        st.info(tr("cross.guess.gold_none", english=fields["english"]))
+    elif (int(answer["key_pos"]), english_index) in gold.links:
+        st.success(tr("cross.guess.gold_match", english=fields["english"], partners=quoted_tokens(partners)))
+    else:
+        st.warning(tr("cross.guess.gold_miss", english=fields["english"], partners=quoted_tokens(partners)))
 
-with map_tab:
-    show_gold = st.toggle(tr("cross.map.gold_toggle"), value=True, key=SHOW_GOLD)
+
+def map_section() -> None:
+    show_gold = st.toggle(tr("cross.map.gold_toggle"), key=SHOW_GOLD)
     gold_frame = cross_views.gold_cells(one_head, gold.links) if show_gold and gold.available else None
-    heatmap = charts.attention_heatmap_with_gold(
+    heatmap = views.chart(
+        "attention_heatmap_with_gold",
         one_head,
-        gold_frame,
+        gold_frame=gold_frame,
         gold_label=tr("cross.map.gold_legend"),
         title=tr("cross.map.title", layer=layer, head=head),
         **heatmap_titles(),
     )
-    draw(heatmap)
-    export.download_buttons(one_head, heatmap, f"cross_layer{layer}_head{head}")
+    views.draw(heatmap)
+    export.download_buttons(one_head, heatmap.chart, f"cross_layer{layer}_head{head}")
     if english_tokens:
         strongest = one_head[one_head["query_pos"] < len(english_tokens)]
         strongest = strongest.loc[strongest["weight"].idxmax()]
@@ -228,20 +217,21 @@ with map_tab:
         format_func=lambda index: f"{index}: {translation.output_tokens[index]}",
         key=FOCUS,
     )
-    focus_row = one_head[one_head["query_pos"] == focus]
-    focus_chart = charts.attention_bars(
+    focus_row = one_head[one_head["query_pos"] == focus].reset_index(drop=True)
+    focus_chart = views.chart(
+        "attention_bars",
         focus_row,
         title=tr("cross.focus.title", token=translation.output_tokens[focus]),
         x_title=tr("cross.axis.korean"),
         y_title=tr("cross.axis.weight"),
     )
-    draw(focus_chart)
+    views.draw(focus_chart)
     if gold.available and focus < len(english_tokens):
         partners = partners_of(focus, gold, source_tokens)
         st.caption(
             tr("cross.focus.gold", partners=quoted_tokens(partners)) if partners else tr("cross.focus.no_partner")
         )
-    export.download_buttons(focus_row, focus_chart, f"cross_layer{layer}_head{head}_row{focus}")
+    export.download_buttons(focus_row, focus_chart.chart, f"cross_layer{layer}_head{head}_row{focus}")
 
     st.subheader(tr("cross.grid.header"))
     st.markdown(tr("cross.grid.body"))
@@ -253,13 +243,23 @@ with map_tab:
     views.lines_view(cross_rows, cross_views.CROSS, layer, head, focus)
     export.translation_json_button(translation, "translation")
 
-with steps_tab:
+
+def step_bars(column, title: str, frame, chart_name: str, stem: str, **options) -> None:
+    """One of the three side-by-side views of a decoding step, with its export buttons."""
+    with column:
+        # Headings above the charts, not chart titles: a one-bar chart is too narrow for a title.
+        st.markdown(f"**{title}**")
+        prepared = views.chart(chart_name, frame, **options)
+        views.draw(prepared)
+        export.download_buttons(frame, prepared.chart, stem)
+
+
+def steps_section() -> None:
     st.markdown(tr("cross.steps.body"))
     step_count = len(translation.output_tokens)
     step = st.select_slider(
         tr("cross.steps.slider"),
         options=list(range(step_count)),
-        value=0,
         format_func=lambda index: tr("cross.steps.option", step=index, token=translation.output_tokens[index]),
         key=STEP,
     )
@@ -272,44 +272,50 @@ with steps_tab:
         )
     )
     self_column, cross_column, top_column = st.columns(3)
-    # Headings above the charts, not chart titles: a one-bar chart is too narrow for a title.
-    with self_column:
-        st.markdown(f"**{tr('cross.steps.self_title', step=step)}**")
-        self_row = cross_views.decoder_row(attention, layer, head, step)
-        self_chart = charts.attention_bars(
-            self_row, x_title=tr("cross.steps.earlier"), y_title=tr("cross.axis.weight"), bar_width=44
-        )
-        draw(self_chart)
-        export.download_buttons(self_row, self_chart, f"decoder_self_layer{layer}_head{head}_step{step}")
-    with cross_column:
-        st.markdown(f"**{tr('cross.steps.cross_title', step=step)}**")
-        cross_row = one_head[one_head["query_pos"] == step]
-        cross_chart = charts.attention_bars(
-            cross_row, x_title=tr("cross.axis.korean"), y_title=tr("cross.axis.weight"), bar_width=44
-        )
-        draw(cross_chart)
-        export.download_buttons(cross_row, cross_chart, f"cross_layer{layer}_head{head}_step{step}")
-    with top_column:
-        st.markdown(f"**{tr('cross.steps.top_title')}**")
-        top = cross_views.top_tokens(translation, checkpoint.target_vocabulary, step)
-        top_chart = charts.top_tokens_chart(
-            top, token_title=tr("cross.steps.next_token"), probability_title=tr("cross.steps.probability")
-        )
-        draw(top_chart)
-        export.download_buttons(top, top_chart, f"next_tokens_step{step}")
+    bars = {"y_title": tr("cross.axis.weight"), "bar_width": 44}
+    step_bars(
+        self_column,
+        tr("cross.steps.self_title", step=step),
+        cross_views.decoder_row(attention, layer, head, step),
+        "attention_bars",
+        f"decoder_self_layer{layer}_head{head}_step{step}",
+        x_title=tr("cross.steps.earlier"),
+        **bars,
+    )
+    step_bars(
+        cross_column,
+        tr("cross.steps.cross_title", step=step),
+        one_head[one_head["query_pos"] == step].reset_index(drop=True),
+        "attention_bars",
+        f"cross_layer{layer}_head{head}_step{step}",
+        x_title=tr("cross.axis.korean"),
+        **bars,
+    )
+    step_bars(
+        top_column,
+        tr("cross.steps.top_title"),
+        cross_views.top_tokens(translation, checkpoint.target_vocabulary, step),
+        "top_tokens_chart",
+        f"next_tokens_step{step}",
+        token_title=tr("cross.steps.next_token"),
+        probability_title=tr("cross.steps.probability"),
+    )
     revealed = cross_views.revealed_cross(translation, layer, head, step)
+    show_gold = st.session_state[SHOW_GOLD]  # the map tab's toggle
     revealed_gold = cross_views.gold_cells(revealed, gold.links) if show_gold and gold.available else None
-    revealed_chart = charts.attention_heatmap_with_gold(
+    revealed_chart = views.chart(
+        "attention_heatmap_with_gold",
         revealed,
-        revealed_gold,
+        gold_frame=revealed_gold,
         gold_label=tr("cross.map.gold_legend"),
         title=tr("cross.steps.revealed_title", step=step),
         **heatmap_titles(),
     )
-    draw(revealed_chart)
-    export.download_buttons(revealed, revealed_chart, f"cross_layer{layer}_head{head}_up_to_step{step}")
+    views.draw(revealed_chart)
+    export.download_buttons(revealed, revealed_chart.chart, f"cross_layer{layer}_head{head}_up_to_step{step}")
 
-with heads_tab:
+
+def heads_section() -> None:
     if head_scores is None:
         st.info(tr("cross.heads.unavailable"))
     else:
@@ -340,3 +346,23 @@ with heads_tab:
         )
     else:
         st.info(gold_text(gold))
+
+
+# The map comes first so the page opens on it; the guessing game is one tab away. Only
+# the open tab runs (on_change="rerun"): the others would compute and send their charts
+# on every click. Widgets in closed tabs keep their values for when the tab reopens.
+st.session_state.setdefault(SHOW_GOLD, True)
+st.session_state.setdefault(STEP, 0)
+sections = {
+    "cross.tab.map": (map_section, [SHOW_GOLD, FOCUS, views.widget_key(cross_views.CROSS, "lines_every_token")]),
+    "cross.tab.guess": (guess_section, [GUESS_TOKEN, GUESS_HEAD, GUESS]),
+    "cross.tab.steps": (steps_section, [STEP]),
+    "cross.tab.heads": (heads_section, []),
+}
+tabs = st.tabs([tr(label) for label in sections], key=TAB, on_change="rerun")
+for tab, (section, widget_keys) in zip(tabs, sections.values(), strict=True):
+    if tab.open:
+        with tab:
+            section()
+    else:
+        keep_widget_values(widget_keys)

@@ -13,7 +13,7 @@ from model.checkpoint import checkpoint_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import SPLITS
 from model.tokenizer import split_korean
-from ui import charts, export, state, training
+from ui import charts, export, state, training, views
 from ui.state import tr
 
 # Local widget keys.
@@ -202,9 +202,9 @@ with filter_column:
 shown = training.filter_pairs(corpus_table, split, search)
 st.caption(tr("train.showing", shown=f"{len(shown):,}", total=f"{(corpus_table['split'] == split).sum():,}"))
 columns = ["korean", "english", "construction"] if own_corpus is None else ["line", "korean", "english"]
-shown = shown.assign(
-    construction=shown["construction"].map(lambda name: tr(f"train.construction_{name}") if name else "")
-)
+# One lookup per construction, not per row: thousands of rows share a dozen names.
+construction_names = {name: tr(f"train.construction_{name}") if name else "" for name in shown["construction"].unique()}
+shown = shown.assign(construction=shown["construction"].map(construction_names))
 st.dataframe(
     shown[columns].rename(columns={name: tr(f"train.column_{name}") for name in columns}),
     hide_index=True,
@@ -276,37 +276,38 @@ def draw_progress(view: training.RunView) -> None:
         st.caption(tr("train.curves_soon"))
     else:
         loss_column, exact_column = st.columns(2)
-        loss_column.altair_chart(loss_chart(history, None), width="stretch")
-        exact_column.altair_chart(exact_chart(history, None), width="stretch")
+        # Live curves change with every report: built directly, not through the chart cache.
+        loss_column.altair_chart(charts.line_chart(history, **loss_options(None)), width="stretch")
+        exact_column.altair_chart(charts.line_chart(history, **exact_options(None)), width="stretch")
     if view.snapshot is not None:
         st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
         st.altair_chart(snapshot_grid(view.snapshot), width="content")
 
 
-def loss_chart(history, marker_step):
-    return charts.line_chart(
-        history,
-        y_columns=("train_loss", "valid_loss"),
-        series_labels={"train_loss": tr("train.series_train_loss"), "valid_loss": tr("train.series_valid_loss")},
-        title=tr("train.loss_title"),
-        x_title=tr("train.axis_step"),
-        y_title=tr("train.axis_loss"),
-        marker_x=marker_step,
-        height=200,
-    )
+def loss_options(marker_step) -> dict:
+    """ui.charts.line_chart options of the loss curves (train and validation)."""
+    return {
+        "y_columns": ("train_loss", "valid_loss"),
+        "series_labels": {"train_loss": tr("train.series_train_loss"), "valid_loss": tr("train.series_valid_loss")},
+        "title": tr("train.loss_title"),
+        "x_title": tr("train.axis_step"),
+        "y_title": tr("train.axis_loss"),
+        "marker_x": marker_step,
+        "height": 200,
+    }
 
 
-def exact_chart(history, marker_step):
-    return charts.line_chart(
-        history,
-        y_columns=("valid_exact_match",),
-        series_labels={"valid_exact_match": tr("train.series_valid_exact_match")},
-        title=tr("train.exact_title"),
-        x_title=tr("train.axis_step"),
-        y_title=tr("train.axis_exact_match"),
-        marker_x=marker_step,
-        height=160,
-    )
+def exact_options(marker_step) -> dict:
+    """ui.charts.line_chart options of the validation exact-match curve."""
+    return {
+        "y_columns": ("valid_exact_match",),
+        "series_labels": {"valid_exact_match": tr("train.series_valid_exact_match")},
+        "title": tr("train.exact_title"),
+        "x_title": tr("train.axis_step"),
+        "y_title": tr("train.axis_exact_match"),
+        "marker_x": marker_step,
+        "height": 160,
+    }
 
 
 def snapshot_grid(snapshot):
@@ -414,7 +415,8 @@ else:
     at_step = training.history_at(checkpoint.history, snapshot_step)
     map_column, curve_column = st.columns(2)
     with map_column:
-        snapshot_chart = charts.attention_heatmap(
+        snapshot_chart = views.chart(
+            "attention_heatmap",
             one_map,
             title=tr("train.snapshot_title", step=snapshot_step, layer=layer, head=head),
             x_title=tr("train.axis_korean"),
@@ -422,8 +424,8 @@ else:
             value_title=tr("train.axis_weight"),
             cell_size=max(18, min(HEATMAP_CELL_SIZE, HEATMAP_WIDTH // len(snapshot["source_tokens"]))),
         )
-        st.altair_chart(snapshot_chart, width="content")
-        export.download_buttons(one_map, snapshot_chart, f"snapshot_step{snapshot_step}_layer{layer}_head{head}")
+        views.draw(snapshot_chart)
+        export.download_buttons(one_map, snapshot_chart.chart, f"snapshot_step{snapshot_step}_layer{layer}_head{head}")
     with curve_column:
         if at_step is None:
             st.caption(tr("train.before_first_evaluation"))
@@ -438,5 +440,6 @@ else:
                 )
             )
         if checkpoint.history:
-            st.altair_chart(loss_chart(training.history_frame(checkpoint.history), snapshot_step), width="stretch")
+            history = training.history_frame(checkpoint.history)
+            views.draw(views.chart("line_chart", history, **loss_options(snapshot_step)), "stretch")
     st.caption(tr("train.over_training_caption"))

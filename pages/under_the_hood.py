@@ -12,7 +12,7 @@ import streamlit as st
 
 from model.inspect import AGREEMENT_TOLERANCE, layer_count
 from model.transformer import ATTENTION_KINDS
-from ui import charts, export, hood, loading
+from ui import export, hood, loading, views
 from ui.state import current_checkpoint, current_sentence, current_translation, tr
 
 # Widget keys of this page (the shared keys live in ui/state.py).
@@ -30,18 +30,19 @@ MAP_HEAD = "hood_map_head"
 TABLE_HEIGHT = 250  # px: long tables (x, W_q) scroll instead of filling the page
 
 
-def draw(chart) -> None:
-    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
-    st.altair_chart(chart, width="content")
+def draw(chart_name: str, frame, **options) -> views.PreparedChart:
+    """`ui.charts.<chart_name>(frame, **options)`, built once per input (views.chart) and drawn
+    at its own size: stretching would squash its cells and labels."""
+    prepared = views.chart(chart_name, frame, **options)
+    views.draw(prepared)
+    return prepared
 
 
 def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
     """K or V of the chosen head: one row per key token, as a table and as a heatmap."""
     st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
     draw(
-        charts.matrix_heatmap(
-            hood.matrix_frame(matrix, key_labels, head_dims), title=title, show_values=False, cell_size=26
-        )
+        "matrix_heatmap", hood.matrix_frame(matrix, key_labels, head_dims), title=title, show_values=False, cell_size=26
     )
 
 
@@ -237,35 +238,33 @@ step_names = [
 scores_chart, bars_chart = st.columns(2)
 with scores_chart:
     draw(
-        charts.matrix_heatmap(
-            hood.score_steps_matrix(explanation, step_names, key_tokens),
-            title=tr("hood.scores_chart_title"),
-            x_title=tr("hood.axis.key"),
-            y_title=tr("hood.axis.step"),
-            value_format=".1f",
-        )
+        "matrix_heatmap",
+        hood.score_steps_matrix(explanation, step_names, key_tokens),
+        title=tr("hood.scores_chart_title"),
+        x_title=tr("hood.axis.key"),
+        y_title=tr("hood.axis.step"),
+        value_format=".1f",
     )
 with bars_chart:
     draw(
-        charts.attention_bars(
-            hood.bars_frame(explanation.weights, key_tokens),
-            title=tr("hood.bars_title"),
-            x_title=tr("hood.axis.key"),
-            y_title=tr("hood.axis.weight"),
-        )
+        "attention_bars",
+        hood.bars_frame(explanation.weights, key_tokens),
+        title=tr("hood.bars_title"),
+        x_title=tr("hood.axis.key"),
+        y_title=tr("hood.axis.weight"),
     )
 
 head_map = hood.head_map_frame(explanation.model_head_weights, query_tokens, key_tokens)
-head_map_chart = charts.attention_heatmap(
+st.markdown(tr("hood.head_map_body", query=query_name))
+head_map_chart = draw(
+    "attention_heatmap",
     head_map,
     title=tr("hood.head_map_title"),
     x_title=tr("hood.axis.key"),
     y_title=tr("hood.axis.query"),
     value_title=tr("hood.axis.weight"),
 )
-st.markdown(tr("hood.head_map_body", query=query_name))
-draw(head_map_chart)
-export.download_buttons(head_map, head_map_chart, f"{kind}_layer{layer}_head{head}", key="hood_head_map")
+export.download_buttons(head_map, head_map_chart.chart, f"{kind}_layer{layer}_head{head}", key="hood_head_map")
 
 st.subheader(tr("hood.step.v.header"))
 st.markdown(tr("hood.step.v.body", difference=difference_text(explanation.step_differences["values"])))
@@ -315,13 +314,12 @@ if what_if:
     ):
         with side:
             draw(
-                charts.attention_heatmap(
-                    hood.head_map_frame(weights, query_tokens, key_tokens),
-                    title=title,
-                    x_title=tr("hood.axis.key"),
-                    y_title=tr("hood.axis.query"),
-                    value_title=tr("hood.axis.weight"),
-                )
+                "attention_heatmap",
+                hood.head_map_frame(weights, query_tokens, key_tokens),
+                title=title,
+                x_title=tr("hood.axis.key"),
+                y_title=tr("hood.axis.query"),
+                value_title=tr("hood.axis.weight"),
             )
 
 comparison_columns = {
@@ -404,7 +402,8 @@ if heads_off:
 for side, shown, title_key, name in compared:
     with side:
         frame = hood.cross_map_frame(shown, map_layer, map_head)
-        chart = charts.attention_heatmap(
+        chart = draw(
+            "attention_heatmap",
             frame,
             title=f"{tr(title_key)} · {tr('hood.kind.cross')} {map_layer}/{map_head}",
             x_title=tr("hood.axis.key"),
@@ -412,9 +411,8 @@ for side, shown, title_key, name in compared:
             value_title=tr("hood.axis.weight"),
             query_label="produced_token",
         )
-        draw(chart)
         export.download_buttons(
-            frame, chart, f"cross_layer{map_layer}_head{map_head}_{name}", key=f"hood_ablation_{name}"
+            frame, chart.chart, f"cross_layer{map_layer}_head{map_head}_{name}", key=f"hood_ablation_{name}"
         )
 
 st.subheader(tr("hood.ablation.exact_header"))

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
-from ui import state
+from ui import state, texts
 
 
 def run_page(page: str, language: str = "en", sentence: str | None = None, timeout: float = 60) -> AppTest:
@@ -26,6 +26,13 @@ def rerun(app: AppTest) -> AppTest:
     app.run()
     assert not app.exception, app.exception
     return app
+
+
+def open_tab(app: AppTest, tabs_key: str, label_key: str) -> AppTest:
+    """Open the tab labelled `texts.TEXTS[label_key]` of the lazy `st.tabs(key=tabs_key)`, as a click
+    would (AppTest cannot click a tab), and run the page."""
+    app.session_state[tabs_key] = texts.text(label_key, app.session_state[state.LANGUAGE])
+    return rerun(app)
 
 
 def drawn_charts(app: AppTest) -> list[tuple[dict, dict[str, pd.DataFrame]]]:

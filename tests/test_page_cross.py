@@ -20,6 +20,11 @@ from ui import state, texts
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "cross.py")
 SEED = "나는 학생이다"
 run_page = partial(app_testing.run_page, PAGE, sentence=SEED, timeout=120)
+TABS = "cross_tab"
+
+
+def open_tab(app: AppTest, label_key: str) -> AppTest:
+    return app_testing.open_tab(app, TABS, label_key)
 
 
 class Chart:
@@ -112,11 +117,30 @@ def test_page_runs_with_its_widgets_and_follows_the_language():
     assert texts.TEXTS["cross.intro"]["en"] not in markdown_text(korean)
     for app in (english, korean):
         app.radio(key="cross_layer"), app.radio(key="cross_head"), app.toggle(key="cross_show_gold")
-        app.selectbox(key="cross_focus"), app.select_slider(key="cross_step"), app.radio(key="cross_guess")
-        assert len(charts(app)) >= 6  # map, focus bars, grid, three step views, revealed map
+        app.selectbox(key="cross_focus")
+        assert len(charts(app)) >= 4  # map, focus bars, grid, lines
     assert [tab.label for tab in korean.tabs] == [
         texts.TEXTS[key]["ko"] for key in ("cross.tab.map", "cross.tab.guess", "cross.tab.steps", "cross.tab.heads")
     ]
+
+
+def test_only_the_open_tab_runs_and_closed_tabs_keep_their_choices():
+    app = run_page()
+    assert not app.get("select_slider") and not app.dataframe  # the steps and heads tabs did not run
+    app.toggle(key="cross_show_gold").set_value(False)
+    app.selectbox(key="cross_focus").set_value(2)
+    rerun(app)
+    open_tab(app, "cross.tab.steps")
+    assert not app.get("toggle") and not app.get("selectbox")  # the map tab did not run
+    app.select_slider(key="cross_step").set_value(2)
+    rerun(app)
+    revealed = chart_titled(app, texts.text("cross.steps.revealed_title", "en", step=2))
+    assert gold_layer_cells(revealed) == set()  # the map tab's "gold off" holds here too
+    open_tab(app, "cross.tab.map")
+    assert app.toggle(key="cross_show_gold").value is False
+    assert app.selectbox(key="cross_focus").value == 2
+    open_tab(app, "cross.tab.steps")
+    assert app.select_slider(key="cross_step").value == 2
 
 
 def test_rows_are_the_produced_english_and_columns_the_korean_in_order(shipped):
@@ -190,7 +214,7 @@ def test_gold_is_explained_when_a_word_is_unknown():
 
 
 def test_the_step_slider_moves_all_three_views(shipped):
-    app = run_page()
+    app = open_tab(run_page(), "cross.tab.steps")
     expected = translate(shipped, SEED)
     assert len(step_bars(app, "decoder_self", 0)) == 1
     revealed_title = texts.text("cross.steps.revealed_title", "en", step=0)
@@ -218,7 +242,7 @@ def test_the_step_slider_moves_all_three_views(shipped):
 
 
 def test_predict_then_reveal(shipped):
-    app = run_page()
+    app = open_tab(run_page(), "cross.tab.guess")
     question = texts.TEXTS["cross.guess.waiting"]["en"]
     assert question in [element.value for element in app.info]
     assert app.button[0].disabled  # nothing to reveal before a guess
@@ -241,7 +265,7 @@ def test_predict_then_reveal(shipped):
 
 
 def test_head_scores_table_marks_the_best_head():
-    app = run_page()
+    app = open_tab(run_page(), "cross.tab.heads")
     table = app.dataframe[0].value
     assert table["hit_rate"].between(0, 1).all() and table["alignment_error_rate"].between(0, 1).all()
     best = table[table["best"] != ""]

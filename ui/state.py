@@ -203,3 +203,14 @@ TRAIN_RUN = "train_run"  # ui.training.TrainingRun of this session's latest trai
 TRAIN_SETTINGS = "train_settings"  # (TrainConfig, ModelConfig) last submitted, to refill the form after a page switch
 TRAIN_FORM_PROBLEMS = "train_form_problems"  # (text key, fields) pairs of the last refused submission
 TRAIN_NOTICE = "train_notice"  # (text key, fields) of a one-off message (e.g. "a run is already going")
+
+
+def keep_widget_values(keys) -> None:
+    """Keep the values of widgets this run does not draw (those in a closed lazy tab).
+
+    Streamlit forgets a widget's value after a run that does not draw it; written back
+    as plain session state, the value waits for the widget to be drawn again.
+    """
+    for key in keys:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
