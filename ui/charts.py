@@ -15,6 +15,10 @@ Data formats (one row per cell or point; extra columns are ignored):
 Positions, not tokens, are encoded on the axes, and each axis label is looked up
 from the position (`labelExpr`), so a repeated token keeps its own row and column
 and sentence order always holds. Axis labels are horizontal so Hangul reads.
+
+Encodings are channel objects (`alt.Text("label:N")`, `alt.ColorValue(...)`, `value_if`),
+never shorthand strings, `alt.value` or `alt.condition` dicts: Altair converts those
+through a slow path (about 5 ms each, most of the time a small chart takes to build).
 """
 
 import json
@@ -59,6 +63,12 @@ HORIZONTAL_Y_TITLE = {
     "titleX": 0,
     "titleY": -6,
 }
+
+
+def value_if(test: str, if_true, if_false, channel=alt.ColorValue):
+    """`alt.condition(test, alt.value(if_true), alt.value(if_false))` as a channel object
+    (the same Vega-Lite, built without Altair's slow dict conversion)."""
+    return channel(if_false, condition={"test": test, "value": if_true})
 
 
 def _position_axis(frame, position_column, label_column, title, label_limit=None, vertical=False) -> alt.Axis:
@@ -150,11 +160,7 @@ def attention_heatmap(
         layers.append(
             base.mark_text(fontSize=11).encode(
                 text=alt.Text(f"{value_column}:Q", format=".2f"),
-                color=alt.condition(
-                    f"datum['{value_column}'] > 0.55",
-                    alt.value("white"),
-                    alt.value("black"),
-                ),
+                color=value_if(f"datum['{value_column}'] > 0.55", "white", "black"),
             )
         )
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size * key_count, height=size * query_count)
@@ -229,12 +235,8 @@ def matrix_heatmap(
     if show_values:
         layers.append(
             base.mark_text(fontSize=11).encode(
-                text="shown:N",
-                color=alt.condition(
-                    f"!datum.negative_infinity && abs(datum.value) > {0.6 * largest}",
-                    alt.value("white"),
-                    alt.value("black"),
-                ),
+                text=alt.Text("shown:N"),
+                color=value_if(f"!datum.negative_infinity && abs(datum.value) > {0.6 * largest}", "white", "black"),
             )
         )
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size * column_count, height=size * row_count)
@@ -277,11 +279,11 @@ def attention_bars(
         )
     )
     bars = base.mark_bar(size=int(bar_width * 0.7)).encode(
-        color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR))
+        color=value_if("datum.is_largest", HIGHLIGHT_COLOR, MUTED_COLOR)
     )
     values = base.mark_text(dy=-8, fontSize=12, fontWeight="bold").encode(
         text=alt.Text(f"{value_column}:Q", format=".2f"),
-        color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value("#555555")),
+        color=value_if("datum.is_largest", HIGHLIGHT_COLOR, "#555555"),
     )
     return alt.layer(bars, values).properties(autosize=PAD, title=title, width=bar_width * key_count, height=200)
 
@@ -402,8 +404,8 @@ def mask_pattern_chart(
         )
     )
     marks = base.mark_text(fontSize=13).encode(
-        text=alt.condition("datum.allowed", alt.value("✓"), alt.value("✗")),
-        color=alt.condition("datum.allowed", alt.value("white"), alt.value("#999999")),
+        text=value_if("datum.allowed", "✓", "✗", channel=alt.TextValue),
+        color=value_if("datum.allowed", "white", "#999999"),
     )
     return alt.layer(cells, marks).properties(
         autosize=PAD,
@@ -484,8 +486,8 @@ def _origin_axes(domain) -> list[alt.Chart]:
     if not domain[0] <= 0 <= domain[1]:
         return []
     return [
-        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(x="zero:Q"),
-        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(y="zero:Q"),
+        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(x=alt.X("zero:Q")),
+        alt.Chart(axes).mark_rule(color="#bbbbbb").encode(y=alt.Y("zero:Q")),
     ]
 
 
@@ -511,7 +513,9 @@ def vectors_chart(frame: pd.DataFrame, title: str = "", size: int = 260) -> alt.
         alt.Tooltip("y:Q", format=".2f"),
     ]
     base = alt.Chart(data)
-    shafts = base.mark_rule(strokeWidth=2.5).encode(x="origin:Q", y="origin:Q", x2="x:Q", y2="y:Q", color=color)
+    shafts = base.mark_rule(strokeWidth=2.5).encode(
+        x=alt.X("origin:Q"), y=alt.Y("origin:Q"), x2=alt.X2("x:Q"), y2=alt.Y2("y:Q"), color=color
+    )
     heads = base.mark_point(shape="triangle-up", filled=True, size=110, opacity=1).encode(
         x=x_axis,
         y=y_axis,
@@ -520,7 +524,7 @@ def vectors_chart(frame: pd.DataFrame, title: str = "", size: int = 260) -> alt.
         tooltip=tooltip,
     )
     labels = base.mark_text(dx=10, dy=-10, fontSize=13, fontWeight="bold").encode(
-        x="x:Q", y="y:Q", text="label:N", color=color
+        x=alt.X("x:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"), color=color
     )
     return alt.layer(*_origin_axes(domain), shafts, heads, labels).properties(
         autosize=PAD, title=title, width=size, height=size
@@ -557,7 +561,9 @@ def points_chart(
         segment = data.set_index("label").loc[list(line_labels)].reset_index()
         segment["order"] = range(len(segment))
         layers.append(
-            alt.Chart(segment).mark_line(strokeDash=[5, 4], color="#888888").encode(x=x_axis, y=y_axis, order="order:Q")
+            alt.Chart(segment)
+            .mark_line(strokeDash=[5, 4], color="#888888")
+            .encode(x=x_axis, y=y_axis, order=alt.Order("order:Q"))
         )
     base = alt.Chart(data)
     layers.append(
@@ -575,7 +581,7 @@ def points_chart(
     )
     layers.append(
         base.mark_text(dx=12, dy=-12, fontSize=13, fontWeight="bold").encode(
-            x="x:Q", y="y:Q", text="label:N", color=color
+            x=alt.X("x:Q"), y=alt.Y("y:Q"), text=alt.Text("label:N"), color=color
         )
     )
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size, height=size)
@@ -610,16 +616,16 @@ def attention_lines(
         .mark_rule(strokeCap="round")
         .encode(
             x=alt.X("left:Q", scale=x_scale, axis=no_axis),
-            x2="right:Q",
+            x2=alt.X2("right"),
             y=alt.Y("query_pos:Q", scale=y_scale, axis=no_axis),
-            y2="key_pos:Q",
+            y2=alt.Y2("key_pos"),
             opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=None),
             strokeWidth=alt.StrokeWidth(
                 "weight:Q",
                 scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
                 legend=alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f"),
             ),
-            color=alt.value(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
+            color=alt.ColorValue(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
             tooltip=[
                 alt.Tooltip(f"{query_label}:N", title=left_title),
                 alt.Tooltip("key_token:N", title=right_title),
@@ -636,7 +642,7 @@ def attention_lines(
     queries = queries.assign(side=0.0, focused=queries["pos"] == focus_pos)
     keys = keys.assign(side=1.0, focused=False)
 
-    def token_column(tokens: pd.DataFrame, align: str, dx: int) -> alt.LayerChart:
+    def token_column(tokens: pd.DataFrame, align: str, dx: int) -> list[alt.Chart]:
         """The tokens of one side; the focused one bold and in the highlight colour."""
 
         def marks(rows: pd.DataFrame, **style) -> alt.Chart:
@@ -646,28 +652,30 @@ def attention_lines(
                 .encode(
                     x=alt.X("side:Q", scale=x_scale, axis=no_axis),
                     y=alt.Y("pos:Q", scale=y_scale, axis=no_axis),
-                    text="label:N",
+                    text=alt.Text("label:N"),
                 )
             )
 
         focused = tokens["focused"]
-        return alt.layer(
+        return [
             marks(tokens[~focused], color="#333333"),
             marks(tokens[focused], color=HIGHLIGHT_COLOR, fontWeight="bold"),
-        )
+        ]
 
     def header(side: float, label: str, align: str, dx: int) -> alt.Chart:
         return (
             alt.Chart(pd.DataFrame({"side": [side], "label": [label]}))
             .mark_text(align=align, dx=dx, dy=-row_height * 0.8, fontSize=12, color="#777777")
-            .encode(x=alt.X("side:Q", scale=x_scale, axis=no_axis), y=alt.value(0), text="label:N")
+            .encode(x=alt.X("side:Q", scale=x_scale, axis=no_axis), y=alt.YValue(0), text=alt.Text("label:N"))
         )
 
     return (
+        # One flat layer list: Altair deep-copies every nested layer chart, which made
+        # building this chart three times slower.
         alt.layer(
             edges,
-            token_column(queries, "right", -8),
-            token_column(keys, "left", 8),
+            *token_column(queries, "right", -8),
+            *token_column(keys, "left", 8),
             header(0.0, left_title, "right", -8),
             header(1.0, right_title, "left", 8),
         )
@@ -713,7 +721,7 @@ def head_bars_grid(
                 scale=alt.Scale(domain=WEIGHT_DOMAIN),
                 axis=alt.Axis(title=None, values=[0, 0.5, 1], format=".1f"),
             ),
-            color=alt.condition("datum.is_largest", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR)),
+            color=value_if("datum.is_largest", HIGHLIGHT_COLOR, MUTED_COLOR),
             tooltip=[
                 alt.Tooltip("layer:O", title=layer_title),
                 alt.Tooltip("head:O", title=head_title),
@@ -837,9 +845,7 @@ def top_tokens_chart(
             alt.Tooltip("probability:Q", title=probability_title, format=".4f"),
         ],
     )
-    bars = base.mark_bar(size=18).encode(
-        color=alt.condition("datum.chosen", alt.value(HIGHLIGHT_COLOR), alt.value(MUTED_COLOR))
-    )
+    bars = base.mark_bar(size=18).encode(color=value_if("datum.chosen", HIGHLIGHT_COLOR, MUTED_COLOR))
     values = base.mark_text(align="left", dx=4, fontSize=12).encode(
         text=alt.Text("probability:Q", format=".2f"),
     )
