@@ -56,6 +56,7 @@ from model.decoding import MAX_SENTENCE_CHARACTERS, MAX_SENTENCE_TOKENS, Sentenc
 from model.tokenizer import SPECIAL_TOKENS, normalize
 from model.transformer import Transformer
 from model.user_corpus import CorpusFileError, parse_user_corpus
+from tests import app_testing
 from ui import state, texts, training
 from ui.sidebar import escape_markdown
 
@@ -687,11 +688,7 @@ def test_corpus_cli(case: CorpusCase, tmp_path, capsys):
 
 
 def run_train_page(language: str) -> AppTest:
-    app = AppTest.from_file(TRAIN_PAGE, default_timeout=TIMEOUT_S)
-    app.session_state[state.LANGUAGE] = language
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return app_testing.run_page(TRAIN_PAGE, language, timeout=TIMEOUT_S)
 
 
 @pytest.fixture(scope="module")

@@ -38,6 +38,8 @@ from model.corpus import build_corpus
 from model.decoding import translate
 from model.train import train
 from model.user_corpus import parse_user_corpus
+from tests import app_testing
+from tests.app_testing import rerun
 from ui import loading, state, texts, training
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,21 +62,11 @@ def navigation_runs_the_entrypoint(monkeypatch):
 
 
 def start_app(language: str = "en") -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=TIMEOUT_S)
-    app.session_state[state.LANGUAGE] = language
-    return rerun(app)
+    return app_testing.run_page(APP, language, timeout=TIMEOUT_S)
 
 
 def start_train_page(language: str = "en") -> AppTest:
-    app = AppTest.from_file(TRAIN_PAGE, default_timeout=TIMEOUT_S)
-    app.session_state[state.LANGUAGE] = language
-    return rerun(app)
-
-
-def rerun(app: AppTest) -> AppTest:
-    app.run()
-    assert not app.exception, app.exception
-    return app
+    return app_testing.run_page(TRAIN_PAGE, language, timeout=TIMEOUT_S)
 
 
 def click_train(app: AppTest, language: str = "en", **values) -> AppTest:
