@@ -11,10 +11,13 @@
    seed (wall-clock seconds of `train()`, from the first step to the returned
    checkpoint, including its final evaluation), and the test-split exact match
    reached. Reports medians.
+3. The shipped checkpoint: its size and the median time `load_checkpoint` takes to
+   read, validate and build it (after one warm-up load).
 
 Prints a table, then, as its last line, one JSON object with the keys
 step_time_ratio_vs_nn_transformer, seconds_to_target, test_exact_match, threads,
-torch_version. Run by hand, not in CI: timings depend on the machine.
+torch_version, checkpoint_mb and checkpoint_load_ms. Run by hand, not in CI: timings
+depend on the machine.
 """
 
 import argparse
@@ -32,6 +35,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint  # noqa: E402
 from model.config import ModelConfig, TrainConfig  # noqa: E402
 from model.corpus import build_corpus  # noqa: E402
 from model.tokenizer import PAD_ID  # noqa: E402
@@ -133,6 +137,17 @@ def time_to_target(seeds: list[int], threads: int) -> list[dict]:
     return runs
 
 
+def checkpoint_load_seconds(loads: int = 20) -> float:
+    """Median seconds to load the shipped checkpoint (read, validate, build the model)."""
+    load_checkpoint(SHIPPED_CHECKPOINT)  # warm-up: file cache and first-call costs
+    times = []
+    for _ in range(loads):
+        started = time.perf_counter()
+        load_checkpoint(SHIPPED_CHECKPOINT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads (default: %(default)s)")
@@ -156,14 +171,22 @@ def main() -> int:
 
     print("\ntime to target (default configuration, early stop at 100% validation exact match)")
     runs = time_to_target(arguments.seeds, arguments.threads)
+    seconds = statistics.median(run["seconds"] for run in runs)
+    exact = statistics.median(run["test_exact_match"] for run in runs)
+    print(f"  median: {seconds:.2f} s, test exact match {exact:.4f}")
+
+    checkpoint_mb = SHIPPED_CHECKPOINT.stat().st_size / 1e6
+    load_ms = checkpoint_load_seconds() * 1000
+    print(f"\nshipped checkpoint: {checkpoint_mb:.2f} MB, loaded in {load_ms:.1f} ms (median of 20)\n")
     summary = {
         "step_time_ratio_vs_nn_transformer": round(comparison["ratio"], 4),
-        "seconds_to_target": round(statistics.median(run["seconds"] for run in runs), 2),
-        "test_exact_match": round(statistics.median(run["test_exact_match"] for run in runs), 4),
+        "seconds_to_target": round(seconds, 2),
+        "test_exact_match": round(exact, 4),
         "threads": arguments.threads,
         "torch_version": torch.__version__,
+        "checkpoint_mb": round(checkpoint_mb, 3),
+        "checkpoint_load_ms": round(load_ms, 2),
     }
-    print(f"  median: {summary['seconds_to_target']} s, test exact match {summary['test_exact_match']}\n")
     print(json.dumps(summary))
     return 0
 

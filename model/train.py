@@ -298,6 +298,8 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
             reached_target = True
             break
 
+    if step > snapshots[-1]["step"]:  # stopped between snapshots: the last one shows the model as it ended
+        snapshot_now()
     if best["key"] is None and step > best["step"] and valid_tensors is None:
         best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": step}
     model.load_state_dict(best["state"])

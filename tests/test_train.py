@@ -73,6 +73,7 @@ def test_stopping_returns_the_best_model_so_far():
     assert result.stopped and result.steps_done == 25
     assert result.checkpoint.metrics["steps"] == 25
     assert result.checkpoint.metrics["best_step"] in (10, 20)
+    assert [snapshot["step"] for snapshot in result.checkpoint.snapshots] == [0, 10, 20, 25]  # ends where it stopped
     assert not result.checkpoint.model.training
 
 
