@@ -36,30 +36,29 @@ def reveal() -> None:
     st.session_state[REVEALED] = True
 
 
-def show_matrices(items, columns: int = 2, cell_size: int | None = None) -> None:
-    """Each (title, tensor, row labels, column labels) as a heatmap and, in a second tab, a table."""
-    chart_tab, table_tab = st.tabs([tr("basics.tab.chart"), tr("basics.tab.table")])
-    with chart_tab:
-        for start in range(0, len(items), columns):
-            for column, (title, matrix, rows, cols) in zip(
-                st.columns(columns), items[start : start + columns], strict=False
-            ):
-                with column:
-                    draw(
-                        views.chart(
-                            "matrix_heatmap",
-                            basics.matrix_frame(matrix, rows, cols),
-                            title=title,
-                        )
-                    )
-    with table_tab:
-        for start in range(0, len(items), columns):
-            for column, (title, matrix, rows, cols) in zip(
-                st.columns(columns), items[start : start + columns], strict=False
-            ):
-                with column:
-                    st.markdown(f"**{title}**")
-                    st.dataframe(basics.matrix_table(matrix, rows, cols))
+def show_matrices(items, key: str, columns: int = 2) -> None:
+    """Each (title, tensor, row labels, column labels) as a heatmap and, in a second tab, a table.
+
+    Only the open tab runs (`on_change="rerun"`): the tables are one click away instead of
+    being drawn, hidden, on every visit of this long page.
+    """
+
+    def heatmap(title, matrix, rows, cols) -> None:
+        draw(views.chart("matrix_heatmap", basics.matrix_frame(matrix, rows, cols), title=title))
+
+    def table(title, matrix, rows, cols) -> None:
+        st.markdown(f"**{title}**")
+        st.dataframe(basics.matrix_table(matrix, rows, cols))
+
+    tabs = st.tabs([tr("basics.tab.chart"), tr("basics.tab.table")], key=key, on_change="rerun")
+    for tab, show in zip(tabs, (heatmap, table), strict=True):
+        if not tab.open:
+            continue
+        with tab:
+            for start in range(0, len(items), columns):
+                for column, item in zip(st.columns(columns), items[start : start + columns], strict=False):
+                    with column:
+                        show(*item)
 
 
 # --- read shared state ----------------------------------------------------------
@@ -297,8 +296,7 @@ show_matrices(
         ("W_k", form.w_key, model_dims, head_dims),
         ("W_v", form.w_value, model_dims, head_dims),
     ],
-    columns=2,
-    cell_size=40,
+    key="basics_inputs_tabs",
 )
 st.subheader(tr("basics.matrix.projections"))
 show_matrices(
@@ -307,6 +305,7 @@ show_matrices(
         ("K = X·W_k", form.key, tokens, head_dims),
         ("V = X·W_v", form.value, tokens, head_dims),
     ],
+    key="basics_projections_tabs",
     columns=3,
 )
 st.subheader(tr("basics.matrix.scores"))
@@ -316,7 +315,7 @@ if scale:
     score_items.append((f"QKᵀ ÷ √{basics.D_K}", form.scaled, tokens, tokens))
 if causal:
     score_items.append((tr("basics.matrix.masked_title"), form.masked, tokens, tokens))
-show_matrices(score_items, columns=2)
+show_matrices(score_items, key="basics_scores_tabs")
 
 with st.expander(tr("basics.why_scale.header"), expanded=True):
     st.markdown(tr("basics.why_scale.body"))
@@ -378,7 +377,7 @@ with weights_table:
 
 st.subheader(tr("basics.matrix.output"))
 st.markdown(tr("basics.matrix.output_body"))
-show_matrices([(tr("basics.matrix.output_title"), form.output, tokens, head_dims)], columns=2)
+show_matrices([(tr("basics.matrix.output_title"), form.output, tokens, head_dims)], key="basics_output_tabs")
 if causal:
     unmasked = basics.matrix_form(scale=scale, causal=False, temperature=matrix_temperature)
     st.markdown(tr("basics.matrix.causal_change"))

@@ -210,3 +210,20 @@ def test_attention_patterns():
     assert (decoder["allowed"] == (decoder["key_pos"] <= decoder["query_pos"])).all()
     with pytest.raises(ValueError):
         basics.attention_pattern_frame("sideways")
+
+
+def test_matrix_tables_are_one_tab_away():
+    app = run_page()
+    model_dims = basics.dimension_labels(basics.D_MODEL)
+
+    def x_tables():
+        return [
+            element.value
+            for element in app.dataframe
+            if list(element.value.index) == TOKENS and list(element.value.columns) == model_dims
+        ]
+
+    assert not x_tables() and "**X**" not in markdown_text(app)  # only the heatmaps ran
+    app_testing.open_tab(app, "basics_inputs_tabs", "basics.tab.table")
+    (x_table,) = x_tables()
+    assert x_table.to_numpy() == pytest.approx(basics.matrix_form().x.numpy(), abs=1e-2)
