@@ -204,7 +204,11 @@ def _read_bytes(source) -> bytes:
 
 def _parse_header(data: bytes) -> dict[str, str]:
     """The metadata of a safetensors file, checked before any tensor is read."""
-    if data[:1] == b"\x80" or data[:4] == b"PK\x03\x04":
+    # safetensors: an 8-byte length, then the JSON header ("{"). The length's low byte may
+    # be 0x80, pickle's first byte, so a file is called pickle (or a zip of pickles) only
+    # when it is not laid out as safetensors.
+    laid_out_as_safetensors = data[8:9] == b"{"
+    if not laid_out_as_safetensors and (data[:1] == b"\x80" or data[:4] == b"PK\x03\x04"):
         raise CheckpointError(
             "pickle", "this is a pickled PyTorch file (.pt/.pth); only .safetensors checkpoints are accepted"
         )

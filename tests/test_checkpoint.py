@@ -1,3 +1,4 @@
+import dataclasses
 import json
 import os
 import pickle
@@ -179,3 +180,16 @@ def test_a_pickle_payload_never_runs(tmp_path):
     # The payload is real: unpickling it would have created the marker.
     pickle.loads(payload)
     assert marker.exists()
+
+
+def test_a_checkpoint_whose_header_length_starts_like_pickle_still_loads():
+    # The first byte of a safetensors file is the low byte of its header length; 0x80 is
+    # also how a pickle starts. About one saved model in 256 begins that way.
+    checkpoint = tiny_checkpoint()
+    for padding in range(120):
+        data = checkpoint_bytes(dataclasses.replace(checkpoint, corpus_fingerprint="ab" + "c" * padding))
+        if data[:1] == b"\x80":
+            break
+    assert data[:1] == b"\x80"
+    loaded = load_checkpoint(data)
+    assert torch.equal(logits_of(loaded), logits_of(checkpoint))
