@@ -21,11 +21,6 @@ CAUSAL = "basics_causal"
 MATRIX_TEMPERATURE = "basics_matrix_temperature"
 
 
-def draw(prepared: views.PreparedChart) -> None:
-    """A fixed-size chart at its own size: stretching would squash its cells and labels."""
-    views.draw(prepared)
-
-
 @st.cache_data(show_spinner=False)
 def dot_product_growth():
     """basics.dot_product_growth: thousands of random draws from a fixed seed, the same table every run."""
@@ -44,7 +39,7 @@ def show_matrices(items, key: str, columns: int = 2) -> None:
     """
 
     def heatmap(title, matrix, rows, cols) -> None:
-        draw(views.chart("matrix_heatmap", basics.matrix_frame(matrix, rows, cols), title=title))
+        views.show("matrix_heatmap", basics.matrix_frame(matrix, rows, cols), title=title)
 
     def table(title, matrix, rows, cols) -> None:
         st.markdown(f"**{title}**")
@@ -93,7 +88,7 @@ with text_column:
         )
     )
 with chart_column:
-    draw(views.chart("points_chart", basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"]))
+    views.show("points_chart", basics.weighted_sum_points_frame(weight_a), line_labels=["A", "B"])
 
 st.subheader(tr("basics.dot.header"))
 st.markdown(tr("basics.dot.body"))
@@ -130,7 +125,7 @@ for pair_column, (pair, (preset_u, preset_v)) in zip(st.columns(2), enumerate(ba
                 arithmetic=basics.dot_product_arithmetic(u, v),
             )
         )
-        draw(views.chart("vectors_chart", basics.vectors_frame(["u", "v"], [u, v]), size=220))
+        views.show("vectors_chart", basics.vectors_frame(["u", "v"], [u, v]), size=220)
 st.caption(tr("basics.dot.typo"))
 
 # --- 2. query and keys ------------------------------------------------------------
@@ -138,16 +133,14 @@ st.header(tr("basics.qk.header"))
 st.markdown(tr("basics.qk.body"))
 vectors_column, predict_column = st.columns([2, 3])
 with vectors_column:
-    draw(
-        views.chart(
-            "vectors_chart",
-            basics.vectors_frame(
-                ["q", *basics.KEY_LABELS],
-                [basics.QUERY, *basics.KEYS],
-                roles=["query"] + ["key"] * len(basics.KEYS),
-            ),
-            size=240,
-        )
+    views.show(
+        "vectors_chart",
+        basics.vectors_frame(
+            ["q", *basics.KEY_LABELS],
+            [basics.QUERY, *basics.KEYS],
+            roles=["query"] + ["key"] * len(basics.KEYS),
+        ),
+        size=240,
     )
 with predict_column:
     st.markdown(
@@ -223,14 +216,12 @@ else:
             )
         )
     with bars_column:
-        draw(
-            views.chart(
-                "attention_bars",
-                key_frame,
-                title=tr("basics.qk.bars_title"),
-                x_title=tr("basics.qk.col.key"),
-                y_title=tr("basics.qk.col.weight"),
-            )
+        views.show(
+            "attention_bars",
+            key_frame,
+            title=tr("basics.qk.bars_title"),
+            x_title=tr("basics.qk.col.key"),
+            y_title=tr("basics.qk.col.weight"),
         )
     st.markdown(
         tr(
@@ -262,7 +253,7 @@ else:
         )
         st.markdown(tr("basics.value.result", output=f"[{output[0]:.3f}, {output[1]:.3f}]"))
     with value_chart:
-        draw(views.chart("points_chart", basics.weighted_value_points_frame(weights), size=240))
+        views.show("points_chart", basics.weighted_value_points_frame(weights), size=240)
 
 # --- 4. matrix form ---------------------------------------------------------------
 st.header(tr("basics.matrix.header"))
@@ -360,15 +351,13 @@ st.markdown(tr("basics.matrix.softmax_body"))
 weights_chart, weights_table = st.columns(2)
 attention = basics.attention_frame(form.weights, tokens, tokens)
 with weights_chart:
-    draw(
-        views.chart(
-            "attention_heatmap",
-            attention,
-            title=tr("basics.matrix.weights_title"),
-            x_title=tr("basics.matrix.key"),
-            y_title=tr("basics.matrix.query"),
-            value_title=tr("basics.qk.col.weight"),
-        )
+    views.show(
+        "attention_heatmap",
+        attention,
+        title=tr("basics.matrix.weights_title"),
+        x_title=tr("basics.matrix.key"),
+        y_title=tr("basics.matrix.query"),
+        value_title=tr("basics.qk.col.weight"),
     )
 with weights_table:
     st.dataframe(basics.matrix_table(form.weights, tokens, tokens, decimals=3))
@@ -391,15 +380,13 @@ st.markdown(tr("basics.kinds.body"))
 for kind_column, kind in zip(st.columns([4, 5, 4]), ("encoder_self", "decoder_self", "cross"), strict=True):
     with kind_column:
         st.markdown(f"**{tr(f'basics.kinds.{kind}.title')}**")
-        draw(
-            views.chart(
-                "mask_pattern_chart",
-                basics.attention_pattern_frame(kind),
-                allowed_label=tr("basics.kinds.allowed"),
-                blocked_label=tr("basics.kinds.blocked"),
-                x_title=tr("basics.kinds.key"),
-                y_title=tr("basics.kinds.query"),
-            )
+        views.show(
+            "mask_pattern_chart",
+            basics.attention_pattern_frame(kind),
+            allowed_label=tr("basics.kinds.allowed"),
+            blocked_label=tr("basics.kinds.blocked"),
+            x_title=tr("basics.kinds.key"),
+            y_title=tr("basics.kinds.query"),
         )
         st.markdown(tr(f"basics.kinds.{kind}.body"))
 

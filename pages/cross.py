@@ -154,14 +154,12 @@ def guess_section() -> None:
         st.warning(
             tr("cross.guess.wrong", guess=literal(source_tokens[guess]), guess_weight=number(guess_weight), **fields)
         )
-    views.draw(
-        views.chart(
-            "attention_bars",
-            row,
-            title=tr("cross.focus.title", token=english_tokens[english_index]),
-            x_title=tr("cross.axis.korean"),
-            y_title=tr("cross.axis.weight"),
-        )
+    views.show(
+        "attention_bars",
+        row,
+        title=tr("cross.focus.title", token=english_tokens[english_index]),
+        x_title=tr("cross.axis.korean"),
+        y_title=tr("cross.axis.weight"),
     )
     st.markdown(tr("cross.guess.why"))
     if not gold.available:
@@ -179,7 +177,7 @@ def guess_section() -> None:
 def map_section() -> None:
     show_gold = st.toggle(tr("cross.map.gold_toggle"), key=SHOW_GOLD)
     gold_frame = cross_views.gold_cells(one_head, gold.links) if show_gold and gold.available else None
-    heatmap = views.chart(
+    heatmap = views.show(
         "attention_heatmap_with_gold",
         one_head,
         gold_frame=gold_frame,
@@ -187,7 +185,6 @@ def map_section() -> None:
         title=tr("cross.map.title", layer=layer, head=head),
         **heatmap_titles(),
     )
-    views.draw(heatmap)
     export.download_buttons(one_head, heatmap.chart, f"cross_layer{layer}_head{head}")
     if english_tokens:
         strongest = one_head[one_head["query_pos"] < len(english_tokens)]
@@ -218,14 +215,13 @@ def map_section() -> None:
         key=FOCUS,
     )
     focus_row = one_head[one_head["query_pos"] == focus].reset_index(drop=True)
-    focus_chart = views.chart(
+    focus_chart = views.show(
         "attention_bars",
         focus_row,
         title=tr("cross.focus.title", token=translation.output_tokens[focus]),
         x_title=tr("cross.axis.korean"),
         y_title=tr("cross.axis.weight"),
     )
-    views.draw(focus_chart)
     if gold.available and focus < len(english_tokens):
         partners = partners_of(focus, gold, source_tokens)
         st.caption(
@@ -244,13 +240,12 @@ def map_section() -> None:
     export.translation_json_button(translation, "translation")
 
 
-def step_bars(column, title: str, frame, chart_name: str, stem: str, **options) -> None:
+def step_view(column, title: str, frame, chart_name: str, stem: str, **options) -> None:
     """One of the three side-by-side views of a decoding step, with its export buttons."""
     with column:
         # Headings above the charts, not chart titles: a one-bar chart is too narrow for a title.
         st.markdown(f"**{title}**")
-        prepared = views.chart(chart_name, frame, **options)
-        views.draw(prepared)
+        prepared = views.show(chart_name, frame, **options)
         export.download_buttons(frame, prepared.chart, stem)
 
 
@@ -273,7 +268,7 @@ def steps_section() -> None:
     )
     self_column, cross_column, top_column = st.columns(3)
     bars = {"y_title": tr("cross.axis.weight"), "bar_width": 44}
-    step_bars(
+    step_view(
         self_column,
         tr("cross.steps.self_title", step=step),
         cross_views.decoder_row(attention, layer, head, step),
@@ -282,7 +277,7 @@ def steps_section() -> None:
         x_title=tr("cross.steps.earlier"),
         **bars,
     )
-    step_bars(
+    step_view(
         cross_column,
         tr("cross.steps.cross_title", step=step),
         one_head[one_head["query_pos"] == step].reset_index(drop=True),
@@ -291,7 +286,7 @@ def steps_section() -> None:
         x_title=tr("cross.axis.korean"),
         **bars,
     )
-    step_bars(
+    step_view(
         top_column,
         tr("cross.steps.top_title"),
         cross_views.top_tokens(translation, checkpoint.target_vocabulary, step),
@@ -303,7 +298,7 @@ def steps_section() -> None:
     revealed = cross_views.revealed_cross(translation, layer, head, step)
     show_gold = st.session_state[SHOW_GOLD]  # the map tab's toggle
     revealed_gold = cross_views.gold_cells(revealed, gold.links) if show_gold and gold.available else None
-    revealed_chart = views.chart(
+    revealed_chart = views.show(
         "attention_heatmap_with_gold",
         revealed,
         gold_frame=revealed_gold,
@@ -311,7 +306,6 @@ def steps_section() -> None:
         title=tr("cross.steps.revealed_title", step=step),
         **heatmap_titles(),
     )
-    views.draw(revealed_chart)
     export.download_buttons(revealed, revealed_chart.chart, f"cross_layer{layer}_head{head}_up_to_step{step}")
 
 
@@ -351,8 +345,7 @@ def heads_section() -> None:
 # The map comes first so the page opens on it; the guessing game is one tab away. Only
 # the open tab runs (on_change="rerun"): the others would compute and send their charts
 # on every click. Widgets in closed tabs keep their values for when the tab reopens.
-st.session_state.setdefault(SHOW_GOLD, True)
-st.session_state.setdefault(STEP, 0)
+st.session_state.setdefault(SHOW_GOLD, True)  # the map tab's toggle, read by the steps tab too
 sections = {
     "cross.tab.map": (map_section, [SHOW_GOLD, FOCUS, views.widget_key(cross_views.CROSS, "lines_every_token")]),
     "cross.tab.guess": (guess_section, [GUESS_TOKEN, GUESS_HEAD, GUESS]),

@@ -415,7 +415,7 @@ else:
     at_step = training.history_at(checkpoint.history, snapshot_step)
     map_column, curve_column = st.columns(2)
     with map_column:
-        snapshot_chart = views.chart(
+        snapshot_chart = views.show(
             "attention_heatmap",
             one_map,
             title=tr("train.snapshot_title", step=snapshot_step, layer=layer, head=head),
@@ -424,7 +424,6 @@ else:
             value_title=tr("train.axis_weight"),
             cell_size=max(18, min(HEATMAP_CELL_SIZE, HEATMAP_WIDTH // len(snapshot["source_tokens"]))),
         )
-        views.draw(snapshot_chart)
         export.download_buttons(one_map, snapshot_chart.chart, f"snapshot_step{snapshot_step}_layer{layer}_head{head}")
     with curve_column:
         if at_step is None:

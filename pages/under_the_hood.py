@@ -30,18 +30,10 @@ MAP_HEAD = "hood_map_head"
 TABLE_HEIGHT = 250  # px: long tables (x, W_q) scroll instead of filling the page
 
 
-def draw(chart_name: str, frame, **options) -> views.PreparedChart:
-    """`ui.charts.<chart_name>(frame, **options)`, built once per input (views.chart) and drawn
-    at its own size: stretching would squash its cells and labels."""
-    prepared = views.chart(chart_name, frame, **options)
-    views.draw(prepared)
-    return prepared
-
-
 def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
     """K or V of the chosen head: one row per key token, as a table and as a heatmap."""
     st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
-    draw(
+    views.show(
         "matrix_heatmap", hood.matrix_frame(matrix, key_labels, head_dims), title=title, show_values=False, cell_size=26
     )
 
@@ -237,7 +229,7 @@ step_names = [
 ]
 scores_chart, bars_chart = st.columns(2)
 with scores_chart:
-    draw(
+    views.show(
         "matrix_heatmap",
         hood.score_steps_matrix(explanation, step_names, key_tokens),
         title=tr("hood.scores_chart_title"),
@@ -246,7 +238,7 @@ with scores_chart:
         value_format=".1f",
     )
 with bars_chart:
-    draw(
+    views.show(
         "attention_bars",
         hood.bars_frame(explanation.weights, key_tokens),
         title=tr("hood.bars_title"),
@@ -256,7 +248,7 @@ with bars_chart:
 
 head_map = hood.head_map_frame(explanation.model_head_weights, query_tokens, key_tokens)
 st.markdown(tr("hood.head_map_body", query=query_name))
-head_map_chart = draw(
+head_map_chart = views.show(
     "attention_heatmap",
     head_map,
     title=tr("hood.head_map_title"),
@@ -313,7 +305,7 @@ if what_if:
         (what_if_side, explanation.head_weights, tr("hood.what_if.map_what_if")),
     ):
         with side:
-            draw(
+            views.show(
                 "attention_heatmap",
                 hood.head_map_frame(weights, query_tokens, key_tokens),
                 title=title,
@@ -402,7 +394,7 @@ if heads_off:
 for side, shown, title_key, name in compared:
     with side:
         frame = hood.cross_map_frame(shown, map_layer, map_head)
-        chart = draw(
+        chart = views.show(
             "attention_heatmap",
             frame,
             title=f"{tr(title_key)} · {tr('hood.kind.cross')} {map_layer}/{map_head}",

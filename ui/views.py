@@ -119,6 +119,14 @@ def draw(figure, width: str = "content") -> None:
         st.vega_lite_chart(spec, width=width)
 
 
+def show(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
+    """`chart(chart_name, frame, **options)` drawn at its own size; returned so that the
+    caller can add its export buttons (`export.download_buttons(frame, shown.chart, ...)`)."""
+    prepared = chart(chart_name, frame, **options)
+    draw(prepared)
+    return prepared
+
+
 # --- data ------------------------------------------------------------------------------
 
 
@@ -289,7 +297,7 @@ def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
     key_count = rows["key_pos"].nunique()
     # Long sentences: cells as large as the page allows, so the tokens stay readable.
     cell_size = None if key_count <= 10 else charts.fitted_cell_size(rows["key_token"].unique(), key_count, 700, 20, 48)
-    prepared = chart(
+    prepared = show(
         "attention_heatmap",
         rows,
         title=tr("views.head_title", layer=layer, head=head),
@@ -297,7 +305,6 @@ def large_head(frame: pd.DataFrame, kind: str, layer: int, head: int) -> None:
         cell_size=cell_size,
         **axis_titles(kind),
     )
-    draw(prepared)
     export.download_buttons(rows, prepared.chart, f"{kind}_layer{layer}_head{head}")
 
 
@@ -305,7 +312,7 @@ def focused_row_bars(frame: pd.DataFrame, kind: str, query_pos: int) -> None:
     """The focused query's row in every layer and head, as small bar charts."""
     rows = one_query(frame, query_pos)
     label = position_labels(frame, "query_pos", "row_label")[query_pos]
-    prepared = chart(
+    prepared = show(
         "head_bars_grid",
         rows,
         title=tr("views.bars_title", token=label),
@@ -314,7 +321,6 @@ def focused_row_bars(frame: pd.DataFrame, kind: str, query_pos: int) -> None:
         x_title=tr(f"views.{kind}.key_title"),
         value_title=tr("views.weight"),
     )
-    draw(prepared)
     export.download_buttons(rows, prepared.chart, f"{kind}_query{query_pos}_all_heads")
 
 
@@ -323,7 +329,7 @@ def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos:
     every_token = st.toggle(tr("views.lines_every_token"), key=widget_key(kind, "lines_every_token"))
     rows = one_head(frame, layer, head)
     shown = rows if every_token else one_query(rows, query_pos)
-    prepared = chart(
+    prepared = show(
         "attention_lines",
         rows,
         focus_pos=None if every_token else query_pos,
@@ -333,7 +339,6 @@ def lines_view(frame: pd.DataFrame, kind: str, layer: int, head: int, query_pos:
         right_title=tr(f"views.{kind}.key_short"),
         value_title=tr("views.weight"),
     )
-    draw(prepared)
     export.download_buttons(shown, prepared.chart, f"{kind}_layer{layer}_head{head}_lines")
 
 
@@ -349,15 +354,13 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
         st.markdown(tr("views.mask.scores_header"))
         st.caption(tr("views.mask.scores_caption"))
         matrix = score_matrix(head_scores, "scaled_score")
-        prepared = chart("matrix_heatmap", matrix, cell_size=cell_size, **titles)
-        draw(prepared)
+        prepared = show("matrix_heatmap", matrix, cell_size=cell_size, **titles)
         export.download_buttons(matrix, prepared.chart, f"{stem}_scores")
     with columns[1]:
         st.markdown(tr("views.mask.masked_header"))
         st.caption(tr("views.mask.masked_caption"))
         matrix = score_matrix(head_scores, "masked_score")
-        prepared = chart("matrix_heatmap", matrix, cell_size=cell_size, **titles)
-        draw(prepared)
+        prepared = show("matrix_heatmap", matrix, cell_size=cell_size, **titles)
         # The CSV says -inf where the chart says −∞ (NaN only exists for the chart's JSON).
         exported = matrix.assign(value=head_scores["masked_score"].to_numpy())
         export.download_buttons(exported, prepared.chart, f"{stem}_masked_scores")
@@ -365,7 +368,7 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
         st.markdown(tr("views.mask.softmax_header"))
         st.caption(tr("views.mask.softmax_caption"))
         weights = head_scores.drop(columns=["score", "scaled_score", "masked_score"])
-        prepared = chart(
+        prepared = show(
             "attention_heatmap",
             weights,
             query_label="row_label",
@@ -373,5 +376,4 @@ def mask_stages(head_scores: pd.DataFrame, layer: int, head: int) -> None:
             cell_size=cell_size,
             **titles,
         )
-        draw(prepared)
         export.download_buttons(weights, prepared.chart, f"{stem}_softmax")
