@@ -27,6 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from model.korean import has_final_consonant
+
 SPLITS = ("train", "valid", "test")
 TENSES = ("present", "past", "future")
 COPULAS = ("이다", "아니다")
@@ -314,11 +316,6 @@ class Corpus(SplitCorpus):
     valid: tuple[SentencePair, ...]
     test: tuple[SentencePair, ...]
     seed: int
-
-
-def has_final_consonant(syllable: str) -> bool:
-    """True when a Hangul syllable ends in a consonant (받침): 학 yes, 가 no."""
-    return (ord(syllable) - 0xAC00) % 28 != 0
 
 
 def particle(noun: str, after_consonant: str, after_vowel: str) -> str:

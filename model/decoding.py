@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 import torch
 
-from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, has_hangul, normalize, split_korean
+from model.korean import has_hangul
+from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, normalize, split_korean
 from model.transformer import AttentionMaps, DecoderCache, HeadMask, Transformer
 
 MAX_SENTENCE_CHARACTERS = 200

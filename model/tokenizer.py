@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from model.korean import has_final_consonant, is_hangul_syllable
+
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
 SPECIAL_TOKENS = (PAD, UNK, BOS, EOS)
 PAD_ID, UNK_ID, BOS_ID, EOS_ID = range(4)
@@ -51,21 +53,6 @@ def normalize(text: str) -> str:
     text = text.translate(_HANGUL_FILLERS)
     text = " ".join(text.split())
     return _TRAILING_PUNCTUATION.sub("", text)
-
-
-def has_final_consonant(syllable: str) -> bool:
-    """True when a Hangul syllable ends in a consonant (받침): 학 yes, 가 no."""
-    code = ord(syllable) - 0xAC00
-    return 0 <= code < 11172 and code % 28 != 0
-
-
-def is_hangul_syllable(character: str) -> bool:
-    return 0xAC00 <= ord(character) <= 0xD7A3
-
-
-def has_hangul(text: str) -> bool:
-    """True when `text` holds at least one Hangul syllable."""
-    return any(is_hangul_syllable(character) for character in text)
 
 
 def _split_particle(word: str) -> tuple[str, str] | None:

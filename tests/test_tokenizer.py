@@ -3,11 +3,11 @@ import unicodedata
 import pytest
 
 from model.corpus import build_corpus
+from model.korean import has_final_consonant
 from model.tokenizer import (
     SPECIAL_TOKENS,
     UNK_ID,
     Vocabulary,
-    has_final_consonant,
     normalize,
     split_english,
     split_korean,
