@@ -49,8 +49,9 @@ MAX_CHECKPOINT_BYTES = 20 * 1024 * 1024  # the whole file (the largest model the
 MAX_HEADER_BYTES = 8 * 1024 * 1024  # the safetensors header: tensor entries and all metadata
 # [ and { nested in the header (3 levels) or in one metadata field (snapshots: 6 levels).
 MAX_JSON_DEPTH = 8
-# The text of one JSON number: json.dumps writes at most 24 characters; Python's int() refuses
-# 4,300 digits with a ValueError and float() makes 1e999 infinite.
+# The text of one JSON number, checked before int() or float() reads it: json.dumps writes at most
+# 24 characters; int() refuses 4,300 digits with a ValueError, float() makes 1e999 infinite. Integers
+# must also fit in 64 bits, floats be finite.
 MAX_NUMBER_CHARACTERS = 32
 MAX_TENSORS = 256  # header entries: the largest model (4 + 4 layers) has 176 tensors
 MAX_VOCABULARY_SIZE = ModelConfig.RANGES["source_vocab_size"][1]  # tokens in one vocabulary
@@ -301,9 +302,12 @@ class _JSONLimitError(ValueError):
 
 
 def _bounded_int(text: str) -> int:
-    if len(text) > MAX_NUMBER_CHARACTERS:
-        raise _JSONLimitError(f"a number longer than {MAX_NUMBER_CHARACTERS} characters")
-    return int(text)
+    """A JSON integer that fits in 64 bits: pandas and Arrow hold the records' numbers as int64 (a
+    larger step made the Train page's history chart fail with OverflowError)."""
+    value = int(text) if len(text) <= MAX_NUMBER_CHARACTERS else None
+    if value is None or not -(2**63) <= value < 2**63:
+        raise _JSONLimitError("an integer outside the 64-bit range")
+    return value
 
 
 def _finite_float(text: str) -> float:

@@ -749,3 +749,71 @@ def test_fuzz_train_page_corpus_upload(train_pages, file):
             summaries = [element.value for element in app.success]
             assert len(summaries) == 1 and str(len(corpus.pairs)) in summaries[0]
             assert app.session_state[state.TRAIN_OWN_CORPUS][0] == file_name
+
+
+EXTREME_NUMBERS = st.one_of(
+    st.sampled_from([2**63 - 1, -(2**63), 2**53 + 1, 0, -1, 1.7976931348623157e308, -1.7e308, 5e-324, -0.0, 1.5]),
+    st.integers(-(2**63), 2**63 - 1),
+    st.integers(2**63, 10**31),  # beyond int64: refused at load (Arrow cannot hold them)
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+
+
+@st.composite
+def extreme_records(draw) -> bytes:
+    """The shipped file with its records' numbers (history, metrics, a last snapshot's step) at the
+    edges of what loads: 64-bit integers, the largest and smallest floats, negatives."""
+    header = copy.deepcopy(SHIPPED_HEADER)
+    metadata = header["__metadata__"]
+    history = json.loads(metadata["history"])
+    for key in ("step", "train_loss", "valid_loss", "valid_exact_match", "learning_rate", "seconds"):
+        if draw(st.booleans()):
+            history[draw(st.integers(0, len(history) - 1))][key] = draw(EXTREME_NUMBERS)
+    metrics = json.loads(metadata["metrics"])
+    for key in ("test_exact_match", "valid_exact_match", "steps", "best_step", "seconds", "parameters"):
+        if draw(st.booleans()):
+            metrics[key] = draw(EXTREME_NUMBERS)
+    snapshots = json.loads(metadata["snapshots"])
+    if draw(st.booleans()):
+        snapshots.append({**snapshots[-1], "step": draw(st.integers(snapshots[-1]["step"] + 1, 2**63 - 1))})
+    metadata.update(history=json.dumps(history), metrics=json.dumps(metrics), snapshots=json.dumps(snapshots))
+    return header_bytes(header) + SHIPPED_BODY
+
+
+@pytest.fixture(scope="module")
+def whole_app() -> AppTest:
+    """The app through its entrypoint, in English (AppTest re-formats widget options outside the
+    script, where the Korean labels cannot be looked up; tests/test_hostile_inputs.py says more)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init_without_pages_folder_mode(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init_without_pages_folder_mode
+    try:
+        app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=APP_TIMEOUT_S)
+        app.session_state[state.LANGUAGE] = "en"
+        yield app_testing.rerun(app)
+    finally:
+        PagesManager.__init__ = original
+
+
+@settings(max_examples=3)
+@given(data=extreme_records())
+def test_fuzz_pages_draw_an_uploaded_model_with_extreme_records(whole_app, data):
+    """What the sidebar takes, the pages that show records (home, Train) draw without an exception."""
+    app = whole_app
+    app.switch_page("pages/home.py")
+    upload_checkpoint(app, "extreme.safetensors", data)
+    refused = upload_refusal(data)
+    event(f"refused: {refused}" if refused else "taken")
+    if refused:
+        return
+    assert app.session_state[state.UPLOADED_NAME] == "extreme.safetensors"
+    for page in ("home", "train"):
+        app.switch_page(f"pages/{page}.py")
+        app_testing.rerun(app)
+        assert app.title, page

@@ -524,6 +524,13 @@ CASES_CHECKPOINT = [
         "bad_metadata",
     ),
     CheckpointCase(
+        "a history step beyond 64 bits (the Train page's chart raised OverflowError)",
+        lambda data, shipped, marker: with_metadata(
+            data, history=json.dumps([*shipped.history, {**shipped.history[-1], "step": 10**31}])
+        ),
+        "bad_metadata",
+    ),
+    CheckpointCase(
         "history nested 100,000 levels deep (RecursionError; fuzzing)",
         lambda data, shipped, marker: with_metadata(data, history="[" * 100_000 + "]" * 100_000),
         "bad_metadata",
