@@ -1,0 +1,93 @@
+"""model.explain: the four importance vectors of §1 and their rank agreement."""
+
+import pytest
+import torch
+
+from model.config import ModelConfig
+from model.decoding import translate
+from model.explain import METHOD_PAIRS, METHODS, encoder_rollout, explain, ranks, rollout, spearman, value_norms
+from model.transformer import Transformer
+
+
+def random_attention(*shape):
+    """Row-stochastic weights of the given shape (…, Q, K)."""
+    return torch.softmax(torch.randn(*shape) * 2, dim=-1)
+
+
+def test_rollout_of_a_one_layer_encoder_is_its_residual_adjusted_attention():
+    torch.manual_seed(0)
+    attention = random_attention(1, 4, 5, 5)  # one layer, four heads
+    expected = 0.5 * attention[0].mean(dim=0) + 0.5 * torch.eye(5)
+    expected = expected / expected.sum(dim=-1, keepdim=True)
+    assert torch.allclose(encoder_rollout(attention), expected, atol=1e-6)
+
+
+def test_rollout_composes_encoder_and_one_decoder_layer_through_cross_attention():
+    torch.manual_seed(1)
+    encoder_self, decoder_self, cross = (
+        random_attention(2, 4, 5, 5),
+        random_attention(1, 4, 3, 3),
+        random_attention(1, 4, 3, 5),
+    )
+    importance, share = rollout(encoder_self, decoder_self, cross)
+    # One decoder layer: the self-attention step mixes decoder inputs only, so the Korean part is
+    # 0.5 · mean cross · encoder rollout; renormalised, the 0.5 goes away.
+    korean = cross[0].mean(dim=0) @ encoder_rollout(encoder_self)
+    assert torch.allclose(importance, korean / korean.sum(dim=-1, keepdim=True), atol=1e-6)
+    assert torch.allclose(share, torch.full((3,), 0.5), atol=1e-6)
+
+
+def test_value_norm_is_proportional_to_attention_when_every_value_vector_has_the_same_norm():
+    torch.manual_seed(2)
+    config = ModelConfig(
+        source_vocab_size=12, target_vocab_size=12, d_model=16, n_heads=2, n_encoder_layers=1,
+        n_decoder_layers=1, d_ff=32, dropout=0.0, max_len=40,
+    )  # fmt: skip
+    model = Transformer(config).eval()
+    value = model.decoder.layers[0].cross_attention.value
+    with torch.no_grad():
+        value.weight.zero_()  # every key's value vector is the bias: the same vector, the same norm
+        value.bias.copy_(torch.randn(config.d_model))
+    source, target_input = torch.tensor([[4, 5, 6, 7]]), torch.tensor([[2, 8, 9]])
+    _, inspection = model.inspect(source, target_input)
+    weights = inspection.cross[0].weights[0]  # (H, T, S)
+    for head in range(config.n_heads):
+        norms = value_norms(model, source, target_input, 0, head)
+        ratio = norms / weights[head]
+        assert torch.allclose(ratio, ratio.flatten()[0].expand_as(ratio), rtol=1e-4)
+    # Without that condition the two differ: a random value projection breaks the proportion.
+    with torch.no_grad():
+        value.weight.normal_()
+    ratio = value_norms(model, source, target_input, 0, 0) / weights[0]
+    assert not torch.allclose(ratio, ratio.flatten()[0].expand_as(ratio), rtol=1e-2)
+
+
+def test_spearman_uses_average_ranks_for_ties():
+    assert ranks([10.0, 20.0, 20.0, 5.0]) == [2.0, 3.5, 3.5, 1.0]
+    assert spearman([1.0, 2.0, 3.0], [30.0, 20.0, 10.0]) == pytest.approx(-1.0)
+    assert spearman([1.0, 2.0, 3.0, 4.0], [1.0, 3.0, 2.0, 4.0]) == pytest.approx(0.8)  # 1 − 6·2 / (4·15)
+    assert spearman([1.0], [2.0]) is None
+    assert spearman([1.0, 1.0], [1.0, 2.0]) is None
+
+
+def test_explain_gives_four_vectors_per_english_word(shipped):
+    translation = translate(shipped, "어제 그는 편지를 썼다")
+    result = explain(shipped, translation)
+    english, korean = result.english_tokens, result.source_tokens
+    assert english == ["he", "wrote", "a", "letter", "yesterday"]
+    for method in METHODS:
+        assert result.importance[method].shape == (len(english), len(korean))
+    assert torch.allclose(result.importance["attention"], translation.maps.cross[-1].mean(dim=0)[: len(english)])
+    assert torch.allclose(result.importance["rollout"].sum(dim=1), torch.ones(len(english)), atol=1e-5)
+    # Leaving out 어제 costs "yesterday" most of its probability, 썼다 costs "wrote".
+    leave_one_out = result.importance["leave_one_out"]
+    assert korean[int(leave_one_out[english.index("yesterday")].argmax())] == "어제"
+    assert korean[int(leave_one_out[english.index("wrote")].argmax())] == "썼다"
+    assert set(result.agreement) == set(METHOD_PAIRS)
+    record = result.as_json()
+    assert len(record["words"]) == len(english)
+    assert all(len(word[method]) == len(korean) for word in record["words"] for method in METHODS)
+    one_head = explain(shipped, translation, layer=0, head=2)
+    assert torch.allclose(one_head.importance["attention"], translation.maps.cross[0, 2, : len(english)])
+    with pytest.raises(ValueError):
+        explain(shipped, translation, layer=5)
