@@ -1,5 +1,10 @@
 """model.explain: the four importance vectors of §1 and their rank agreement."""
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import torch
 
@@ -91,3 +96,27 @@ def test_explain_gives_four_vectors_per_english_word(shipped):
     assert torch.allclose(one_head.importance["attention"], translation.maps.cross[0, 2, : len(english)])
     with pytest.raises(ValueError):
         explain(shipped, translation, layer=5)
+
+
+def test_translate_cli_explain_adds_the_four_vectors_per_english_word(shipped):
+    def run(*arguments):
+        return subprocess.run(
+            [sys.executable, "-m", "model.translate", *arguments],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent.parent,
+            timeout=120,
+        )
+
+    result = run("--json", "--explain", "어제 그는 편지를 썼다")
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    expected = explain(shipped, translate(shipped, "어제 그는 편지를 썼다"))
+    words = record["explanation"]["words"]
+    assert [word["english"] for word in words] == expected.english_tokens
+    for row, word in enumerate(words):
+        for method in METHODS:
+            assert word[method] == pytest.approx(expected.importance[method][row].tolist(), abs=1e-5)
+    assert set(record["explanation"]["agreement"]) == {f"{a}~{b}" for a, b in METHOD_PAIRS}
+    refused = run("--explain", "나는 학생이다")
+    assert refused.returncode == 2 and refused.stderr.startswith("error: ") and refused.stdout == ""
