@@ -37,7 +37,10 @@ importance vectors over the Korean tokens, each (n, S):
 
 Agreement: Spearman's rank correlation (ties get average ranks) between every pair of
 methods, per English token, and one number per pair, the mean over English tokens
-(None where undefined: fewer than two Korean tokens, or a constant vector).
+(None where undefined: fewer than two Korean tokens, or a constant vector). Spearman
+ranks every Korean token, also the many that barely matter, whose order is noise
+(leave-one-out is ~0 for most of them); so `top_agreement` adds the plainer question
+"do the two methods name the same most important Korean token?" (share of English tokens).
 
 How to read it (Jain & Wallace, NAACL 2019, "Attention is not Explanation";
 Wiegreffe & Pinter, EMNLP 2019, "Attention is not not Explanation"): Jain & Wallace
@@ -70,6 +73,7 @@ class Explanation:
         column s for Korean token s (= source_tokens[s]).
     spearman: {(method_a, method_b): [rank correlation per English token, None where undefined]}.
     agreement: {(method_a, method_b): mean of the defined per-token correlations, or None}.
+    top_agreement: {(method_a, method_b): share of English tokens whose highest-ranked Korean token is the same}.
     source_share: (n,) how much of each decoder row's rollout comes from Korean tokens.
     layer, head: what "attention" and "value_norm" read (head None: the layer's heads together).
     """
@@ -81,6 +85,7 @@ class Explanation:
     importance: dict[str, torch.Tensor]
     spearman: dict[tuple[str, str], list[float | None]]
     agreement: dict[tuple[str, str], float | None]
+    top_agreement: dict[tuple[str, str], float]
     source_share: torch.Tensor
 
     def as_json(self) -> dict:
@@ -101,6 +106,7 @@ class Explanation:
             "head": self.head,
             "words": words,
             "agreement": {pair_name(pair): value for pair, value in self.agreement.items()},
+            "top_agreement": {pair_name(pair): value for pair, value in self.top_agreement.items()},
         }
 
 
@@ -235,6 +241,33 @@ def explain(checkpoint, translation, layer: int | None = None, head: int | None 
     for pair, values in correlations.items():
         defined = [value for value in values if value is not None]
         agreement[pair] = sum(defined) / len(defined) if defined else None
+    top = {method: importance[method].argmax(dim=1) for method in METHODS}
+    top_agreement = {
+        pair: float((top[pair[0]] == top[pair[1]]).float().mean()) if count else 0.0 for pair in METHOD_PAIRS
+    }
     return Explanation(
-        list(translation.source_tokens), english, layer, head, importance, correlations, agreement, share[:count]
+        list(translation.source_tokens),
+        english,
+        layer,
+        head,
+        importance,
+        correlations,
+        agreement,
+        top_agreement,
+        share[:count],
     )
+
+
+def mean_agreement(explanations: list[Explanation]) -> tuple[dict, dict]:
+    """Over many sentences, per method pair: (mean defined Spearman correlation or None, top-token agreement).
+
+    Both are averaged over English tokens of all sentences, not over sentences.
+    """
+    correlations, tops = {}, {}
+    for pair in METHOD_PAIRS:
+        defined = [value for explanation in explanations for value in explanation.spearman[pair] if value is not None]
+        correlations[pair] = sum(defined) / len(defined) if defined else None
+        words = sum(len(explanation.english_tokens) for explanation in explanations)
+        same = sum(explanation.top_agreement[pair] * len(explanation.english_tokens) for explanation in explanations)
+        tops[pair] = same / words if words else 0.0
+    return correlations, tops

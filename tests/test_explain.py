@@ -10,7 +10,17 @@ import torch
 
 from model.config import ModelConfig
 from model.decoding import translate
-from model.explain import METHOD_PAIRS, METHODS, encoder_rollout, explain, ranks, rollout, spearman, value_norms
+from model.explain import (
+    METHOD_PAIRS,
+    METHODS,
+    encoder_rollout,
+    explain,
+    mean_agreement,
+    ranks,
+    rollout,
+    spearman,
+    value_norms,
+)
 from model.transformer import Transformer
 
 
@@ -89,6 +99,14 @@ def test_explain_gives_four_vectors_per_english_word(shipped):
     assert korean[int(leave_one_out[english.index("yesterday")].argmax())] == "어제"
     assert korean[int(leave_one_out[english.index("wrote")].argmax())] == "썼다"
     assert set(result.agreement) == set(METHOD_PAIRS)
+    tops = {method: result.importance[method].argmax(dim=1).tolist() for method in METHODS}
+    for first, second in METHOD_PAIRS:
+        same = sum(a == b for a, b in zip(tops[first], tops[second], strict=True)) / len(english)
+        assert result.top_agreement[(first, second)] == pytest.approx(same)
+    other = explain(shipped, translate(shipped, "나는 학생이다"))
+    correlations, top_agreement = mean_agreement([result, other])
+    pooled = [v for e in (result, other) for v in e.spearman[("attention", "leave_one_out")] if v is not None]
+    assert correlations[("attention", "leave_one_out")] == pytest.approx(sum(pooled) / len(pooled))
     record = result.as_json()
     assert len(record["words"]) == len(english)
     assert all(len(word[method]) == len(korean) for word in record["words"] for method in METHODS)

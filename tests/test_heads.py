@@ -254,3 +254,16 @@ def test_cli_errors_are_one_line_and_exit_2(arguments, shipped, tmp_path):
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("error: ")
+
+
+def test_cli_scores_a_model_trained_on_uploaded_pairs_on_that_file(shipped, tmp_path):
+    pairs = build_corpus(0).train[:200]
+    table = tmp_path / "pairs.tsv"
+    table.write_text("".join(f"{pair.korean}\t{pair.english}\n" for pair in pairs), encoding="utf-8")
+    uploaded = dataclasses.replace(shipped, corpus_fingerprint="0" * 64)
+    path = save_checkpoint(uploaded, tmp_path / "uploaded.safetensors")
+    result = run("model.heads", "--json", "--checkpoint", str(path), "--pairs", str(table))
+    assert result.returncode == 0, result.stderr
+    assert f"of the test split of {table}" in result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(row["aer"] is None and row["pattern_shares"].get("crossing") is None for row in rows)
