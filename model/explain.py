@@ -146,22 +146,30 @@ def encoder_rollout(encoder_self: torch.Tensor) -> torch.Tensor:
 
 
 def value_norms(model, source: torch.Tensor, target_input: torch.Tensor, layer: int, head: int | None) -> torch.Tensor:
-    """‖α·f(x)‖ of decoder layer `layer`'s cross-attention, (T, S), for one sentence (batch of 1).
-
-    f_h(x_s) = v_h(x_s) · W_O[:, h]ᵀ: the value vector of key s in head h mapped by
-    that head's columns of the output projection into the model's space (D,).
-    """
+    """‖α·f(x)‖ of decoder layer `layer`'s cross-attention, (T, S), for one sentence (batch of 1)."""
     _, inspection = model.inspect(source, target_input)
-    record = inspection.cross[layer]
-    weights, values = record.weights[0], record.v[0]  # (H, T, S), (H, S, d)
-    output_weight = model.decoder.layers[layer].cross_attention.out.weight  # (D, H·d): x · Wᵀ
-    heads, _, d_head = values.shape
-    per_head = output_weight.view(output_weight.shape[0], heads, d_head).permute(1, 2, 0)  # (H, d, D)
-    transformed = values @ per_head  # (H, S, D) f_h(x_s)
-    weighted = weights[..., None] * transformed[:, None]  # (H, T, S, D) α_h,t,s · f_h(x_s)
-    if head is not None:
-        return weighted[head].norm(dim=-1)
-    return weighted.sum(dim=0).norm(dim=-1)
+    output_weight = model.decoder.layers[layer].cross_attention.out.weight
+    per_head, summed = weighted_value_norms(inspection.cross[layer], output_weight)
+    return per_head[0, head] if head is not None else summed[0]
+
+
+def weighted_value_norms(record, output_weight: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Kobayashi et al.'s norms from one attention module's record: (per head (B, H, Q, K), summed (B, Q, K)).
+
+    f_h(x_k) = v_h(x_k) · W_O[:, h]ᵀ maps key k's value vector in head h through that
+    head's columns of the output projection (`output_weight`, (D, H·d), nn.Linear's
+    layout) into the model's space. Per head ‖α_h f_h(x_k)‖ = α_h · ‖f_h(x_k)‖; summed
+    over heads ‖Σ_h α_h f_h(x_k)‖² = Σ_h Σ_g α_h α_g ⟨f_h, f_g⟩, computed from the
+    (H, H) Gram matrix of each key's vectors so no (B, H, Q, K, D) tensor is built.
+    """
+    weights, values = record.weights, record.v  # (B, H, Q, K), (B, H, K, d)
+    _, heads, _, d_head = values.shape
+    per_head_weight = output_weight.view(output_weight.shape[0], heads, d_head).permute(1, 2, 0)  # (H, d, D)
+    transformed = values @ per_head_weight  # (B, H, K, D) f_h(x_k)
+    per_head = weights * transformed.norm(dim=-1)[:, :, None, :]  # (B, H, Q, K)
+    gram = torch.einsum("bhkd,bgkd->bkhg", transformed, transformed)  # (B, K, H, H)
+    squared = torch.einsum("bhqk,bgqk,bkhg->bqk", weights, weights, gram)
+    return per_head, squared.clamp(min=0).sqrt()
 
 
 def leave_one_out(model, source: torch.Tensor, target_input: torch.Tensor, output_ids: torch.Tensor) -> torch.Tensor:

@@ -138,3 +138,26 @@ def test_translate_cli_explain_adds_the_four_vectors_per_english_word(shipped):
     assert set(record["explanation"]["agreement"]) == {f"{a}~{b}" for a, b in METHOD_PAIRS}
     refused = run("--explain", "나는 학생이다")
     assert refused.returncode == 2 and refused.stderr.startswith("error: ") and refused.stdout == ""
+
+
+def test_value_norms_equal_the_norms_of_the_weighted_vectors_written_out(shipped):
+    # Kobayashi et al.'s code builds α·f(x) for every (head, query, key) and takes norms;
+    # weighted_value_norms gets the same numbers without that tensor.
+    translation = translate(shipped, "지연은 카페에서 신문을 읽는다")
+    source = torch.tensor([shipped.source_vocabulary.encode(translation.source_tokens)])
+    target_input = torch.tensor([shipped.target_vocabulary.encode(translation.target_tokens)])
+    _, inspection = shipped.model.inspect(source, target_input)
+    for layer, record in enumerate(inspection.cross):
+        output_weight = shipped.model.decoder.layers[layer].cross_attention.out.weight
+        heads, d_head = record.v.shape[1], record.v.shape[-1]
+        vectors = torch.stack(
+            [record.v[0, h] @ output_weight[:, h * d_head : (h + 1) * d_head].T for h in range(heads)]
+        )  # (H, S, D)
+        weighted = record.weights[0][..., None] * vectors[:, None]  # (H, T, S, D)
+        with torch.no_grad():
+            assert torch.allclose(
+                value_norms(shipped.model, source, target_input, layer, None), weighted.sum(0).norm(dim=-1), atol=1e-4
+            )
+            assert torch.allclose(
+                value_norms(shipped.model, source, target_input, layer, 1), weighted[1].norm(dim=-1), atol=1e-4
+            )
