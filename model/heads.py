@@ -32,7 +32,9 @@ Heads are named by (kind, layer, head) with kind one of ATTENTION_KINDS
      decoder's *input* (Shift-Att, Chen et al. EMNLP 2020; Kobayashi et al.'s
      "AWI" setting, `attention_matrix[list(range(1, n)) + [0]]`).
    Per head and per layer average (the mean of the layer's heads, then argmax, as
-   Kobayashi et al.'s code and Garg et al. 2019 average a layer's heads).
+   Kobayashi et al.'s code and Garg et al. 2019 average a layer's heads). Also, in the
+   standard reading, the alignment read from ‖α·f(x)‖ instead of α (Kobayashi et al.
+   EMNLP 2020 §5: per head α_h‖f_h(x)‖, per layer ‖Σ_h α_h f_h(x)‖; model/explain.py).
 3. Head confidence (`head_confidence`), Voita et al. (ACL 2019): the mean over query
    tokens of the largest attention weight. Queries are real tokens only: every
    Korean token for encoder self-attention; decoder rows 0 .. n−1 for decoder self-
@@ -60,6 +62,7 @@ import torch
 
 from model.corpus import ADJECTIVES, OBJECTS, OCCUPATIONS, PLACES, SUBJECTS, TIMES, VERBS, build_corpus
 from model.decoding import pad_batch
+from model.explain import weighted_value_norms
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES
 from model.transformer import ATTENTION_KINDS, AttentionMaps, HeadMask, Transformer
 
@@ -151,11 +154,15 @@ class TeacherForced:
         (B, L, H, T, T), cross (B, L, H, T, S); S and T padded to the longest pair
         (T = longest English + 1 for the `<eos>` row). Padded keys hold weight 0.
     source_lengths, english_lengths: (B,) real Korean tokens and English tokens.
+    cross_value_norms: (B, L, H, T, S) ‖α_h f_h(x)‖ of every cross-attention head;
+    cross_layer_value_norms: (B, L, T, S) ‖Σ_h α_h f_h(x)‖ of every decoder layer.
     """
 
     maps: AttentionMaps
     source_lengths: torch.Tensor
     english_lengths: torch.Tensor
+    cross_value_norms: torch.Tensor | None = None
+    cross_layer_value_norms: torch.Tensor | None = None
 
     def source_mask(self) -> torch.Tensor:
         """(B, S) True on real Korean tokens."""
@@ -173,10 +180,16 @@ def teacher_forced_maps(model: Transformer, pairs: Sequence, source_vocabulary, 
     target_ids = [[BOS_ID, *target_vocabulary.encode(pair.english_tokens)] for pair in pairs]
     source, target_input = pad_batch(source_ids), pad_batch(target_ids)  # (B, S), (B, T)
     _, inspection = model.inspect(source, target_input)
+    norms = [
+        weighted_value_norms(record, layer.cross_attention.out.weight)
+        for record, layer in zip(inspection.cross, model.decoder.layers, strict=True)
+    ]
     return TeacherForced(
         inspection.maps,
         torch.tensor([len(ids) for ids in source_ids]),
         torch.tensor([len(ids) - 1 for ids in target_ids]),
+        torch.stack([per_head for per_head, _ in norms], dim=1),
+        torch.stack([summed for _, summed in norms], dim=1),
     )
 
 
@@ -253,7 +266,8 @@ def _alignment_counts(weights, sure, possible, english_rows):
 def alignment_scores(forced: TeacherForced, pairs: Sequence) -> dict:
     """AER, precision and recall of every cross-attention head and layer average, both readings.
 
-    Returns {reading: {"heads": [[AlignmentScore per head] per layer], "layers": [AlignmentScore per layer]}}.
+    Returns {reading: {"heads": [[AlignmentScore per head] per layer], "layers": [AlignmentScore per layer]}}
+    for the readings "standard" and "shift", and for "norm" (standard reading of ‖α·f(x)‖).
     """
     cross = forced.maps.cross  # (B, L, H, T, S)
     sure, possible = gold_tensors(pairs, cross.shape[-2], cross.shape[-1])
@@ -261,10 +275,14 @@ def alignment_scores(forced: TeacherForced, pairs: Sequence) -> dict:
     a_total = int(english_rows.sum())
     s_total = int(sure.sum())
     result = {}
-    for reading in READINGS:
-        weights = reading_rows(cross, reading)
-        head_p, head_s = _alignment_counts(weights, sure, possible, english_rows)  # (L, H)
-        layer_p, layer_s = _alignment_counts(weights.mean(dim=2), sure, possible, english_rows)  # (L,)
+    sources = {
+        reading: (reading_rows(cross, reading), reading_rows(cross, reading).mean(dim=2)) for reading in READINGS
+    }
+    if forced.cross_value_norms is not None:
+        sources["norm"] = (forced.cross_value_norms, forced.cross_layer_value_norms)
+    for reading, (head_maps, layer_maps) in sources.items():
+        head_p, head_s = _alignment_counts(head_maps, sure, possible, english_rows)  # (L, H)
+        layer_p, layer_s = _alignment_counts(layer_maps, sure, possible, english_rows)  # (L,)
         layers, heads_per_layer = head_p.shape
         result[reading] = {
             "heads": [
@@ -511,6 +529,7 @@ class HeadReport:
     shift_precision: float | None = None
     shift_recall: float | None = None
     shift_aer: float | None = None
+    norm_aer: float | None = None  # AER of the alignment read from ‖α·f(x)‖ (standard reading)
     importance: float | None = None  # filled by the pruning run
     pruned_at: int | None = None  # 1-based position in the pruning order
 
@@ -525,7 +544,8 @@ class Report:
     heads: list[HeadReport]
     pairs: int
     with_gold: bool
-    layer_scores: dict[str, list[AlignmentScore]] = field(default_factory=dict)  # {reading: per decoder layer}
+    # {"standard" | "shift" | "norm": AlignmentScore per decoder layer}
+    layer_scores: dict[str, list[AlignmentScore]] = field(default_factory=dict)
     pruning: PruningResult | None = None
 
     def best_layer(self, reading: str) -> int:
@@ -584,10 +604,11 @@ def head_report(checkpoint, pairs: Sequence, with_gold: bool, pruning: bool = Fa
                 shift.recall,
                 shift.alignment_error_rate,
             )
+            report.norm_aer = alignment["norm"]["heads"][layer][head].alignment_error_rate
         heads.append(report)
     result = Report(heads, len(pairs), with_gold)
     if alignment is not None:
-        result.layer_scores = {reading: alignment[reading]["layers"] for reading in READINGS}
+        result.layer_scores = {reading: scores["layers"] for reading, scores in alignment.items()}
     if pruning:
         result.pruning = prune_heads(model, ExactMatchTask.of(pairs, source_vocabulary, target_vocabulary), confidence)
         for position, head_id in enumerate(result.pruning.order, start=1):
@@ -645,11 +666,12 @@ def _format_table(report: Report) -> str:
             alignment = (
                 f"  AER {head.aer:.3f} (P {head.precision:.3f} R {head.recall:.3f})"
                 f" / shift {head.shift_aer:.3f} (P {head.shift_precision:.3f} R {head.shift_recall:.3f})"
+                f" / norm {head.norm_aer:.3f}"
             )
         pruned = f"  importance {head.importance:+.4f}, pruned #{head.pruned_at}" if head.pruned_at else ""
         lines.append(f"{head.kind:12} {head.layer} {head.head}  {head.confidence:.3f}  {pattern}{alignment}{pruned}")
     if report.layer_scores:
-        for reading in READINGS:
+        for reading in report.layer_scores:
             for layer, score in enumerate(report.layer_scores[reading]):
                 lines.append(
                     f"layer average {layer} ({reading}): AER {score.alignment_error_rate:.3f}"
@@ -661,6 +683,12 @@ def _format_table(report: Report) -> str:
             f" Garg et al. take the penultimate decoder layer, here {max(layers - 2, 0)};"
             f" the {report.winning_reading()} reading wins"
         )
+        if "norm" in report.layer_scores:
+            norm = report.layer_scores["norm"]
+            best = min(range(len(norm)), key=lambda layer: norm[layer].alignment_error_rate)
+            lines.append(
+                f"read from ||α·f(x)|| (Kobayashi et al.): best layer {best}, AER {norm[best].alignment_error_rate:.3f}"
+            )
     if report.pruning:
         pruning = report.pruning
         curve = " ".join(f"{value:.3f}" for value in pruning.exact_match)

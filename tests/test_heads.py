@@ -98,6 +98,15 @@ def test_batched_aer_equals_the_set_computation_in_both_readings(shipped, test_p
                 )
             score = heads.alignment_error_rate(hypotheses, [g.sure for g in golds], [g.possible for g in golds])
             assert expected == pytest.approx(score.alignment_error_rate, abs=1e-9)
+        norm_links = [
+            {
+                (int(forced.cross_value_norms[i, head.layer, head.head, j].argmax()), j)
+                for j in range(len(p.english_tokens))
+            }
+            for i, p in enumerate(test_pairs)
+        ]
+        score = heads.alignment_error_rate(norm_links, [g.sure for g in golds], [g.possible for g in golds])
+        assert head.norm_aer == pytest.approx(score.alignment_error_rate, abs=1e-9)
 
 
 def test_exact_match_in_one_pass_equals_greedy_decoding(shipped, test_pairs):
