@@ -190,9 +190,9 @@ def test_a_pages_csv_downloads_hold_no_formula_after_a_hostile_sentence(page, mo
     assert csv_buttons
     for button in csv_buttons:
         data = download_data(button)
+        assert spreadsheet.formula_cells(data) == [], button.proto.url
         cells = [cell for row in spreadsheet.cells(data) for cell in row]
         assert "'" + spreadsheet.HOSTILE_WORD in cells, button.proto.url  # the token is there, as text
-        assert spreadsheet.formula_cells(data) == [], button.proto.url
 
 
 def test_streamlit_offers_no_csv_download_of_its_own():

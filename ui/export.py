@@ -35,11 +35,10 @@ from model.translate import translation_json
 from ui.state import tr
 
 CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8 (else Hangul is garbled)
-# How cells are written, so that no part of a cell's text becomes a cell of its own:
-# - every text cell in double quotes, numbers bare (OWASP's advice);
-# - RFC 4180's line ending, which also makes the csv writer quote a cell holding a lone
-#   "\r" (pandas' default "\n" leaves it bare, and a spreadsheet ends the row there).
-CSV_OPTIONS = {"index": False, "quoting": csv.QUOTE_NONNUMERIC, "lineterminator": "\r\n"}
+# Every text cell in double quotes, numbers bare (OWASP's advice). It also keeps a line
+# break inside a text cell in its cell: pandas' default quoting leaves a lone "\r" bare,
+# and a spreadsheet ends the row there.
+CSV_OPTIONS = {"index": False, "quoting": csv.QUOTE_NONNUMERIC}
 # A text cell starting with one of these is read as a formula by Excel, LibreOffice Calc
 # or Google Sheets (OWASP "CSV Injection": = + - @; a leading tab or carriage return is
 # escaped too, because some importers drop it and read what follows). OWASP does not list

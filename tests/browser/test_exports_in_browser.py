@@ -48,9 +48,9 @@ def test_a_csv_downloaded_after_a_hostile_sentence_holds_no_formula(english_sess
     download = download_info.value
     data = download.path().read_bytes()
     assert download.suggested_filename.endswith(".csv")
-    rows = spreadsheet.cells(data)
-    assert len(rows) > 1 and "'" + spreadsheet.HOSTILE_WORD in [cell for row in rows for cell in row]
     assert spreadsheet.formula_cells(data) == []
+    # The sentence was taken: its unknown word is in the rows, as text.
+    assert "'" + spreadsheet.HOSTILE_WORD in [cell for row in spreadsheet.cells(data) for cell in row]
 
 
 def test_streamlit_tables_offer_no_csv_download(english_session, app_url):
