@@ -136,7 +136,7 @@ def test_no_cell_of_a_csv_starts_a_formula():
         {
             "query_token": FORMULAS + DISGUISED,
             "weight": [-0.25] * count,
-            "key_token": list(reversed(FORMULAS + DISGUISED)),
+            "key_token": pd.Categorical(list(reversed(FORMULAS + DISGUISED))),
             "=SUM(A1)": ["나"] * count,  # a column name is a cell too
         }
     )

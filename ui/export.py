@@ -89,14 +89,15 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for position in range(frame.shape[1]):  # by position: column names may repeat
         values = frame.iloc[:, position]
-        if not pd.api.types.is_numeric_dtype(values):
-            safe.isetitem(position, values.map(_neutralise_text))
-    safe.columns = [_neutralise_text(name) for name in frame.columns]
+        if pd.api.types.is_numeric_dtype(values):
+            continue
+        # Once per distinct text: thousands of rows share a sentence's few tokens.
+        texts = (cell for cell in values.unique() if isinstance(cell, str))
+        neutralised = {cell: safe_cell for cell in texts if (safe_cell := neutralise_formula(cell)) != cell}
+        if neutralised:
+            safe.isetitem(position, values.map(lambda cell, changes=neutralised: changes.get(cell, cell)))
+    safe.columns = [neutralise_formula(name) if isinstance(name, str) else name for name in frame.columns]
     return safe
-
-
-def _neutralise_text(cell):
-    return neutralise_formula(cell) if isinstance(cell, str) else cell
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
