@@ -225,8 +225,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.dot.header": {"ko": "내적은 닮은 정도를 잰다", "en": "A dot product measures similarity"},
     "basics.dot.body": {
         "ko": (
-            "u·v = u₁v₁ + u₂v₂는 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력칸은 원문의 두 예시에서 "
-            "시작합니다: 같은 1사분면에 있는 두 벡터, 그리고 서로 다른 사분면에 있는 두 벡터. 숫자를 바꿔 보세요."
+            "u·v = u₁v₁ + u₂v₂는 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력 칸은 원문의 두 예시에서"
+            " 시작합니다: 같은 1사분면에 있는 두 벡터, 그리고 서로 다른 사분면에 있는 두 벡터. 숫자를 바꿔 보세요."
         ),
         "en": (
             "u·v = u₁v₁ + u₂v₂ is large when two vectors point the same way, near 0 when they are unrelated "
@@ -611,22 +611,25 @@ TEXTS: dict[str, dict[str, str]] = {
             "생성된 한국어→영어 말뭉치입니다. 테스트 세트에는 학습에서 본 적 없는 (주어, 동사, 목적어) 조합만 들어 있어서, 정확도는 외운 정도가 아니라 일반화한 정도를 보여 "
             "줍니다."
         ),
-        "en": "The generated Korean→English corpus. The test split holds only (subject, verb, object) combinations never seen in training, so accuracy measures generalisation, not memory.",
+        "en": (
+            "The generated Korean→English corpus. The test set holds only (subject, verb, object) "
+            "combinations never seen in training, so accuracy measures generalisation, not memory."
+        ),
     },
     "train.corpus_own": {"ko": "업로드한 내 문장 쌍입니다.", "en": "Your uploaded sentence pairs."},
-    "train.split_train": {"ko": "학습", "en": "train"},
-    "train.split_valid": {"ko": "검증", "en": "validation"},
-    "train.split_test": {"ko": "테스트", "en": "test"},
-    "train.total": {"ko": "합계", "en": "total"},
+    "train.split_train": {"ko": "학습", "en": "Train"},
+    "train.split_valid": {"ko": "검증", "en": "Validation"},
+    "train.split_test": {"ko": "테스트", "en": "Test"},
+    "train.total": {"ko": "합계", "en": "Total"},
     "train.constructions_header": {"ko": "구문별 쌍 개수", "en": "Pairs per construction"},
-    "train.construction_present": {"ko": "현재", "en": "present"},
-    "train.construction_past": {"ko": "과거", "en": "past"},
-    "train.construction_future": {"ko": "미래", "en": "future"},
-    "train.construction_negation_present": {"ko": "부정 (현재)", "en": "negation (present)"},
-    "train.construction_negation_past": {"ko": "부정 (과거)", "en": "negation (past)"},
-    "train.construction_negation_future": {"ko": "부정 (미래)", "en": "negation (future)"},
-    "train.construction_copula": {"ko": "이다", "en": "copula (이다)"},
-    "train.construction_copula_negation": {"ko": "아니다", "en": "negated copula (아니다)"},
+    "train.construction_present": {"ko": "현재", "en": "Present"},
+    "train.construction_past": {"ko": "과거", "en": "Past"},
+    "train.construction_future": {"ko": "미래", "en": "Future"},
+    "train.construction_negation_present": {"ko": "부정 (현재)", "en": "Negation (present)"},
+    "train.construction_negation_past": {"ko": "부정 (과거)", "en": "Negation (past)"},
+    "train.construction_negation_future": {"ko": "부정 (미래)", "en": "Negation (future)"},
+    "train.construction_copula": {"ko": "이다", "en": "Copula (이다)"},
+    "train.construction_copula_negation": {"ko": "아니다", "en": "Negated copula (아니다)"},
     "train.split_picker": {"ko": "세트", "en": "Split"},
     "train.split_help": {
         "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 한 번만 재는 쌍.",
@@ -728,7 +731,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "학습 자리가 나기를 기다리는 중입니다({seconds}초째). 이 서버에서는 학습을 동시에 {slots}개까지 진행합니다. 다른 사람의 학습이 끝나면 자동으로 시작됩니다.",
         "en": "Waiting for a free training slot ({seconds} s so far). Trainings at once on this server: {slots}. Yours starts by itself when one ends.",
     },
-    "train.progress": {"ko": "스텝 {step} / {total} · {seconds}초", "en": "step {step} / {total} · {seconds} s"},
+    "train.progress": {"ko": "스텝 {step} / {total} · {seconds}초", "en": "Step {step} / {total} · {seconds} s"},
     "train.eta": {"ko": " · 남은 시간 약 {eta}초", "en": " · about {eta} s left"},
     "train.stop": {"ko": "멈추기", "en": "Stop"},
     "train.stop_help": {
@@ -814,7 +817,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.snapshot_step": {"ko": "학습 스텝", "en": "Training step"},
     "train.snapshot_title": {
         "ko": "스텝 {step} · 층 {layer} · 헤드 {head}",
-        "en": "step {step} · layer {layer} · head {head}",
+        "en": "Step {step} · layer {layer} · head {head}",
     },
     "train.before_first_evaluation": {
         "ko": "이 스텝은 첫 검증보다 앞입니다. 모델이 아직 거의 학습되지 않아서 어텐션이 거의 고르게 퍼져 있습니다.",
@@ -833,14 +836,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- encoder self-attention ------------------------------------------------
     # Shared by ui/views.py (encoder, decoder and cross-attention pages).
-    "views.layer": {"ko": "층", "en": "layer"},
-    "views.head": {"ko": "헤드", "en": "head"},
+    "views.layer": {"ko": "층", "en": "Layer"},
+    "views.head": {"ko": "헤드", "en": "Head"},
     "views.layer_pick": {"ko": "층", "en": "Layer"},
     "views.head_pick": {"ko": "헤드", "en": "Head"},
-    "views.layer_n": {"ko": "층 {n}", "en": "layer {n}"},
-    "views.head_n": {"ko": "헤드 {n}", "en": "head {n}"},
-    "views.weight": {"ko": "가중치", "en": "weight"},
-    "views.head_title": {"ko": "층 {layer} · 헤드 {head}", "en": "layer {layer} · head {head}"},
+    "views.layer_n": {"ko": "층 {n}", "en": "Layer {n}"},
+    "views.head_n": {"ko": "헤드 {n}", "en": "Head {n}"},
+    "views.weight": {"ko": "가중치", "en": "Weight"},
+    "views.head_title": {"ko": "층 {layer} · 헤드 {head}", "en": "Layer {layer} · head {head}"},
     "views.bars_title": {"ko": "'{token}'의 행: 모든 층·헤드", "en": "The row of '{token}' in every layer and head"},
     "views.grid_unlabelled": {
         "ko": "문장이 길어서 작은 맵에서는 토큰 이름을 뺐습니다. 칸에 마우스를 올리거나 아래의 큰 맵을 보세요.",
@@ -1025,7 +1028,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.axis.produced": {"ko": "만든 영어 토큰", "en": "English token produced"},
     "cross.axis.read": {"ko": "디코더가 읽은 토큰", "en": "Token the decoder read"},
     "cross.axis.weight": {"ko": "가중치", "en": "Weight"},
-    "cross.map.title": {"ko": "층 {layer} · 헤드 {head}", "en": "Layer {layer} · head {head}"},
+    "cross.map.title": {"ko": "크로스 어텐션 · 층 {layer} · 헤드 {head}", "en": "Cross-attention · layer {layer} · head {head}"},
     "cross.map.how_to_read": {
         "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 많은 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": (
@@ -1151,8 +1154,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "the word being translated.",
     },
     "cross.guess.gold_miss": {
-        "ko": "정답 정렬과는 다릅니다: '{english}'의 정답 짝은 {partners}입니다. 헤드가 모두 단어 대응을 따르지는 않습니다. "
-        "어떤 헤드는 조사나 문장 끝을 보며 문법 정보(시제, 주어 등)를 모읍니다.",
+        "ko": (
+            "정답 정렬과는 다릅니다: '{english}'의 정답 짝은 {partners}입니다. 모든 헤드가 단어 대응을 따르지는 않습니다. 어떤 헤드는 조사나 문장 끝을 보며 문법 "
+            "정보(시제, 주어 등)를 모읍니다."
+        ),
         "en": "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every head "
         "follows word correspondences; some look at particles or the sentence end to gather grammar (tense, subject).",
     },
@@ -1230,9 +1235,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.what_if.header": {"ko": "만약에? (계산 바꿔 보기)", "en": "What if? (change the math)"},
     "hood.what_if.body": {
-        "ko": "아래 설정을 바꾸면 이 헤드의 계산만 다시 합니다. 층 입력은 모델이 실제로 계산한 그대로이므로, "
-        "'이 헤드 하나가 그렇게 계산했다면'을 보여 줍니다 (뒤의 층이 어떻게 달라질지는 아닙니다). "
-        "기본값으로 두면 모델의 계산과 같습니다.",
+        "ko": (
+            "아래 설정을 바꾸면 이 헤드의 계산만 다시 합니다. 층 입력은 모델이 실제로 계산한 그대로 두므로, ‘이 헤드 하나만 그렇게 계산했다면’ 어떻게 되는지를 보여 줍니다. 뒤의"
+            " 층이 어떻게 달라지는지까지 보여 주지는 않습니다. 기본값으로 두면 모델의 계산과 똑같습니다."
+        ),
         "en": "These settings change the recomputation of this head only. The layer input stays what the model "
         "really computed, so you see what this one head would do, not what later layers would make of it. At "
         "their defaults the recomputation is the model's own computation.",
@@ -1255,8 +1261,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "towards equal weights on every allowed key.",
     },
     "hood.what_if.on": {
-        "ko": "가정 계산입니다: '만약에?' 설정({changes}){이} 바뀌어 있어서, 아래 가중치와 출력은 모델이 실제로 "
-        "쓰는 숫자가 아닙니다.",
+        "ko": "가정 계산입니다. ‘만약에?’ 설정이 바뀌어 있으므로({changes}) 아래 가중치와 출력은 모델이 실제로 쓰는 숫자가 아닙니다.",
         "en": "Hypothetical: a what-if is on ({changes}), so the weights and output below are not the numbers "
         "the model really uses.",
     },
@@ -1360,7 +1365,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.col.position": {"ko": "위치", "en": "Position"},
     "hood.col.score": {"ko": "q·k", "en": "q·k"},
     "hood.col.scaled": {"ko": "÷√d_k", "en": "÷√d_k"},
-    "hood.col.unscaled": {"ko": "(√d_k로 나누기 전)", "en": "(before ÷√d_k)"},
+    "hood.col.unscaled": {"ko": "(√d_k로 나누지 않음)", "en": "(not divided by √d_k)"},
     "hood.col.allowed": {"ko": "볼 수 있음", "en": "Allowed"},
     "hood.col.masked": {"ko": "마스크 후", "en": "After mask"},
     "hood.col.weight": {"ko": "소프트맥스 가중치", "en": "Softmax weight"},
@@ -1371,7 +1376,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.col.dimension": {"ko": "차원", "en": "Dimension"},
     "hood.col.recomputed": {"ko": "다시 계산", "en": "Recomputed"},
     "hood.col.model": {"ko": "모델", "en": "Model"},
-    "hood.col.difference": {"ko": "|차이|", "en": "|difference|"},
+    "hood.col.difference": {"ko": "|차이|", "en": "|Difference|"},
     "hood.scores_chart_title": {"ko": "점수가 바뀌는 과정", "en": "The scores, step by step"},
     "hood.bars_title": {"ko": "소프트맥스 가중치", "en": "Softmax weights"},
     "hood.head_map_title": {"ko": "헤드 전체의 어텐션 (모델)", "en": "The whole head's attention (model)"},
@@ -1440,9 +1445,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.ablation.placeholder": {"ko": "헤드를 고르세요", "en": "Choose heads"},
     "hood.ablation.quick": {"ko": "{kind} {layer}층 모두 끄기", "en": "{kind} layer {layer}: all off"},
     "hood.ablation.clear": {"ko": "모두 다시 켜기", "en": "All back on"},
-    "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "encoder self"},
-    "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "decoder self"},
-    "hood.kind_short.cross": {"ko": "크로스", "en": "cross"},
+    "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "Encoder self"},
+    "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "Decoder self"},
+    "hood.kind_short.cross": {"ko": "크로스", "en": "Cross"},
     "hood.ablation.head_option": {
         "ko": "{kind} · {layer}층 · 헤드 {head}",
         "en": "{kind} · layer {layer} · head {head}",
