@@ -186,13 +186,11 @@ ENGLISH_READINGS = {
     "<pad>": "패드",
 }
 # Latin letters by name, for symbols (q, k₂, W_q, d_k) and abbreviations (CSV, AER).
-LETTER_NAMES = dict(
-    zip(
-        "abcdefghijklmnopqrstuvwxyz",
-        "에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 제트".split(),
-        strict=True,
-    )
-)
+LETTER_NAMES = {
+    "a": "에이", "b": "비", "c": "씨", "d": "디", "e": "이", "f": "에프", "g": "지", "h": "에이치", "i": "아이",
+    "j": "제이", "k": "케이", "l": "엘", "m": "엠", "n": "엔", "o": "오", "p": "피", "q": "큐", "r": "알",
+    "s": "에스", "t": "티", "u": "유", "v": "브이", "w": "더블유", "x": "엑스", "y": "와이", "z": "제트",
+}  # fmt: skip
 DIGIT_NAMES = dict(zip("0123456789", "영일이삼사오육칠팔구", strict=True))
 # A whole number ending in zeros ends in a place name: 10 십, 100 백, 1,000 천, then
 # every four zeros a larger unit (10,000 만, 10⁸ 억, 10¹² 조, 10¹⁶ 경); 20,000 is 이만.

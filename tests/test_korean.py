@@ -94,7 +94,9 @@ def test_every_english_word_the_app_can_show_has_a_reading():
     assert len(shown) > 90
     missing = sorted(word for word in shown if last_syllable_read(f"'{word}'") is None)
     assert not missing, f"add a reading to model/korean.py ENGLISH_READINGS for: {missing}"
-    assert all(reading and all("가" <= syllable <= "힣" for syllable in reading) for reading in ENGLISH_READINGS.values())
+    assert all(
+        reading and all("가" <= syllable <= "힣" for syllable in reading) for reading in ENGLISH_READINGS.values()
+    )
 
 
 def test_has_final_consonant():

@@ -30,7 +30,9 @@ def glossary_sections() -> tuple[list[str], set[str]]:
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
         if len(cells) == 3 and not set(cells[2]) <= set("- "):
             avoided += re.findall(r"`([^`]+)`", cells[2])
-    kept_words = {word for term in re.findall(r"`([^`]+)`", kept) for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", term)}
+    kept_words = {
+        word for term in re.findall(r"`([^`]+)`", kept) for word in re.findall(r"[A-Za-z][A-Za-z0-9_]*", term)
+    }
     return avoided, kept_words
 
 
@@ -44,7 +46,9 @@ def latin_words(korean: str) -> list[str]:
 
 
 def test_no_korean_string_puts_a_fixed_particle_after_a_value():
-    offenders = {key: match.group(0) for key, korean in korean_strings() if (match := FIXED_PARTICLE_AFTER_FIELD.search(korean))}
+    offenders = {
+        key: match.group(0) for key, korean in korean_strings() if (match := FIXED_PARTICLE_AFTER_FIELD.search(korean))
+    }
     assert not offenders, f"write the particle as {{은}}, {{을}}, … after a value: {offenders}"
 
 
@@ -58,9 +62,21 @@ def test_the_check_catches_the_mistakes_it_is_for():
 @pytest.mark.parametrize(
     ("key", "fields", "expected"),
     [
-        ("hood.step.wq.body", {"d_model": 32, "head": 0, "start": 0, "end": 7, "d_head": 8}, "헤드 0은 그중 출력 열 0–7을"),
-        ("hood.step.wq.body", {"d_model": 32, "head": 2, "start": 16, "end": 23, "d_head": 8}, "헤드 2는 그중 출력 열 16–23을"),
-        ("hood.step.wq.body", {"d_model": 32, "head": 3, "start": 24, "end": 31, "d_head": 8}, "헤드 3은 그중 출력 열 24–31을"),
+        (
+            "hood.step.wq.body",
+            {"d_model": 32, "head": 0, "start": 0, "end": 7, "d_head": 8},
+            "헤드 0은 그중 출력 열 0–7을",
+        ),
+        (
+            "hood.step.wq.body",
+            {"d_model": 32, "head": 2, "start": 16, "end": 23, "d_head": 8},
+            "헤드 2는 그중 출력 열 16–23을",
+        ),
+        (
+            "hood.step.wq.body",
+            {"d_model": 32, "head": 3, "start": 24, "end": 31, "d_head": 8},
+            "헤드 3은 그중 출력 열 24–31을",
+        ),
         ("cross.focus.title", {"token": "am"}, "'am'을 만들 때"),
         ("cross.focus.title", {"token": "a"}, "'a'를 만들 때"),
         ("cross.focus.title", {"token": "book"}, "'book'을 만들 때"),

@@ -288,7 +288,10 @@ TEXTS: dict[str, dict[str, str]] = {
             "{winner} is less aligned but longer."
         ),
     },
-    "basics.temperature.slider": {"ko": "소프트맥스 온도 T (원문에는 없음)", "en": "Softmax temperature T (not in the post)"},
+    "basics.temperature.slider": {
+        "ko": "소프트맥스 온도 T (원문에는 없음)",
+        "en": "Softmax temperature T (not in the post)",
+    },
     "basics.temperature.help": {
         "ko": "원문에는 없지만 실험해 볼 수 있게 덧붙였습니다. 점수를 T로 나눈 뒤 소프트맥스를 합니다. T < 1이면 가장 큰 점수에 몰리고, T > 1이면 고르게 퍼집니다.",
         "en": (
@@ -340,12 +343,12 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.matrix.header": {"ko": "4. 행렬로 한 번에", "en": "4. The matrix form"},
     "basics.matrix.body": {
         "ko": (
-            "문장 [\"i\", \"am\", \"a\", \"student\"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩 X(d_model = {d_model})에 W_q, W_k, "
+            '문장 ["i", "am", "a", "student"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩 X(d_model = {d_model})에 W_q, W_k, '
             "W_v(d_k = {d_k}){를} 곱해 Q, K, V 행렬을 만들고, QKᵀ를 구한 뒤 행마다 소프트맥스를 하고 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 "
             "열어도 같습니다."
         ),
         "en": (
-            "Every word of the sentence [\"i\", \"am\", \"a\", \"student\"] is a query at once. The embeddings X "
+            'Every word of the sentence ["i", "am", "a", "student"] is a query at once. The embeddings X '
             "(d_model = {d_model}) times W_q, W_k, W_v (d_k = {d_k}) give the matrices Q, K, V; then QKᵀ, a "
             "softmax by row, and × V. The numbers are small and seeded, so they are the same on every run."
         ),
@@ -354,7 +357,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.matrix.causal_toggle": {"ko": "인과 마스크 (뒤 단어 가리기)", "en": "Causal mask (hide later words)"},
     "basics.matrix.inputs": {"ko": "임베딩과 가중치 행렬", "en": "Embeddings and weight matrices"},
     "basics.matrix.projections": {"ko": "쿼리, 키, 밸류", "en": "Queries, keys, values"},
-    "basics.matrix.scores": {"ko": "어텐션 점수 (원문의 Attention Score)", "en": "Attention scores (the post's “Attention Score”)"},
+    "basics.matrix.scores": {
+        "ko": "어텐션 점수 (원문의 Attention Score)",
+        "en": "Attention scores (the post's “Attention Score”)",
+    },
     "basics.matrix.scores_body": {
         "ko": (
             "QKᵀ의 (행, 열) 칸은 행 단어의 쿼리와 열 단어의 키를 내적한 값입니다. 원문은 이 행렬을 Attention Score라고 부르며, 쿼리와 키가 얼마나 닮았는지 나타낸"
@@ -368,7 +374,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "basics.matrix.masked_title": {"ko": "마스크 적용 (−∞)", "en": "Masked (−∞)"},
-    "basics.why_scale.header": {"ko": "왜 √d_k로 나눌까? (원문에는 없음)", "en": "Why divide by √d_k? (not in the post)"},
+    "basics.why_scale.header": {
+        "ko": "왜 √d_k로 나눌까? (원문에는 없음)",
+        "en": "Why divide by √d_k? (not in the post)",
+    },
     "basics.why_scale.body": {
         "ko": (
             "q와 k의 성분이 평균 0, 분산 1인 독립 난수라면 내적 q·k의 표준편차는 √d_k입니다. d_k가 커질수록 점수끼리의 차이가 벌어지고, 소프트맥스는 한 키에 가중치를 "
@@ -404,7 +413,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "마스크: exp(−∞) = 0이므로 대각선 위의 가중치는 정확히 0입니다. ‘i’는 자기 자신만 볼 수 있습니다.",
         "en": "Masked: exp(−∞) = 0, so every weight above the diagonal is exactly 0; “i” can only look at itself.",
     },
-    "basics.matrix.output": {"ko": "× V: 출력 (원문의 Attention Value)", "en": "× V: the output (the post's “Attention Value”)"},
+    "basics.matrix.output": {
+        "ko": "× V: 출력 (원문의 Attention Value)",
+        "en": "× V: the output (the post's “Attention Value”)",
+    },
     "basics.matrix.output_body": {
         "ko": (
             "가중치 행렬에 V를 곱합니다. 출력의 각 행은 V의 행들을 그 단어의 가중치대로 섞은 가중합이고, 원문은 이것을 Attention Value라고 부릅니다. 쿼리가 각 키와 "
@@ -1028,7 +1040,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.axis.produced": {"ko": "만든 영어 토큰", "en": "English token produced"},
     "cross.axis.read": {"ko": "디코더가 읽은 토큰", "en": "Token the decoder read"},
     "cross.axis.weight": {"ko": "가중치", "en": "Weight"},
-    "cross.map.title": {"ko": "크로스 어텐션 · 층 {layer} · 헤드 {head}", "en": "Cross-attention · layer {layer} · head {head}"},
+    "cross.map.title": {
+        "ko": "크로스 어텐션 · 층 {layer} · 헤드 {head}",
+        "en": "Cross-attention · layer {layer} · head {head}",
+    },
     "cross.map.how_to_read": {
         "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 많은 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": (
