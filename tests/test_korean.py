@@ -39,6 +39,7 @@ CASES = [
     ("100", "이", "이"),
     ("1,000", "이", "이"),
     ("20000", "를", "을"),
+    ("1000000000000", "을", "를"),  # 일조
     ("-4", "이", "가"),
     ("−10", "를", "을"),
     # a decimal by its last digit
@@ -87,6 +88,15 @@ CASES = [
 @pytest.mark.parametrize(("before", "particle", "expected"), CASES)
 def test_particle_for_reads_the_value_as_a_korean_reader_does(before, particle, expected):
     assert particle_for(before, particle) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "last"),
+    [("0", "영"), ("10", "십"), ("100", "백"), ("1,000", "천"), ("20000", "만"), ("310000", "만"), ("10⁸", "팔")]
+    + [("100000000", "억"), ("3.50", "영"), ("12,345", "오")],
+)
+def test_a_number_ends_in_the_syllable_it_is_read_with(number, last):
+    assert last_syllable_read(number) == last
 
 
 def test_every_english_word_the_app_can_show_has_a_reading():
