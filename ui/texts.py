@@ -312,8 +312,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "basics.qk.nothing_lost": {
-        "ko": "가장 작은 가중치도 {smallest}{로} 0보다 큽니다. 점수가 낮은 키의 정보도 버려지지 않고 덜 반영될 "
-        "뿐입니다(원문: ‘불필요한 정보라도 정보를 버리지 않고 어떻게든 끌고 가면서’).",
+        "ko": (
+            "가장 작은 가중치({smallest})도 0보다 큽니다. 점수가 낮은 키의 정보도 버려지지 않고 덜 반영될 뿐입니다(원문: ‘불필요한 정보라도 정보를 버리지 않고 어떻게든 "
+            "끌고 가면서’)."
+        ),
         "en": "Even the smallest weight, {smallest}, is above 0: a low-scoring key's information is not thrown "
         "away, only down-weighted (the post: it keeps “even unneeded information, without throwing it away”).",
     },
