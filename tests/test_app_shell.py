@@ -302,20 +302,7 @@ def test_home_links_every_other_page_in_order():
     ]
 
 
-# --- texts ---------------------------------------------------------------------
-
-
-def _fields(template: str) -> set[str]:
-    return texts.value_fields(template)  # particle fields ({은}, {를}, …) are Korean only
-
-
-def test_every_text_exists_in_both_languages_with_the_same_fields():
-    assert set(texts.LANGUAGES) == {"ko", "en"}
-    for key, translations in texts.TEXTS.items():
-        assert set(translations) == set(texts.LANGUAGES), key
-        for language in texts.LANGUAGES:
-            assert isinstance(translations[language], str) and translations[language].strip(), (key, language)
-        assert _fields(translations["ko"]) == _fields(translations["en"]), key
+# --- texts (the house rules of ui/texts.py: tests/test_texts.py) -------------------
 
 
 def test_korean_texts_are_korean():

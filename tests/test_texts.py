@@ -115,14 +115,6 @@ def test_every_text_exists_in_both_languages_non_empty_with_the_same_values():
         assert not set(re.findall(r"\{(은|는|이|가|을|를|과|와|으로|로)\}", translations["en"])), key
 
 
-def test_every_korean_string_is_written_in_hangul():
-    """Korean strings that are only symbols (d_k, CSV, {low}–{high}) may equal the English one."""
-    for key, translations in texts.TEXTS.items():
-        korean = re.sub(r"\{[^{}]*\}", "", translations["ko"])
-        if latin_words(korean) and not re.search("[가-힣]", korean):
-            assert set(latin_words(korean)) <= glossary_sections()[1], key
-
-
 def test_text_fills_fields_and_particles_and_keeps_literal_braces():
     assert texts.render("{{x}} {n:.1f}{로}", {"n": 3}) == "{x} 3.0으로"
     assert texts.text("basics.title", "ko") == texts.TEXTS["basics.title"]["ko"]
