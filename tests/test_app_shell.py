@@ -176,7 +176,7 @@ def test_the_shipped_model_card_is_shown(shipped):
     metrics = {element.label: element.value for element in app.metric}
     assert metrics["Parameters"] == f"{shipped.parameter_count():,}"
     assert metrics["Heads per layer"] == str(shipped.model_config.n_heads)
-    assert metrics["Vocabulary (Korean / English)"] == (
+    assert metrics["Vocabulary size (Korean / English)"] == (
         f"{len(shipped.source_vocabulary)} / {len(shipped.target_vocabulary)}"
     )
 

@@ -151,10 +151,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "home.model_header": {"ko": "불러온 모델", "en": "The loaded model"},
     "home.model_source": {"ko": "출처: {source}", "en": "Source: {source}"},
     "home.card_parameters": {"ko": "파라미터", "en": "Parameters"},
-    "home.card_layers": {"ko": "층 (인코더 / 디코더)", "en": "Layers (encoder / decoder)"},
-    "home.card_heads": {"ko": "층마다 헤드", "en": "Heads per layer"},
+    "home.card_layers": {"ko": "층 수 (인코더 / 디코더)", "en": "Layers (encoder / decoder)"},
+    "home.card_heads": {"ko": "층마다 헤드 수", "en": "Heads per layer"},
     "home.card_d_model": {"ko": "d_model (벡터 차원)", "en": "d_model (vector size)"},
-    "home.card_vocabularies": {"ko": "어휘 (한국어 / 영어)", "en": "Vocabulary (Korean / English)"},
+    "home.card_vocabularies": {"ko": "어휘 크기 (한국어 / 영어)", "en": "Vocabulary size (Korean / English)"},
     "home.card_exact_match": {"ko": "테스트 완전 일치", "en": "Test exact match"},
     "home.card_exact_match_help": {
         "ko": "학습에서 본 적 없는 (주어, 동사, 목적어) 조합으로 된 테스트 문장 가운데, 번역이 정답과 토큰 하나까지 같은 문장의 비율.",
@@ -544,7 +544,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.own_preview": {
         "ko": "받아들인 쌍(처음 200개, 각 쌍이 들어간 세트와 함께):",
-        "en": "Accepted pairs (the first 200, with the split each went to):",
+        "en": "Accepted pairs (the first 200, with the set each went to):",
     },
     "train.own_rejected": {
         "ko": "{count}줄을 뺐습니다. 줄 번호와 이유:",
@@ -617,7 +617,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.column_line": {"ko": "줄", "en": "Line"},
     "train.column_reason": {"ko": "이유", "en": "Reason"},
     "train.column_row": {"ko": "내용", "en": "Row"},
-    "train.column_split": {"ko": "세트", "en": "Split"},
+    "train.column_split": {"ko": "세트", "en": "Set"},
     # browsing the corpus
     "train.corpus_header": {"ko": "말뭉치 둘러보기", "en": "Browse the corpus"},
     "train.corpus_generated": {
@@ -644,7 +644,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.construction_negation_future": {"ko": "부정 (미래)", "en": "Negation (future)"},
     "train.construction_copula": {"ko": "이다", "en": "Copula (이다)"},
     "train.construction_copula_negation": {"ko": "아니다", "en": "Negated copula (아니다)"},
-    "train.split_picker": {"ko": "세트", "en": "Split"},
+    "train.split_picker": {"ko": "세트", "en": "Set"},
     "train.split_help": {
         "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 한 번만 재는 쌍.",
         "en": (
@@ -936,7 +936,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "한눈에 비교하기: 행은 층, 열은 헤드입니다. 색은 모두 같은 0–1 척도입니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": "Compare at a glance: layers are rows, heads are columns, all on the same 0–1 colour scale. Hover a cell for its exact weight.",
     },
-    "encoder.head_header": {"ko": "헤드 하나 크게", "en": "One head, large"},
+    "encoder.head_header": {"ko": "헤드 하나를 크게 보기", "en": "One head, large"},
     "encoder.focus_header": {"ko": "토큰 하나에 집중하기", "en": "Focus on one token"},
     "encoder.focus_body": {
         "ko": "고른 토큰의 행(그 토큰이 어디를 보는지)을 모든 층·헤드에서 막대로 보여 줍니다. 가장 큰 가중치는 주황색입니다.",
@@ -984,7 +984,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "previous token, and heads that park their weight on <bos> (a resting place when nothing else is useful).",
     },
     "decoder.grid_header": {"ko": "모든 층 × 헤드", "en": "Every layer × head"},
-    "decoder.head_header": {"ko": "헤드 하나 크게", "en": "One head, large"},
+    "decoder.head_header": {"ko": "헤드 하나를 크게 보기", "en": "One head, large"},
     "decoder.mask_header": {"ko": "마스크가 하는 일", "en": "What the mask does"},
     "decoder.mask_why": {
         "ko": "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 "
@@ -1421,8 +1421,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.sum_row": {"ko": "Σ = 출력", "en": "Σ = output"},
     "hood.check.header": {"ko": "8. 모델의 출력과 비교", "en": "8. Compared with the model's own output"},
     "hood.check.body": {
-        "ko": "모델이 정방향 계산에서 이 헤드에 대해 기록한 출력(AttentionRecord.head_outputs)과 위의 다시 계산한 "
-        "출력을 차원별로 나란히 놓았습니다.",
+        "ko": "모델이 정방향 계산 중에 이 헤드의 출력으로 기록한 값(AttentionRecord.head_outputs)과, 위에서 다시 계산한 출력을 차원별로 나란히 놓았습니다.",
         "en": "The output the model recorded for this head in its forward pass (AttentionRecord.head_outputs), "
         "next to the recomputed one, dimension by dimension.",
     },
