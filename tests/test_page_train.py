@@ -149,7 +149,7 @@ def test_an_uploaded_file_is_previewed_with_its_rejected_rows():
     ]
     rejected = table(app, "Reason")
     assert list(rejected["Line"]) == [31, 32]
-    assert list(rejected["reason"]) == [english("train.reject_missing_column"), english("train.reject_empty_english")]
+    assert list(rejected["Reason"]) == [english("train.reject_missing_column"), english("train.reject_empty_english")]
     # Choosing it makes the browser show it.
     app.toggle(key="train_use_own_corpus").set_value(True)
     rerun(app)
