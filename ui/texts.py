@@ -345,14 +345,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.matrix.header": {"ko": "4. 행렬로 한 번에", "en": "4. The matrix form"},
     "basics.matrix.body": {
         "ko": (
-            '문장 ["i", "am", "a", "student"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩 X(d_model = {d_model})에 W_q, W_k, '
-            "W_v(d_k = {d_k}){를} 곱해 Q, K, V 행렬을 만들고, QKᵀ를 구한 뒤 행마다 소프트맥스를 하고 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 "
-            "열어도 같습니다."
+            '문장 ["i", "am", "a", "student"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩을 거친 입력 X는 (단어 수 × d_model) 크기의 '
+            "행렬입니다(원문: ‘(입력X임베딩사이즈) 크기의 텐서’, 여기서는 d_model = {d_model}). X에 W_q, W_k, W_v(d_k = {d_k}){를} 곱해 "
+            "Q, K, V 행렬을 만들고, QKᵀ를 구한 뒤 행마다 소프트맥스를 하고 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 열어도 같습니다."
         ),
         "en": (
-            'Every word of the sentence ["i", "am", "a", "student"] is a query at once. The embeddings X '
-            "(d_model = {d_model}) times W_q, W_k, W_v (d_k = {d_k}) give the matrices Q, K, V; then QKᵀ, a "
-            "softmax by row, and × V. The numbers are small and seeded, so they are the same on every run."
+            'Every word of the sentence ["i", "am", "a", "student"] is a query at once. After the embedding, '
+            "the input X is a (words × d_model) matrix (the post: “a tensor of size (input × embedding "
+            "size)”; here d_model = {d_model}). X times W_q, W_k, W_v (d_k = {d_k}) gives the matrices Q, K, "
+            "V; then QKᵀ, a softmax by row, and × V. The numbers are small and seeded, so they are the same "
+            "on every run."
         ),
     },
     "basics.matrix.scale_toggle": {"ko": "√d_k로 나누기 (원문에는 없음)", "en": "Divide by √d_k (not in the post)"},
