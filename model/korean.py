@@ -20,13 +20,14 @@ aloud as a Korean reader would read it:
 Where none of these decides (an English word from an uploaded model that is not in the
 table), it returns the both-forms spelling 을(를), 은(는), 이(가), 과(와), (으)로.
 
-Packages weighed (PyPI, 2026-12): tossi 0.3.1 (last release 2018, needs bidict; reads
-numbers well but has no reading of English words, so 'book' gets 을(를)), hangeul 0.2.0
-(reads digits, but takes every lowercase English word and letter as vowel-final:
-'am'를, 'book'를, k₃를), korean-glue 0.1.4 (English by its last letter, so 'book'를 and
-'apple'을; swaps 과/와 after a digit: 0와, and gives 1으로), korean-josa 0.0.2,
-josa 0.0.8 (2012), pyjosa 1.0.3 and tjosa 0.3.0 (t-strings: Python 3.14 only). None is
-right on every case the app shows, so the rule lives here, in a few lines.
+Packages weighed (PyPI, 2026-12), run on the cases above: hangeul 0.2.0 reads digits but
+takes every lowercase English word and letter as vowel-final ('am'를, 'book'를, k₃를);
+korean-glue 0.1.4 reads English by its last letter ('book'를, 'apple'를 is right only by
+chance) and swaps 과/와 after a digit (0와) and gives 1으로. Read, not run: tossi 0.3.1
+(last release 2018, needs bidict; good number reading, no English words, so 'book'
+gets 을(를)). Not tried: korean-josa 0.0.2, josa 0.0.8 (2012), pyjosa 1.0.3; tjosa
+0.3.0 needs Python 3.14 t-strings. None is right on every case the app shows, so the
+rule lives here, in a few lines.
 """
 
 import re
