@@ -25,9 +25,9 @@ takes every lowercase English word and letter as vowel-final ('am'를, 'book'를
 korean-glue 0.1.4 reads English by its last letter ('am'을 by luck, but 'book'를,
 'apple'를), swaps 과/와 after a digit (0와) and gives 1으로. Read, not run: tossi 0.3.1
 (last release 2018, needs bidict; good number reading, no English words, so 'book'
-gets 을(를)). Not tried: korean-josa 0.0.2, josa 0.0.8 (2012), pyjosa 1.0.3; tjosa
-0.3.0 has no release pip can install on Python 3.11 (it is built on t-strings). None is right on every case the app shows, so the
-rule lives here, in a few lines.
+gets 을(를)). Not tried: korean-josa 0.0.2, josa 0.0.8 (2012), pyjosa 1.0.3; tjosa 0.3.0
+has no release pip can install on Python 3.11 (it is built on t-strings). None is right
+on every case the app shows, so the rule lives here, in a few lines.
 """
 
 import re
