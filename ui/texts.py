@@ -57,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sidebar.language": {"ko": "언어 · Language", "en": "Language · 언어"},
     "sidebar.model": {"ko": "모델", "en": "Model"},
     "sidebar.model_help": {
-        "ko": "모든 페이지가 이 모델의 어텐션을 보여 줍니다. 기본 모델은 저장소에 들어 있는 사전 학습 모델입니다.",
+        "ko": "모든 페이지가 이 모델의 어텐션을 보여 줍니다. 기본 모델은 앱에 함께 들어 있는 사전 학습 모델입니다.",
         "en": "Every page shows this model's attention. The default is the pretrained model shipped with the app.",
     },
     "sidebar.model_shipped": {"ko": "사전 학습 모델", "en": "Pretrained model"},
@@ -115,7 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "on {blog}; the Attention basics page walks through it step by step.",
     },
     "home.offline": {
-        "ko": "모든 계산은 이 앱 안에서 이루어집니다. 모델은 CPU에서 1분 안에 학습될 만큼 작고, 사전 학습 모델을 이미 불러와 두었습니다.",
+        "ko": "모든 계산은 이 앱 안에서 이루어집니다. 모델은 CPU에서 1분 안에 학습될 만큼 작고, 사전 학습 모델은 이미 불러온 상태입니다.",
         "en": "Everything is computed right here: the model is small enough to train on a CPU in under a minute, and a pretrained one is already loaded.",
     },
     "home.try_header": {"ko": "지금 살펴보는 문장", "en": "The sentence under study"},
@@ -184,8 +184,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.prereq.header": {"ko": "1. 사전 지식", "en": "1. Prerequisites"},
     "basics.matrix_keeps.header": {
-        "ko": "가중치 행렬은 정보를 간직한다",
-        "en": "A weight matrix keeps the information",
+        "ko": "가중치 행렬을 지나도 정보는 남는다",
+        "en": "Information survives a weight matrix",
     },
     "basics.matrix_keeps.body": {
         "ko": (
@@ -423,8 +423,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.matrix.output_body": {
         "ko": (
-            "가중치 행렬에 V를 곱합니다. 출력의 각 행은 V의 행들을 그 단어의 가중치대로 섞은 가중합이고, 원문은 이것을 Attention Value라고 부릅니다. 쿼리가 각 키와 "
-            "얼마나 닮았는지에 따라 벡터를 다시 구성한 것입니다."
+            "어텐션 가중치에 V를 곱합니다. 출력의 각 행은 V의 행들을 그 단어의 가중치대로 섞은 가중합이고, 원문은 이것을 Attention Value라고 부릅니다. 쿼리가 각 "
+            "키와 얼마나 닮았는지에 따라 벡터를 다시 구성한 것입니다."
         ),
         "en": (
             "Weights × V: each row of the output is that word's weighted sum of the rows of V — what the post"
@@ -648,10 +648,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.construction_copula_negation": {"ko": "아니다", "en": "Negated copula (아니다)"},
     "train.split_picker": {"ko": "세트", "en": "Set"},
     "train.split_help": {
-        "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 한 번만 재는 쌍.",
+        "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 성능을 한 번만 재는 데 쓰는 쌍.",
         "en": (
             "Train: the pairs the model learns from. Validation: pairs that pick the best model during "
-            "training. Test: pairs measured once, at the end."
+            "training. Test: pairs the model is measured on once, at the end."
         ),
     },
     "train.filter": {"ko": "찾기", "en": "Search"},
@@ -663,7 +663,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # the form
     "train.settings_header": {"ko": "모델 크기와 학습 설정", "en": "Model size and training settings"},
     "train.settings_intro": {
-        "ko": "기본값은 사전 학습 모델의 설정입니다. 이 컴퓨터에서는 기본값으로 학습하는 데 보통 1분이 채 걸리지 않습니다. 검증 완전 일치가 100%에 도달하면 일찍 멈춥니다.",
+        "ko": "기본값은 사전 학습 모델의 설정입니다. 이 서버에서는 기본값으로 학습하는 데 보통 1분이 채 걸리지 않습니다. 검증 완전 일치가 100%에 도달하면 일찍 멈춥니다.",
         "en": (
             "The defaults are the pretrained model's settings; training them usually takes under a minute "
             "here. Training stops early once validation exact match reaches 100%."
@@ -728,16 +728,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "d_model ({d_model}) must be divisible by the number of heads ({n_heads}): every head gets an equal slice.",
     },
     "train.problem_too_large": {
-        "ko": "모델이 너무 큽니다: 파라미터 {count:,}개. 앱이 불러올 수 있는 체크포인트는 {limit:,}개까지입니다. d_model, d_ff나 층 수를 줄이세요.",
-        "en": "The model is too large: {count:,} parameters. A checkpoint the app can load holds at most {limit:,}. "
-        "Make d_model, d_ff or the layers smaller.",
+        "ko": "모델이 너무 큽니다: 파라미터 {count:,}개. 앱은 파라미터가 {limit:,}개 이하인 체크포인트만 불러올 수 있습니다. d_model, d_ff나 층 수를 줄이세요.",
+        "en": (
+            "The model is too large: {count:,} parameters. The app loads checkpoints of at most {limit:,} "
+            "parameters. Make d_model, d_ff or the layers smaller."
+        ),
     },
     "train.problem_other": {
         "ko": "{field}: 설정이 올바르지 않습니다 ({message}).",
         "en": "{field}: not a valid setting ({message}).",
     },
     "train.already_running": {
-        "ko": "이 세션의 학습이 이미 진행 중입니다. 끝나거나 멈출 때까지 기다려 주세요.",
+        "ko": "이 세션의 학습이 이미 진행 중입니다. 끝날 때까지 기다리거나 ‘멈추기’를 눌러 멈추세요.",
         "en": "This session's training is already running. Wait for it to end, or stop it.",
     },
     # the run
@@ -1190,8 +1192,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.heads.body": {
         "ko": (
-            "정답 정렬(말뭉치 생성기가 알고 있는, 어떤 한국어 토큰이 어떤 영어 토큰으로 옮겨졌는지)과 각 헤드를 비교합니다. 테스트 문장 {count}개마다 정답 영어 번역을 "
-            "디코더에 넣어(teacher forcing) 잽니다."
+            "각 헤드를 정답 정렬과 비교합니다. 정답 정렬은 말뭉치 생성기가 알고 있는 정보로, 어떤 한국어 토큰이 어떤 영어 토큰으로 옮겨졌는지를 나타냅니다. 테스트 문장 "
+            "{count}개로 재며, 이때 디코더에는 정답 영어 번역을 넣습니다(teacher forcing)."
         ),
         "en": "Each head is compared with the gold alignment (which Korean token became which English token, known "
         "from the corpus generator), on the {count} test sentences with the reference English fed to the decoder "
@@ -1325,7 +1327,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.step.wq.bias": {"ko": "편향 b_q", "en": "Bias b_q"},
     "hood.step.q.header": {"ko": "3. q = x·W_q + b_q", "en": "3. q = x·W_q + b_q"},
     "hood.step.q.body": {
-        "ko": "쿼리 토큰 {query}의 벡터 (길이 d_k = {d_head}). 모델이 기록한 q와의 차이: 최대 {difference}.",
+        "ko": "쿼리 토큰({query})의 벡터(길이 d_k = {d_head}). 모델이 기록한 q와의 차이: 최대 {difference}.",
         "en": "The vector of the query token {query} (length d_k = {d_head}). Largest difference from the q the "
         "model recorded: {difference}.",
     },
@@ -1589,7 +1591,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The weights' shapes do not match the checkpoint's model configuration.",
     },
     "errors.checkpoint_bad_weights": {
-        "ko": "가중치에 숫자가 아닌 값(NaN, 무한대)이 들어 있습니다.",
+        "ko": "가중치에 유한하지 않은 값(NaN 또는 무한대)이 들어 있습니다.",
         "en": "The weights hold values that are not finite numbers (NaN or infinity).",
     },
     "errors.checkpoint_too_large": {"ko": "파일이나 모델이 너무 큽니다.", "en": "The file or the model is too large."},
