@@ -129,8 +129,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "From scratch: weighted sums, dot products, query, key and value, and the matrix form, with numbers you can change.",
     },
     "home.path_train": {
-        "ko": "말뭉치를 둘러보고 모델을 직접 학습시키며 손실, 정확도, 어텐션이 바뀌는 모습 보기.",
-        "en": "Browse the corpus and train your own model; watch loss, accuracy and attention change as it learns.",
+        "ko": "말뭉치를 둘러보고 모델을 직접 학습시키며 손실, 완전 일치, 어텐션이 바뀌는 모습 보기.",
+        "en": "Browse the corpus and train your own model; watch loss, exact match and attention change as it learns.",
     },
     "home.path_encoder": {
         "ko": "한국어 단어들이 서로를 어떻게 보는지 보기: 인코더의 모든 층과 헤드.",
@@ -206,13 +206,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.weighted.body": {
         "ko": (
-            "C = w·A + (1 − w)·B이면 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 담습니다. 원문의 예처럼 w = 0.88이면 C에는 A의 정보가 88%, B의 "
-            "정보가 12% 들어 있습니다. 슬라이더로 w를 움직이면 C가 A와 B 사이를 오갑니다."
+            "C = w·A + (1 − w)·B처럼 가중치를 곱해 더한 것이 가중합(원문: Weighted Sum)입니다. 이때 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 "
+            "담습니다. 원문의 예처럼 w = 0.88이면 C에는 A의 정보가 88%, B의 정보가 12% 들어 있습니다. 슬라이더로 w를 움직이면 C가 A와 B 사이를 오갑니다."
         ),
         "en": (
-            "If C = w·A + (1 − w)·B, C holds w of A's information and 1 − w of B's. With the post's weight, w"
-            " = 0.88, C holds 88% of A and 12% of B. Move w with the slider and watch C travel between A and "
-            "B."
+            "Values multiplied by weights and added, as in C = w·A + (1 − w)·B, make a weighted sum (the "
+            "post's word too: Weighted Sum). C then holds w of A's information and 1 − w of B's. With the "
+            "post's weight, w = 0.88, C holds 88% of A and 12% of B. Move w with the slider and watch C "
+            "travel between A and B."
         ),
     },
     "basics.weighted.slider": {"ko": "A의 가중치 w (B의 가중치는 1 − w)", "en": "Weight w of A (B gets 1 − w)"},
@@ -225,14 +226,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.dot.header": {"ko": "내적은 닮은 정도를 잰다", "en": "A dot product measures similarity"},
     "basics.dot.body": {
         "ko": (
-            "u·v = u₁v₁ + u₂v₂는 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력 칸은 원문의 두 예시에서"
-            " 시작합니다: 같은 1사분면에 있는 두 벡터, 그리고 서로 다른 사분면에 있는 두 벡터. 숫자를 바꿔 보세요."
+            "u·v = u₁v₁ + u₂v₂는 두 벡터의 내적(원문: 내적(Inner Product))입니다. 내적은 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 "
+            "없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력 칸에는 처음에 원문의 두 예시가 들어 있습니다. 같은 1사분면에 있는 두 벡터와 서로 다른 사분면에 있는 두 "
+            "벡터입니다. 숫자를 바꿔 보세요."
         ),
         "en": (
-            "u·v = u₁v₁ + u₂v₂ is large when two vectors point the same way, near 0 when they are unrelated "
-            "(at right angles) and negative when they point apart. The inputs start at the post's two "
-            "examples: two vectors in the same quadrant (the first), and two in different quadrants. Change "
-            "the numbers."
+            "u·v = u₁v₁ + u₂v₂ is the dot product of two vectors (the post: 내적, Inner Product). It is large "
+            "when the two vectors point the same way, near 0 when they are unrelated (at right angles) and "
+            "negative when they point apart. The inputs start at the post's two examples: two vectors in the "
+            "same quadrant (the first), and two in different quadrants. Change the numbers."
         ),
     },
     "basics.dot.pair": {"ko": "**예시 {number}**", "en": "**Example {number}**"},
@@ -624,12 +626,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.corpus_header": {"ko": "말뭉치 둘러보기", "en": "Browse the corpus"},
     "train.corpus_generated": {
         "ko": (
-            "생성된 한국어→영어 말뭉치입니다. 테스트 세트에는 학습에서 본 적 없는 (주어, 동사, 목적어) 조합만 들어 있어서, 정확도는 외운 정도가 아니라 일반화한 정도를 보여 "
-            "줍니다."
+            "생성된 한국어→영어 말뭉치입니다. 테스트 세트에는 학습에서 본 적 없는 (주어, 동사, 목적어) 조합만 들어 있어서, 테스트 완전 일치는 외운 정도가 아니라 일반화한 "
+            "정도를 보여 줍니다."
         ),
         "en": (
             "The generated Korean→English corpus. The test set holds only (subject, verb, object) "
-            "combinations never seen in training, so accuracy measures generalisation, not memory."
+            "combinations never seen in training, so the test exact match measures generalisation, not "
+            "memory."
         ),
     },
     "train.corpus_own": {"ko": "업로드한 내 문장 쌍입니다.", "en": "Your uploaded sentence pairs."},
@@ -790,8 +793,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Stopped before the first step, so there is no new model.",
     },
     "train.stopped_before_evaluation": {
-        "ko": "첫 평가 전인 {steps}스텝에서 멈춰서 쓸 만한 새 모델이 없습니다.",
-        "en": "Stopped after {steps} steps, before the first evaluation, so there is no usable new model.",
+        "ko": "첫 검증 전인 {steps}스텝에서 멈춰서 쓸 만한 새 모델이 없습니다.",
+        "en": "Stopped after {steps} steps, before the first validation, so there is no usable new model.",
     },
     "train.model_kept": {"ko": "쓰던 모델은 그대로입니다.", "en": "The model you were using is unchanged."},
     "train.failed_out_of_memory": {
@@ -955,7 +958,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "encoder.download_header": {"ko": "내려받기", "en": "Download"},
     "encoder.download_body": {
-        "ko": "그림마다 아래의 버튼으로 그 그림의 표(CSV)와 이미지(SVG, PNG)를 받을 수 있습니다. 이 문장의 모든 맵을 JSON으로 받기:",
+        "ko": "각 그림 아래의 버튼으로 그 그림의 표(CSV)와 이미지(SVG, PNG)를 내려받을 수 있습니다. 이 문장의 모든 맵을 JSON으로 내려받기:",
         "en": "Under each chart: its rows as CSV and the chart as SVG or PNG. Every map of this sentence as JSON:",
     },
     # --- decoder masked self-attention -----------------------------------------
@@ -1251,7 +1254,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.head": {"ko": "헤드", "en": "Head"},
     "hood.query": {"ko": "쿼리 토큰", "en": "Query token"},
     "hood.query_option_decoder": {
-        "ko": "{position}: {token} → {produced} 생성",
+        "ko": "{position}: {token} → {produced} 만들기",
         "en": "{position}: {token} → produces {produced}",
     },
     "hood.what_if.header": {"ko": "만약에? (계산 바꿔 보기)", "en": "What if? (change the math)"},
@@ -1291,22 +1294,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.what_if.temperature_value": {"ko": "온도 {temperature}", "en": "temperature {temperature}"},
     "hood.step.x.header": {"ko": "1. 층 입력 x", "en": "1. The layer input x"},
     "hood.step.x.body.encoder_self": {
-        "ko": "인코더 {layer}층 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 토큰 벡터, 길이 {d_model}). "
-        "셀프 어텐션이라 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "ko": (
+            "인코더 층 {layer}의 셀프 어텐션이 받는 입력입니다(LayerNorm을 거친 토큰 벡터, 길이 {d_model}). 셀프 어텐션이라 쿼리, 키, 밸류가 모두 이 "
+            "x에서 나옵니다. 선택한 쿼리 토큰의 행은 ‘{query}’입니다."
+        ),
         "en": "What the self-attention of encoder layer {layer} receives: the token vectors after LayerNorm "
         "(length {d_model}). It is self-attention, so queries, keys and values all come from this x. The "
         "query token's row is {query}.",
     },
     "hood.step.x.body.decoder_self": {
-        "ko": "디코더 {layer}층 마스크드 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 "
-        "{d_model}). 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "ko": (
+            "디코더 층 {layer}의 마스크드 셀프 어텐션이 받는 입력입니다(LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). 쿼리, 키, 밸류가 모두 이 "
+            "x에서 나옵니다. 선택한 쿼리 토큰의 행은 ‘{query}’입니다."
+        ),
         "en": "What the masked self-attention of decoder layer {layer} receives: the decoder's token vectors after "
         "LayerNorm (length {d_model}). Queries, keys and values all come from this x. The query token's row is "
         "{query}.",
     },
     "hood.step.x.body.cross": {
-        "ko": "디코더 {layer}층 크로스 어텐션의 쿼리 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). "
-        "선택한 쿼리 토큰의 행은 {query}입니다. 키와 밸류는 아래 두 번째 표, 인코더의 출력(한국어 토큰)에서 나옵니다.",
+        "ko": (
+            "디코더 층 {layer}의 크로스 어텐션이 받는 쿼리 입력입니다(LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). 선택한 쿼리 토큰의 행은 "
+            "‘{query}’입니다. 키와 밸류는 아래 두 번째 표, 즉 인코더의 출력(한국어 토큰)에서 나옵니다."
+        ),
         "en": "The query input of the cross-attention of decoder layer {layer}: the decoder's token vectors after "
         "LayerNorm (length {d_model}). The query token's row is {query}. Keys and values come from the second "
         "table: the encoder's output (the Korean tokens).",
@@ -1455,21 +1464,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.what_if.map_what_if": {"ko": "가정 (만약에)", "en": "What-if (hypothetical)"},
     "hood.ablation.header": {"ko": "헤드 끄기 (어블레이션)", "en": "Switch heads off (ablation)"},
     "hood.ablation.body": {
-        "ko": "고른 헤드의 출력을 0으로 만드는 헤드 마스크를 정방향 계산에 넘겨 다시 번역합니다. 모델 자체는 바뀌지 "
-        "않습니다. 어떤 헤드가 번역에 꼭 필요한지 알아보세요. 예: 0층 크로스 어텐션의 헤드를 모두 꺼 보세요.",
+        "ko": (
+            "고른 헤드의 출력을 0으로 만드는 헤드 마스크를 정방향 계산에 넘겨 다시 번역합니다. 모델 자체는 바뀌지 않습니다. 어떤 헤드가 번역에 꼭 필요한지 알아보세요. 예: 층 "
+            "0의 크로스 어텐션 헤드를 모두 꺼 보세요."
+        ),
         "en": "The chosen heads are silenced by a head mask passed to the forward pass (their output set to 0), "
         "and the sentence is translated again; the model itself is never changed. Find out which heads the "
         "translation needs, e.g. switch off every cross-attention head of layer 0.",
     },
     "hood.ablation.heads": {"ko": "끌 헤드", "en": "Heads to switch off"},
     "hood.ablation.placeholder": {"ko": "헤드를 고르세요", "en": "Choose heads"},
-    "hood.ablation.quick": {"ko": "{kind} {layer}층 모두 끄기", "en": "{kind} layer {layer}: all off"},
+    "hood.ablation.quick": {"ko": "{kind} 층 {layer} 모두 끄기", "en": "{kind} layer {layer}: all off"},
     "hood.ablation.clear": {"ko": "모두 다시 켜기", "en": "All back on"},
     "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "Encoder self"},
     "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "Decoder self"},
     "hood.kind_short.cross": {"ko": "크로스", "en": "Cross"},
     "hood.ablation.head_option": {
-        "ko": "{kind} · {layer}층 · 헤드 {head}",
+        "ko": "{kind} · 층 {layer} · 헤드 {head}",
         "en": "{kind} · layer {layer} · head {head}",
     },
     "hood.ablation.before": {"ko": "모든 헤드 켬", "en": "Every head on"},
@@ -1486,6 +1497,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.ablation.map_layer": {"ko": "비교할 크로스 어텐션 층", "en": "Cross-attention layer to compare"},
     "hood.ablation.map_head": {"ko": "비교할 헤드", "en": "Head to compare"},
+    "hood.ablation.map_title": {
+        "ko": "{state} · 크로스 어텐션 · 층 {layer} · 헤드 {head}",
+        "en": "{state} · cross-attention · layer {layer} · head {head}",
+    },
     "hood.ablation.map_note": {
         "ko": "꺼진 헤드도 가중치는 계산되지만 그 출력이 0이 되어 다음 계산에 쓰이지 않습니다.",
         "en": "A head that is off still computes its weights, but its output is set to 0 and nothing after it "
