@@ -349,7 +349,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": (
             '문장 ["i", "am", "a", "student"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩을 거친 입력 X는 (단어 수 × d_model) 크기의 '
             "행렬입니다(원문: ‘(입력X임베딩사이즈) 크기의 텐서’, 여기서는 d_model = {d_model}). X에 W_q, W_k, W_v(d_k = {d_k}){를} 곱해 "
-            "Q, K, V 행렬을 만들고, QKᵀ를 구한 뒤 행마다 소프트맥스를 하고 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 열어도 같습니다."
+            "Q, K, V 행렬을 만들고, QKᵀ를 구해 행마다 소프트맥스를 적용한 뒤 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 열어도 같습니다."
         ),
         "en": (
             'Every word of the sentence ["i", "am", "a", "student"] is a query at once. After the embedding, '
@@ -387,15 +387,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.why_scale.body": {
         "ko": (
             "q와 k의 성분이 평균 0, 분산 1인 독립 난수라면 내적 q·k의 표준편차는 √d_k입니다. d_k가 커질수록 점수끼리의 차이가 벌어지고, 소프트맥스는 한 키에 가중치를 "
-            "거의 다 몰아줍니다(포화). 그러면 소프트맥스의 기울기가 0에 가까워져 학습이 거의 멈춥니다. 점수를 √d_k로 나누면 d_k와 상관없이 점수의 크기가 비슷하게 유지됩니다."
-            " 왼쪽 그림: 무작위 벡터로 잰, 한 행에서 가장 큰 가중치의 평균."
+            "거의 다 몰아줍니다(포화). 그러면 소프트맥스의 기울기가 0에 가까워져 학습이 거의 멈춥니다. 점수를 √d_k로 나누면 d_k와 상관없이 점수의 크기가 비슷하게 "
+            "유지됩니다. 왼쪽 그림은 무작위 벡터로 재어 본 ‘한 행에서 가장 큰 가중치’의 평균입니다."
         ),
         "en": (
             "If the entries of q and k are independent, with mean 0 and variance 1, q·k has standard "
             "deviation √d_k. As d_k grows the scores spread apart and the softmax puts almost all weight on "
             "one key (it saturates); its gradients then come close to 0 and learning nearly stalls. Dividing "
-            "the scores by √d_k keeps them about the same size for any d_k. Left: the mean largest weight of "
-            "a row, for random vectors."
+            "the scores by √d_k keeps them about the same size for any d_k. The chart on the left shows the "
+            "mean largest weight of a row, measured on random vectors."
         ),
     },
     "basics.why_scale.chart_title": {"ko": "d_k에 따른 가장 큰 가중치", "en": "Largest weight as d_k grows"},
@@ -408,7 +408,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.matrix.softmax": {"ko": "행마다 소프트맥스", "en": "Softmax by row"},
     "basics.matrix.softmax_body": {
-        "ko": "각 행(쿼리)마다 소프트맥스를 하면 행의 합이 1인 어텐션 가중치가 됩니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": "행(쿼리)마다 소프트맥스를 적용하면 행의 합이 1인 어텐션 가중치가 됩니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": "A softmax over each row (query) gives attention weights that sum to 1 per row. Hover a cell for the "
         "exact weight.",
     },
@@ -798,14 +798,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.model_kept": {"ko": "쓰던 모델은 그대로입니다.", "en": "The model you were using is unchanged."},
     "train.failed_out_of_memory": {
-        "ko": "메모리가 부족해 학습이 실패했습니다. 모델이나 배치를 더 작게 해 보세요.",
+        "ko": "메모리가 부족해 학습에 실패했습니다. 모델이나 배치 크기를 줄여 보세요.",
         "en": "Training ran out of memory. Try a smaller model or batch.",
     },
     "train.failed_bad_input": {
-        "ko": "학습 데이터나 설정 때문에 학습이 실패했습니다: {message}",
+        "ko": "학습 데이터나 설정 때문에 학습에 실패했습니다: {message}",
         "en": "Training failed because of the data or the settings: {message}",
     },
-    "train.failed_other": {"ko": "학습이 실패했습니다: {message}", "en": "Training failed: {message}"},
+    "train.failed_other": {"ko": "학습에 실패했습니다: {message}", "en": "Training failed: {message}"},
     "train.metric_test_exact": {"ko": "테스트 완전 일치", "en": "Test exact match"},
     "train.metric_valid_exact": {"ko": "검증 완전 일치", "en": "Validation exact match"},
     "train.metric_steps": {"ko": "스텝", "en": "Steps"},
@@ -902,8 +902,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "views.mask.masked_header": {"ko": "**② 마스크 적용**", "en": "**② Masked**"},
     "views.mask.masked_caption": {
-        "ko": "대각선 위 칸을 −∞로 바꿉니다. e^−∞ = 0이므로 소프트맥스 뒤에는 0이 됩니다.",
-        "en": "Cells above the diagonal become −∞; since e^−∞ = 0 they get weight 0 after the softmax.",
+        "ko": "대각선 위 칸을 −∞로 바꿉니다. exp(−∞) = 0이므로 소프트맥스 뒤에는 0이 됩니다.",
+        "en": "Cells above the diagonal become −∞; since exp(−∞) = 0 they get weight 0 after the softmax.",
     },
     "views.mask.softmax_header": {"ko": "**③ 소프트맥스** (행마다)", "en": "**③ Softmax** (by row)"},
     "views.mask.softmax_caption": {
@@ -994,13 +994,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "decoder.head_header": {"ko": "헤드 하나를 크게 보기", "en": "One head, large"},
     "decoder.mask_header": {"ko": "마스크가 하는 일", "en": "What the mask does"},
     "decoder.mask_why": {
-        "ko": "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 "
-        "단계 t가 아직 만들지 않은 다음 단어를 그대로 보고 베낄 수 있습니다. 번역할 때는 그 단어가 아직 없습니다. 그래서 "
-        "키가 쿼리보다 뒤에 있는 칸(대각선 위)의 점수를 소프트맥스 전에 −∞로 바꿉니다. 위에서 고른 층·헤드의 실제 숫자입니다.",
-        "en": "**Why hide anything?** The decoder produces one word at a time. In training the whole target sentence "
-        "goes in at once, so without the mask step t could simply peek at the next word and copy it; when "
-        "translating, that word does not exist yet. So every score whose key comes after its query (above the "
-        "diagonal) is set to −∞ before the softmax. These are the real numbers of the layer and head picked above.",
+        "ko": (
+            "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 단계 t가 아직 만들지 않은 다음 단어를 그대로 "
+            "보고 베낄 수 있습니다. 번역할 때는 그 단어가 아직 없습니다. 그래서 키가 쿼리보다 뒤에 있는 칸(대각선 위)의 점수를 소프트맥스 전에 −∞로 바꿉니다. 아래 그림은 "
+            "위에서 고른 층·헤드의 실제 숫자를 보여 줍니다."
+        ),
+        "en": (
+            "**Why hide anything?** The decoder produces one word at a time. In training the whole target "
+            "sentence goes in at once, so without the mask step t could simply peek at the next word and "
+            "copy it; when translating, that word does not exist yet. So every score whose key comes after "
+            "its query (above the diagonal) is set to −∞ before the softmax. The charts below show the real "
+            "numbers of the layer and head picked above."
+        ),
     },
     "decoder.focus_header": {"ko": "단계 하나에 집중하기", "en": "Focus on one step"},
     "decoder.focus_body": {
@@ -1019,9 +1024,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.title": {"ko": "크로스 어텐션", "en": "Cross-attention"},
     "cross.intro": {
         "ko": (
-            "크로스 어텐션에서 쿼리는 디코더(영어)에서, 키와 밸류는 인코더가 읽은 한국어 문장에서 옵니다. 그래서 어텐션 맵은 **행이 영어, 열이 한국어**입니다. 행 t는 디코더가"
-            " t번째 영어 토큰을 **만드는 순간** 한국어 토큰 중 어디를 얼마나 보았는지입니다. 그래서 행마다 그 위치에서 **만든** 토큰을 붙였습니다. 열에는 한국어 토큰이 문장"
-            " 순서대로 놓입니다."
+            "크로스 어텐션에서 쿼리는 디코더(영어)에서, 키와 밸류는 인코더가 읽은 한국어 문장에서 옵니다. 그래서 어텐션 맵은 **행이 영어, 열이 한국어**입니다. 행 t는 "
+            "디코더가 t번째 영어 토큰을 **만들 때** 한국어 토큰 중 어디를 얼마나 보았는지를 나타냅니다. 행마다 그 위치에서 **만든** 토큰을 이름으로 붙인 것도 이 "
+            "때문입니다. 열에는 한국어 토큰이 문장 순서대로 놓입니다."
         ),
         "en": (
             "In cross-attention the queries come from the decoder (English) and the keys and values from the "
@@ -1054,7 +1059,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Cross-attention · layer {layer} · head {head}",
     },
     "cross.map.how_to_read": {
-        "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 많은 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 큰 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": (
             "For example: when producing '{english}', this head put the most weight ({weight}) on '{korean}'."
             " Hover a cell for the exact weight."
@@ -1136,7 +1141,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.steps.probability": {"ko": "확률", "en": "Probability"},
     "cross.steps.revealed_title": {"ko": "단계 {step}까지의 크로스 어텐션", "en": "Cross-attention up to step {step}"},
     "cross.guess.body": {
-        "ko": "아직 어텐션 맵을 보지 않은 헤드나 토큰을 골라 먼저 예상해 보세요. 디코더가 아래 영어 토큰을 만들 때, 어느 한국어 토큰에 가장 많은 가중치를 둘까요?",
+        "ko": "아직 어텐션 맵을 보지 않은 헤드나 토큰을 골라 먼저 예상해 보세요. 디코더가 아래 영어 토큰을 만들 때, 어느 한국어 토큰에 가장 큰 가중치를 둘까요?",
         "en": (
             "Pick a token or head whose map you have not studied yet and predict: while producing the English"
             " token below, which Korean token gets the most weight?"
@@ -1164,7 +1169,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.guess.wrong": {
         "ko": (
-            "아쉽네요. '{english}'{를} 만들 때 가장 큰 가중치({weight}){를} 받은 토큰은 '{answer}'입니다. 예상한 '{guess}'의 가중치는 "
+            "아쉽습니다. '{english}'{를} 만들 때 가장 큰 가중치({weight}){를} 받은 토큰은 '{answer}'입니다. 예상한 '{guess}'의 가중치는 "
             "{guess_weight}입니다."
         ),
         "en": (
@@ -1187,7 +1192,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.guess.gold_none": {"ko": "'{english}'에는 정답 짝이 없습니다.", "en": "'{english}' has no gold partner."},
     "cross.guess.why": {
-        "ko": "왜 그럴까요? 디코더의 쿼리(지금 만들려는 것)와 키가 가장 비슷한 한국어 토큰이 소프트맥스에서 가장 큰 몫을 받습니다.",
+        "ko": "왜 그럴까요? 키가 디코더의 쿼리(지금 만들려는 것)와 가장 비슷한 한국어 토큰이 소프트맥스에서 가장 큰 몫을 받기 때문입니다.",
         "en": (
             "Why? The Korean token whose key is most similar to the decoder's query (what it is about to "
             "produce) gets the largest share of the softmax."
@@ -1428,7 +1433,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.step.sum.header": {"ko": "7. 가중합: Σ 가중치 × v", "en": "7. The weighted sum: Σ weight × v"},
     "hood.step.sum.body": {
-        "ko": "각 밸류 벡터에 그 키의 가중치를 곱해 모두 더하면 이 헤드의 출력입니다 (마지막 행).",
+        "ko": "각 밸류 벡터에 그 키의 가중치를 곱해 모두 더하면 이 헤드의 출력이 됩니다(마지막 행).",
         "en": "Each value vector times its key's weight, all added up: the head's output (last row).",
     },
     "hood.sum_row": {"ko": "Σ = 출력", "en": "Σ = output"},
@@ -1518,7 +1523,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Switch heads off and the whole test set is translated with them off to measure the exact match.",
     },
     "hood.ablation.exact_waiting_recorded": {
-        "ko": "모든 헤드를 켠 이 모델의 학습 직후 완전 일치는 {recorded}입니다. 헤드를 끄면 그 상태로 테스트 세트 전체를 번역해 다시 잽니다.",
+        "ko": "이 모델을 학습한 직후, 모든 헤드를 켠 상태의 완전 일치는 {recorded}입니다. 헤드를 끄면 그 상태로 테스트 세트 전체를 번역해 다시 잽니다.",
         "en": (
             "With every head on, this model's exact match right after training was {recorded}. Switch heads "
             "off and the whole test set is translated with them off to measure it again."
