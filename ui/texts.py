@@ -537,7 +537,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The file is used in this session only and is never stored.",
     },
     "train.own_summary": {
-        "ko": "{accepted}쌍을 받아들였고 {rejected}줄은 뺐습니다 (인코딩 {encoding}, 구분자 {delimiter}).",
+        "ko": "{accepted}쌍을 받아들였고 {rejected}줄은 뺐습니다(인코딩 {encoding}, 구분자 {delimiter}).",
         "en": "Accepted {accepted} pairs, left out {rejected} rows (encoding {encoding}, separator {delimiter}).",
     },
     "train.delimiter_tab": {"ko": "탭", "en": "tab"},
@@ -571,11 +571,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.file_empty": {"ko": "파일이 비어 있습니다.", "en": "The file is empty."},
     "train.file_too_large": {
-        "ko": "파일이 너무 큽니다 ({size:,}바이트). {limit_mb} MB 이하만 받습니다.",
+        "ko": "파일이 너무 큽니다({size:,}바이트). {limit_mb} MB 이하만 받습니다.",
         "en": "The file is too large ({size:,} bytes); at most {limit_mb} MB.",
     },
     "train.file_binary": {
-        "ko": "텍스트 파일이 아닙니다 (이진 데이터가 들어 있습니다). TSV나 CSV 텍스트 파일을 올리세요.",
+        "ko": "텍스트 파일이 아닙니다(이진 데이터가 들어 있습니다). TSV나 CSV 텍스트 파일을 올리세요.",
         "en": "This is not a text file (it holds binary data). Upload a TSV or CSV text file.",
     },
     "train.file_encoding": {
@@ -583,15 +583,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The text cannot be read. Save the file as UTF-8 or CP949.",
     },
     "train.file_too_many_rows": {
-        "ko": "줄이 너무 많습니다 ({rows:,}줄). {limit_rows}줄 이하만 받습니다.",
+        "ko": "줄이 너무 많습니다({rows:,}줄). {limit_rows}줄 이하만 받습니다.",
         "en": "Too many rows ({rows:,}); at most {limit_rows}.",
     },
     "train.reject_missing_column": {
-        "ko": "열이 하나뿐입니다 (한국어와 영어 사이에 탭이나 쉼표가 없음)",
+        "ko": "열이 하나뿐입니다(한국어와 영어 사이에 탭이나 쉼표가 없음)",
         "en": "only one column (no tab or comma between Korean and English)",
     },
     "train.reject_extra_column": {
-        "ko": "열이 셋 이상입니다 (탭이나 쉼표가 더 있음)",
+        "ko": "열이 셋 이상입니다(탭이나 쉼표가 더 있음)",
         "en": "more than two columns (an extra tab or comma)",
     },
     "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "the Korean side is empty"},
@@ -601,21 +601,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "a side is longer than {max_characters} characters",
     },
     "train.reject_too_many_tokens": {
-        "ko": "토큰이 너무 많습니다 (한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
+        "ko": "토큰이 너무 많습니다(한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
         "en": "too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
     },
     "train.reject_not_korean": {
-        "ko": "한국어 쪽에 한글이 없습니다 (열 순서가 바뀌었나요?)",
+        "ko": "한국어 쪽에 한글이 없습니다(열 순서가 바뀌었나요?)",
         "en": "no Hangul on the Korean side (columns swapped?)",
     },
     "train.reject_hangul_in_english": {
-        "ko": "영어 쪽에 한글이 있습니다 (열 순서가 바뀌었나요?)",
+        "ko": "영어 쪽에 한글이 있습니다(열 순서가 바뀌었나요?)",
         "en": "Hangul on the English side (columns swapped?)",
     },
     "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "invisible control characters"},
     "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "the same pair as line {other_line}"},
     "train.reject_unparsable": {
-        "ko": "CSV로 읽을 수 없습니다 (따옴표가 닫히지 않음?)",
+        "ko": "CSV로 읽을 수 없습니다(따옴표가 닫히지 않음?)",
         "en": "not readable as CSV (an unclosed quote?)",
     },
     "train.column_line": {"ko": "줄", "en": "Line"},
@@ -738,7 +738,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "train.problem_other": {
-        "ko": "{field}: 설정이 올바르지 않습니다 ({message}).",
+        "ko": "{field}: 설정이 올바르지 않습니다({message}).",
         "en": "{field}: not a valid setting ({message}).",
     },
     "train.already_running": {
@@ -951,8 +951,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "encoder.lines_header": {"ko": "선으로 보기", "en": "As lines"},
     "encoder.lines_body": {
-        "ko": "위에서 고른 층·헤드에서, 왼쪽 토큰(쿼리)이 오른쪽 토큰(키)을 얼마나 보는지를 선의 굵기와 진하기로 나타냅니다 "
-        "(BertViz의 head view처럼). 선에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": (
+            "위에서 고른 층·헤드에서, 왼쪽 토큰(쿼리)이 오른쪽 토큰(키)을 얼마나 보는지를 선의 굵기와 진하기로 나타냅니다(BertViz의 head view와 같은 방식). 선에 "
+            "마우스를 올리면 정확한 값이 보입니다."
+        ),
         "en": "For the layer and head picked above: how much each token on the left (query) looks at each token on the "
         "right (key), as line width and opacity (like BertViz's head view). Hover a line for its exact weight.",
     },
@@ -1081,7 +1083,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "No gold alignment: '{tokens}' is not a word of the corpus.",
     },
     "cross.gold.no_fit": {
-        "ko": "정답 정렬을 만들 수 없습니다: 모델의 번역이 말뭉치의 단어 대응으로 설명되지 않습니다 (번역이 틀렸을 수 있습니다).",
+        "ko": "정답 정렬을 만들 수 없습니다: 모델의 번역이 말뭉치의 단어 대응으로 설명되지 않습니다(번역이 틀렸을 수 있습니다).",
         "en": "No gold alignment: the model's translation cannot be explained word by word from the corpus "
         "(the translation may be wrong).",
     },
@@ -1386,7 +1388,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tokens get −∞ and so weight 0.",
     },
     "hood.mask.decoder_self_off": {
-        "ko": "마스크: 인과 마스크를 끈 가정입니다. 디코더가 뒤의 토큰까지 봅니다 (실제 모델은 이렇게 하지 않습니다).",
+        "ko": "마스크: 인과 마스크를 끈 가정입니다. 디코더가 뒤의 토큰까지 봅니다(실제 모델은 이렇게 하지 않습니다).",
         "en": "Mask: the causal mask is off (a what-if): the decoder looks ahead at later tokens, which the real "
         "model never does.",
     },
@@ -1452,13 +1454,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "in the weights, within the tolerance of {tolerance}. The steps above are what the model really computes.",
     },
     "hood.check.bad": {
-        "ko": "✗ 차이가 허용 오차 {tolerance}보다 큽니다 (출력 {output_difference}, 가중치 {weights_difference}).",
+        "ko": "✗ 차이가 허용 오차 {tolerance}보다 큽니다(출력 {output_difference}, 가중치 {weights_difference}).",
         "en": "✗ The difference exceeds the tolerance of {tolerance} (output {output_difference}, weights "
         "{weights_difference}).",
     },
     "hood.check.what_if": {
-        "ko": "가정 계산이라 모델과 다릅니다. 아래는 '만약에?' 설정이 바꾼 가중치와 출력입니다 (가장 큰 변화: 가중치 "
-        "{weights_difference}, 출력 {output_difference}). 설정을 기본값으로 돌리면 다시 모델과 같아집니다.",
+        "ko": (
+            "가정 계산이라 모델과 다릅니다. 아래는 ‘만약에?’ 설정이 바꾼 가중치와 출력입니다(가장 큰 변화: 가중치 {weights_difference}, 출력 "
+            "{output_difference}). 설정을 기본값으로 돌리면 다시 모델과 같아집니다."
+        ),
         "en": "Hypothetical, so it differs from the model. Below: how the what-if changed the weights and the "
         "output (largest change: {weights_difference} in the weights, {output_difference} in the output). Set "
         "the what-ifs back to their defaults and it equals the model again.",
@@ -1497,7 +1501,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.ablation.changed": {"ko": "번역이 바뀌었습니다.", "en": "The translation changed."},
     "hood.ablation.unchanged": {
-        "ko": "번역은 그대로입니다 (맵과 확률은 달라졌을 수 있습니다).",
+        "ko": "번역은 그대로입니다(맵과 확률은 달라졌을 수 있습니다).",
         "en": "The translation is the same (the maps and probabilities may still have changed).",
     },
     "hood.ablation.map_layer": {"ko": "비교할 크로스 어텐션 층", "en": "Cross-attention layer to compare"},
