@@ -170,9 +170,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "순서입니다."
         ),
         "en": (
-            "Many of its numbers can be changed, and every result after them follows. Prerequisites (weight "
-            "matrices, weighted sums, dot products) → query and key → value → the matrix form → the three "
-            "kinds of attention."
+            "Many numbers on this page can be changed, and every result after them follows. Prerequisites "
+            "(weight matrices, weighted sums, dot products) → query and key → value → the matrix form → the "
+            "three kinds of attention."
         ),
     },
     "basics.credit": {
@@ -400,8 +400,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.why_scale.chart_title": {"ko": "d_k에 따른 가장 큰 가중치", "en": "Largest weight as d_k grows"},
     "basics.why_scale.max_weight": {"ko": "가장 큰 가중치 (평균)", "en": "Largest weight (mean)"},
-    "basics.why_scale.unscaled": {"ko": "나누지 않음", "en": "Not scaled"},
-    "basics.why_scale.scaled": {"ko": "√d_k로 나눔", "en": "÷ √d_k"},
+    "basics.why_scale.unscaled": {"ko": "나누지 않음", "en": "Not divided"},
+    "basics.why_scale.scaled": {"ko": "√d_k로 나눔", "en": "Divided by √d_k"},
     "basics.why_scale.toy": {
         "ko": "이 예시(d_k = 3)에서 각 쿼리 행의 가장 큰 가중치:",
         "en": "In this example (d_k = 3), the largest weight of each query's row:",
@@ -588,35 +588,35 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.reject_missing_column": {
         "ko": "열이 하나뿐입니다(한국어와 영어 사이에 탭이나 쉼표가 없음)",
-        "en": "only one column (no tab or comma between Korean and English)",
+        "en": "Only one column (no tab or comma between Korean and English)",
     },
     "train.reject_extra_column": {
         "ko": "열이 셋 이상입니다(탭이나 쉼표가 더 있음)",
-        "en": "more than two columns (an extra tab or comma)",
+        "en": "More than two columns (an extra tab or comma)",
     },
-    "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "the Korean side is empty"},
-    "train.reject_empty_english": {"ko": "영어 쪽이 비어 있습니다", "en": "the English side is empty"},
+    "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "The Korean side is empty"},
+    "train.reject_empty_english": {"ko": "영어 쪽이 비어 있습니다", "en": "The English side is empty"},
     "train.reject_too_long": {
         "ko": "한쪽이 {max_characters}자보다 깁니다",
-        "en": "a side is longer than {max_characters} characters",
+        "en": "A side is longer than {max_characters} characters",
     },
     "train.reject_too_many_tokens": {
         "ko": "토큰이 너무 많습니다(한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
-        "en": "too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
+        "en": "Too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
     },
     "train.reject_not_korean": {
         "ko": "한국어 쪽에 한글이 없습니다(열 순서가 바뀌었나요?)",
-        "en": "no Hangul on the Korean side (columns swapped?)",
+        "en": "No Hangul on the Korean side (columns swapped?)",
     },
     "train.reject_hangul_in_english": {
         "ko": "영어 쪽에 한글이 있습니다(열 순서가 바뀌었나요?)",
         "en": "Hangul on the English side (columns swapped?)",
     },
-    "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "invisible control characters"},
-    "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "the same pair as line {other_line}"},
+    "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "Invisible control characters"},
+    "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "The same pair as line {other_line}"},
     "train.reject_unparsable": {
         "ko": "CSV로 읽을 수 없습니다(따옴표가 닫히지 않음?)",
-        "en": "not readable as CSV (an unclosed quote?)",
+        "en": "Not readable as CSV (an unclosed quote?)",
     },
     "train.column_line": {"ko": "줄", "en": "Line"},
     "train.column_reason": {"ko": "이유", "en": "Reason"},
@@ -919,10 +919,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "en": (
             "In the encoder every token of the Korean sentence is a query, a key and a value. Each token "
-            "looks at every token of the same sentence, itself included (the weights), and mixes their values"
-            " into its new representation: hence *self*-attention. Rows are the tokens looking (queries), "
-            "columns the tokens looked at (keys); each row sums to 1. Every head has its own W_q, W_k, W_v, "
-            "so each can follow a different relation."
+            "weighs every token of the same sentence, itself included, and mixes their values by those "
+            "weights into its new representation: hence *self*-attention. Rows are the tokens looking "
+            "(queries), columns the tokens looked at (keys); each row sums to 1. Every head has its own W_q, "
+            "W_k, W_v, so each can follow a different relation."
         ),
     },
     "encoder.sentence": {
@@ -1076,7 +1076,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.map.sentence_score": {
         "ko": "이 문장에서, 이 헤드가 가장 많이 본 한국어 토큰이 정답 짝인 영어 토큰은 {total}개 중 {hits}개입니다.",
-        "en": "In this sentence, {hits} of {total} English tokens look most at a gold partner with this head.",
+        "en": "In this sentence, {hits} of {total} English tokens look most at their gold partner in this head.",
     },
     "cross.gold.unknown_words": {
         "ko": "정답 정렬을 만들 수 없습니다: '{tokens}'{은} 말뭉치에 없는 단어입니다.",
@@ -1189,8 +1189,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "정답 정렬과는 다릅니다: '{english}'의 정답 짝은 {partners}입니다. 모든 헤드가 단어 대응을 따르지는 않습니다. 어떤 헤드는 조사나 문장 끝을 보며 문법 "
             "정보(시제, 주어 등)를 모읍니다."
         ),
-        "en": "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every head "
-        "follows word correspondences; some look at particles or the sentence end to gather grammar (tense, subject).",
+        "en": (
+            "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every "
+            "head follows word correspondences; some look at particles or the sentence end to gather "
+            "grammatical information (tense, subject)."
+        ),
     },
     "cross.guess.gold_none": {"ko": "'{english}'에는 정답 짝이 없습니다.", "en": "'{english}' has no gold partner."},
     "cross.guess.why": {
