@@ -1486,7 +1486,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.ablation.heads": {"ko": "끌 헤드", "en": "Heads to switch off"},
     "hood.ablation.placeholder": {"ko": "헤드를 고르세요", "en": "Choose heads"},
-    "hood.ablation.quick": {"ko": "{kind} 층 {layer} 모두 끄기", "en": "{kind} layer {layer}: all off"},
+    "hood.ablation.quick": {"ko": "{kind} · 층 {layer} 모두 끄기", "en": "{kind} layer {layer}: all off"},
     "hood.ablation.clear": {"ko": "모두 다시 켜기", "en": "All back on"},
     "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "Encoder self"},
     "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "Decoder self"},
