@@ -5,9 +5,10 @@ charts from ui/charts.py.
 """
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import basics, views
+from model import toy
+from model.attention import AttentionKind
+from ui import basics, frames, streamlit_internals, views
 from ui.state import tr
 
 # Widget and state keys of this page (the shared keys live in ui/state.py).
@@ -23,8 +24,8 @@ MATRIX_TEMPERATURE = "basics_matrix_temperature"
 
 @st.cache_data(show_spinner=False)
 def dot_product_growth():
-    """basics.dot_product_growth: thousands of random draws from a fixed seed, the same table every run."""
-    return basics.dot_product_growth()
+    """Thousands of random draws from a fixed seed: the same table every run."""
+    return basics.dot_product_growth_frame()
 
 
 def reveal() -> None:
@@ -39,11 +40,11 @@ def show_matrices(items, key: str, columns: int = 2) -> None:
     """
 
     def heatmap(title, matrix, rows, cols) -> None:
-        views.show("matrix_heatmap", basics.matrix_frame(matrix, rows, cols), title=title)
+        views.show("matrix_heatmap", frames.matrix_frame(matrix, rows, cols), title=title)
 
     def table(title, matrix, rows, cols) -> None:
         st.markdown(f"**{title}**")
-        st.dataframe(basics.matrix_table(matrix, rows, cols))
+        st.dataframe(frames.matrix_table(matrix, rows, cols))
 
     tabs = st.tabs([tr("basics.tab.chart"), tr("basics.tab.table")], key=key, on_change="rerun")
     for tab, show in zip(tabs, (heatmap, table), strict=True):
@@ -257,7 +258,7 @@ else:
 
 # --- 4. matrix form ---------------------------------------------------------------
 st.header(tr("basics.matrix.header"))
-st.markdown(tr("basics.matrix.body", d_model=basics.D_MODEL, d_k=basics.D_K))
+st.markdown(tr("basics.matrix.body", d_model=toy.D_MODEL, d_k=toy.D_K))
 scale_column, causal_column, temperature_column = st.columns(3)
 with scale_column:
     scale = st.toggle(tr("basics.matrix.scale_toggle"), value=True, key=SCALE)
@@ -274,10 +275,10 @@ with temperature_column:
         help=tr("basics.temperature.help"),
     )
 
-form = basics.matrix_form(scale=scale, causal=causal, temperature=matrix_temperature)
+form = toy.matrix_form(scale=scale, causal=causal, temperature=matrix_temperature)
 tokens = list(form.tokens)
-model_dims = basics.dimension_labels(basics.D_MODEL)
-head_dims = basics.dimension_labels(basics.D_K)
+model_dims = frames.dimension_labels(toy.D_MODEL)
+head_dims = frames.dimension_labels(toy.D_K)
 
 st.subheader(tr("basics.matrix.inputs"))
 show_matrices(
@@ -303,7 +304,7 @@ st.subheader(tr("basics.matrix.scores"))
 st.markdown(tr("basics.matrix.scores_body"))
 score_items = [("QKᵀ", form.scores, tokens, tokens)]
 if scale:
-    score_items.append((f"QKᵀ ÷ √{basics.D_K}", form.scaled, tokens, tokens))
+    score_items.append((f"QKᵀ ÷ √{toy.D_K}", form.scaled, tokens, tokens))
 if causal:
     score_items.append((tr("basics.matrix.masked_title"), form.masked, tokens, tokens))
 show_matrices(score_items, key="basics_scores_tabs")
@@ -332,8 +333,8 @@ with st.expander(tr("basics.why_scale.header"), expanded=True):
             width="stretch",
         )
     with toy_column:
-        unscaled_form = basics.matrix_form(scale=False, causal=causal, temperature=matrix_temperature)
-        scaled_form = basics.matrix_form(scale=True, causal=causal, temperature=matrix_temperature)
+        unscaled_form = toy.matrix_form(scale=False, causal=causal, temperature=matrix_temperature)
+        scaled_form = toy.matrix_form(scale=True, causal=causal, temperature=matrix_temperature)
         st.markdown(tr("basics.why_scale.toy"))
         st.dataframe(
             basics.sharpness_comparison(unscaled_form, scaled_form).rename(
@@ -349,7 +350,7 @@ with st.expander(tr("basics.why_scale.header"), expanded=True):
 st.subheader(tr("basics.matrix.softmax"))
 st.markdown(tr("basics.matrix.softmax_body"))
 weights_chart, weights_table = st.columns(2)
-attention = basics.attention_frame(form.weights, tokens, tokens)
+attention = frames.weights_frame(form.weights, tokens, tokens)
 with weights_chart:
     views.show(
         "attention_heatmap",
@@ -360,7 +361,7 @@ with weights_chart:
         value_title=tr("basics.qk.col.weight"),
     )
 with weights_table:
-    st.dataframe(basics.matrix_table(form.weights, tokens, tokens, decimals=3))
+    st.dataframe(frames.matrix_table(form.weights, tokens, tokens, decimals=3))
     if causal:
         st.markdown(tr("basics.matrix.causal_note"))
 
@@ -368,16 +369,16 @@ st.subheader(tr("basics.matrix.output"))
 st.markdown(tr("basics.matrix.output_body"))
 show_matrices([(tr("basics.matrix.output_title"), form.output, tokens, head_dims)], key="basics_output_tabs")
 if causal:
-    unmasked = basics.matrix_form(scale=scale, causal=False, temperature=matrix_temperature)
     st.markdown(tr("basics.matrix.causal_change"))
     change_column, _ = st.columns(2)
     with change_column:
-        st.dataframe(basics.matrix_table(form.output - unmasked.output, tokens, head_dims, decimals=3))
+        change = toy.causal_change(scale=scale, temperature=matrix_temperature)
+        st.dataframe(frames.matrix_table(change, tokens, head_dims, decimals=3))
 
 # --- 5. three kinds of attention --------------------------------------------------
 st.header(tr("basics.kinds.header"))
 st.markdown(tr("basics.kinds.body"))
-for kind_column, kind in zip(st.columns([4, 5, 4]), ("encoder_self", "decoder_self", "cross"), strict=True):
+for kind_column, kind in zip(st.columns([4, 5, 4]), AttentionKind, strict=True):
     with kind_column:
         st.markdown(f"**{tr(f'basics.kinds.{kind}.title')}**")
         views.show(
@@ -400,6 +401,6 @@ for path, label_key, icon in (
 ):
     try:
         st.page_link(path, label=tr(label_key), icon=icon)
-    except StreamlitPageNotFoundError:
+    except streamlit_internals.page_not_found_error():
         # The page file runs on its own (not through streamlit_app.py): no navigation to link into.
         st.caption(tr("basics.next.unavailable", page=tr(label_key)))

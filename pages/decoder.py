@@ -3,10 +3,11 @@ the encoder page, plus the causal mask step by step (scores, −∞, softmax zer
 
 import streamlit as st
 
+from model.attention import AttentionKind
 from ui import export, loading, sidebar, state, views
 from ui.state import tr
 
-KIND = "decoder_self"
+KIND = AttentionKind.DECODER_SELF
 
 checkpoint = state.current_checkpoint()
 translation = state.current_translation()

@@ -3,10 +3,11 @@ head as bars and as lines (ui/views.py draws the sections; this page lays them o
 
 import streamlit as st
 
+from model.attention import AttentionKind
 from ui import export, sidebar, state, views
 from ui.state import tr
 
-KIND = "encoder_self"
+KIND = AttentionKind.ENCODER_SELF
 
 translation = state.current_translation()
 attention = views.kind_frame(state.current_attention_frame(), KIND)

@@ -9,11 +9,12 @@ trained model belongs to this session until "use this model" puts it in the side
 import streamlit as st
 
 from model import user_corpus
+from model.attention import AttentionKind
 from model.checkpoint import checkpoint_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import SPLITS
 from model.tokenizer import split_korean
-from ui import charts, export, state, training, views
+from ui import charts, export, state, streamlit_internals, training, views
 from ui.state import tr
 
 # Local widget keys.
@@ -66,7 +67,9 @@ def start_training(train_config: TrainConfig, model_config: ModelConfig, corpus)
     if current is not None and current.active:
         st.session_state[state.TRAIN_NOTICE] = ("train.already_running", {})
         return
-    run = training.TrainingRun(train_config, model_config, corpus=corpus, session_alive=training.session_alive_check())
+    run = training.TrainingRun(
+        train_config, model_config, corpus=corpus, session_alive=streamlit_internals.session_alive_check()
+    )
     st.session_state[state.TRAIN_RUN] = run  # stored before the thread starts, so a rerun sees it
     run.start()
 
@@ -401,8 +404,8 @@ else:
         else steps[0]
     )
     snapshot = snapshots[steps.index(snapshot_step)]
-    layer_count = len(snapshot["cross"])
-    head_count = len(snapshot["cross"][0]) if layer_count else 0
+    layer_count = len(snapshot[AttentionKind.CROSS])
+    head_count = len(snapshot[AttentionKind.CROSS][0]) if layer_count else 0
     layer_column, head_column = st.columns(2)
     layer = layer_column.segmented_control(
         tr("train.layer"), options=list(range(layer_count)), default=layer_count - 1, key=LAYER_WIDGET

@@ -10,9 +10,9 @@ import math
 
 import streamlit as st
 
+from model.attention import AttentionKind
 from model.inspect import AGREEMENT_TOLERANCE, layer_count
-from model.transformer import ATTENTION_KINDS
-from ui import export, hood, loading, views
+from ui import export, frames, hood, loading, views
 from ui.state import current_checkpoint, current_sentence, current_translation, tr
 
 # Widget keys of this page (the shared keys live in ui/state.py).
@@ -34,7 +34,11 @@ def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
     """K or V of the chosen head: one row per key token, as a table and as a heatmap."""
     st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
     views.show(
-        "matrix_heatmap", hood.matrix_frame(matrix, key_labels, head_dims), title=title, show_values=False, cell_size=26
+        "matrix_heatmap",
+        frames.matrix_frame(matrix, key_labels, head_dims),
+        title=title,
+        show_values=False,
+        cell_size=26,
     )
 
 
@@ -75,7 +79,9 @@ st.markdown(tr("hood.intro"))
 # --- widgets: which head, which query -----------------------------------------------
 kind_column, layer_column, head_column, query_column = st.columns([3, 1, 1, 3])
 with kind_column:
-    kind = st.selectbox(tr("hood.kind"), ATTENTION_KINDS, format_func=lambda k: tr(f"hood.kind.{k}"), key=KIND)
+    kind = AttentionKind(
+        st.selectbox(tr("hood.kind"), list(AttentionKind), format_func=lambda k: tr(f"hood.kind.{k}"), key=KIND)
+    )
 layers = layer_count(checkpoint.model, kind)
 keep_choice_in_range(LAYER, layers)
 keep_choice_in_range(HEAD, config.n_heads)
@@ -86,7 +92,7 @@ with head_column:
 query_tokens, key_tokens = hood.query_and_key_tokens(translation, kind)
 query_labels = hood.token_labels(query_tokens)
 key_labels = hood.token_labels(key_tokens)
-if kind == "encoder_self":
+if not kind.in_decoder:
     query_options = query_labels
 else:
     query_options = [
@@ -107,7 +113,7 @@ with st.expander(tr("hood.what_if.header"), expanded=True):
             tr("hood.what_if.causal"),
             value=True,
             key=CAUSAL,
-            disabled=kind != "decoder_self",
+            disabled=not kind.causal,
             help=tr("hood.what_if.causal_help"),
         )
     with temperature_column:
@@ -126,8 +132,8 @@ explanation = hood.head_explanation(
     model_key, sentence, kind, layer, head, query, scale, causal, temperature, checkpoint
 )
 d_head = explanation.d_head
-head_dims = hood.dimension_labels(d_head)
-model_dims = hood.dimension_labels(config.d_model, "x")
+head_dims = frames.dimension_labels(d_head)
+model_dims = frames.dimension_labels(config.d_model, "x")
 query_name = query_labels[query]
 
 # --- draw: the steps --------------------------------------------------------------------
@@ -135,7 +141,7 @@ if explanation.is_what_if:
     changes = []
     if not scale:
         changes.append(tr("hood.what_if.no_scale"))
-    if kind == "decoder_self" and not causal:
+    if kind.causal and not causal:
         changes.append(tr("hood.what_if.no_causal"))
     if temperature != 1.0:
         changes.append(tr("hood.what_if.temperature_value", temperature=f"{temperature:g}"))
@@ -143,10 +149,10 @@ if explanation.is_what_if:
 
 st.subheader(tr("hood.step.x.header"))
 st.markdown(tr(f"hood.step.x.body.{kind}", layer=layer, d_model=config.d_model, query=query_name))
-if kind == "cross":
+if kind is AttentionKind.CROSS:
     st.markdown(f"**{tr('hood.step.x.query_table')}**")
 st.dataframe(hood.matrix_table(explanation.query_input, query_labels, model_dims), height="auto")
-if kind == "cross":
+if kind is AttentionKind.CROSS:
     st.markdown(f"**{tr('hood.step.x.key_table')}**")
     st.dataframe(hood.matrix_table(explanation.key_input, key_labels, model_dims), height="auto")
 
@@ -177,12 +183,12 @@ st.markdown(
         difference=difference_text(explanation.step_differences["q"]),
     )
 )
-st.dataframe(hood.vector_table(explanation.q, f"q ({query_name})"))
+st.dataframe(frames.vector_table(explanation.q, f"q ({query_name})"))
 
 st.subheader(tr("hood.step.k.header"))
 st.markdown(
     tr(
-        "hood.step.k.body.cross" if kind == "cross" else "hood.step.k.body.self",
+        "hood.step.k.body.cross" if kind is AttentionKind.CROSS else "hood.step.k.body.self",
         difference=difference_text(explanation.step_differences["keys"]),
     )
 )
@@ -197,7 +203,7 @@ st.markdown(
         temperature=f"{temperature:g}",
     )
 )
-if kind == "decoder_self" and not causal:
+if kind.causal and not causal:
     st.markdown(tr("hood.mask.decoder_self_off"))
 else:
     st.markdown(tr(f"hood.mask.{kind}", query=query))
@@ -335,12 +341,8 @@ st.divider()
 st.header(tr("hood.ablation.header"))
 st.markdown(tr("hood.ablation.body"))
 quick_picks = st.container(horizontal=True, gap="small")
-for quick_kind, quick_layers in (
-    ("cross", config.n_decoder_layers),
-    ("decoder_self", config.n_decoder_layers),
-    ("encoder_self", config.n_encoder_layers),
-):
-    for quick_layer in range(quick_layers):
+for quick_kind in reversed(AttentionKind):  # cross first: its heads change the translation most
+    for quick_layer in range(quick_kind.layer_count(config)):
         quick_picks.button(
             tr("hood.ablation.quick", kind=tr(f"hood.kind_short.{quick_kind}"), layer=quick_layer),
             key=f"hood_quick_{quick_kind}_{quick_layer}",
@@ -385,7 +387,7 @@ with map_layer_column:
     )
 with map_head_column:
     map_head = st.selectbox(tr("hood.ablation.map_head"), range(config.n_heads), key=MAP_HEAD)
-if hood.head_name("cross", map_layer, map_head) in heads_off:
+if hood.head_name(AttentionKind.CROSS, map_layer, map_head) in heads_off:
     st.caption(tr("hood.ablation.map_note"))
 map_before, map_after = st.columns(2)
 compared = [(map_before, translation, "hood.ablation.before", "before")]

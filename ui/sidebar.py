@@ -5,32 +5,39 @@ the sentence under study. It lives in streamlit_app.py (not in a page), so its
 widgets are drawn on every run and the choices survive page changes.
 """
 
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
 import streamlit as st
 
 from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, check_records, load_checkpoint
-from ui import loading, state, texts
+from ui import loading, state, streamlit_internals, texts
 from ui.state import tr
 
 
 class PageEntry(NamedTuple):
     path: str  # the page's file, relative to streamlit_app.py
-    url_path: str  # ASCII, shown in the address bar
     title_key: str  # its title in ui/texts.py
     icon: str
 
+    @property
+    def url_path(self) -> str:
+        """The file name without .py (ASCII, shown in the address bar).
 
-# Each url path equals its file name: on a fresh server the first request may be served in
-# the legacy pages/-folder mode, which finds pages by file name (see ui.state._leave_pages_folder_mode).
+        Equal to the file name because on a fresh server the first request may be served in
+        the legacy pages/-folder mode, which finds pages by file name (see ui.state.init_state).
+        """
+        return PurePosixPath(self.path).stem
+
+
 PAGES = (
-    PageEntry("pages/home.py", "home", "nav.home", ":material/home:"),
-    PageEntry("pages/basics.py", "basics", "nav.basics", ":material/school:"),
-    PageEntry("pages/train.py", "train", "nav.train", ":material/model_training:"),
-    PageEntry("pages/encoder.py", "encoder", "nav.encoder", ":material/grid_on:"),
-    PageEntry("pages/decoder.py", "decoder", "nav.decoder", ":material/change_history:"),
-    PageEntry("pages/cross.py", "cross", "nav.cross", ":material/translate:"),
-    PageEntry("pages/under_the_hood.py", "under_the_hood", "nav.under_the_hood", ":material/calculate:"),
+    PageEntry("pages/home.py", "nav.home", ":material/home:"),
+    PageEntry("pages/basics.py", "nav.basics", ":material/school:"),
+    PageEntry("pages/train.py", "nav.train", ":material/model_training:"),
+    PageEntry("pages/encoder.py", "nav.encoder", ":material/grid_on:"),
+    PageEntry("pages/decoder.py", "nav.decoder", ":material/change_history:"),
+    PageEntry("pages/cross.py", "nav.cross", ":material/translate:"),
+    PageEntry("pages/under_the_hood.py", "nav.under_the_hood", ":material/calculate:"),
 )
 
 # Markdown would read these characters as formatting in user text; a backslash keeps them literal.
@@ -149,7 +156,7 @@ def _on_checkpoint_uploaded(widget_key: str) -> None:
         st.session_state[state.UPLOAD_ERROR] = None
         return
     data = uploaded.getvalue()
-    _release_upload(uploaded)
+    streamlit_internals.release_uploaded_file(uploaded)
     st.session_state[state.UPLOADS_READ] += 1  # an empty box from now on: the file's bytes can go
     try:
         checkpoint = load_checkpoint(data)
@@ -163,22 +170,6 @@ def _on_checkpoint_uploaded(widget_key: str) -> None:
     st.session_state[state.UPLOADED_CHECKPOINT] = checkpoint
     st.session_state[state.UPLOADED_NAME] = uploaded.name
     st.session_state[state.MODEL_SOURCE] = state.UPLOADED
-
-
-def _release_upload(uploaded) -> None:
-    """Drop the server's copy of an uploaded file once it has been read (as st.chat_input does).
-
-    Streamlit keeps uploaded bytes until the session shuts down, and a session whose tab
-    closed is kept for reconnection and then dropped without shutting down: without this,
-    every upload (up to the 25 MB the box takes) stays in memory for the server's lifetime.
-    """
-    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    context = get_script_run_ctx()
-    file_id = getattr(uploaded, "file_id", None)
-    if context is not None and file_id and isinstance(context.uploaded_file_mgr, MemoryUploadedFileManager):
-        context.uploaded_file_mgr.remove_file(session_id=context.session_id, file_id=file_id)
 
 
 def model_card_line(checkpoint) -> str:
