@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import torch
-import torch.nn.functional as F
 
 from model.checkpoint import MIN_MAX_LEN, SHIPPED_CHECKPOINT, Checkpoint, save_checkpoint
 from model.cli import ArgumentParser, fail
@@ -252,13 +251,7 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
         learning_rate = learning_rate_at(step, train_config)
         for group in optimizer.param_groups:
             group["lr"] = learning_rate
-        logits, _ = model(source, target_input)
-        loss = F.cross_entropy(
-            logits.reshape(-1, logits.shape[-1]),
-            targets.reshape(-1),
-            ignore_index=PAD_ID,
-            label_smoothing=train_config.label_smoothing,
-        )
+        _, loss = model(source, target_input, targets, label_smoothing=train_config.label_smoothing)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

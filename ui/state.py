@@ -13,9 +13,8 @@ from the state key before it is drawn.
 """
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from ui import loading, texts
+from ui import loading, streamlit_internals, texts
 
 # State keys: the truth, read by every page.
 LANGUAGE = "language"  # "ko" | "en"
@@ -46,16 +45,9 @@ def browser_language() -> str:
 
 
 def _leave_pages_folder_mode() -> None:
-    """Rerun through streamlit_app.py when Streamlit ran a page file on its own.
-
-    Until `st.navigation` has been called once, a fresh server takes a `pages/`
-    folder for the legacy multipage layout: a first visit to a deep link (say
-    /encoder, after Community Cloud wakes the app) runs that file alone, without
-    the sidebar, and every session stays that way until someone opens the home
-    page. One rerun with that mode off goes through streamlit_app.py instead.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    """Rerun through streamlit_app.py when Streamlit ran a page file on its own (a deep link
+    on a fresh server: see ui.streamlit_internals.leave_pages_folder_mode)."""
+    if streamlit_internals.leave_pages_folder_mode():
         st.rerun()
 
 
