@@ -94,8 +94,15 @@ def test_switching_off_every_head_of_a_layer_changes_the_output(model):
 def test_loss_ignores_padding(model):
     source, target_input = batch()
     targets = torch.tensor([[5, 6, 3, PAD_ID], [7, 8, 9, 3]])
-    _, loss = model(source, target_input, targets)
-    assert torch.isfinite(loss) and loss > 0
+    logits, loss = model(source, target_input, targets)
+    # The mean over the 7 real target tokens only: the padded position adds nothing.
+    real = targets != PAD_ID
+    expected = torch.nn.functional.cross_entropy(logits[real], targets[real])
+    torch.testing.assert_close(loss, expected)
+    # And the first sentence alone, without its padding column, gives that sentence's own loss.
+    first_logits, first_loss = model(source[:1, :4], target_input[:1, :3], targets[:1, :3])
+    torch.testing.assert_close(first_logits, logits[:1, :3], atol=1e-5, rtol=0)
+    torch.testing.assert_close(first_loss, torch.nn.functional.cross_entropy(logits[0, :3], targets[0, :3]))
 
 
 def test_inconsistent_config_is_refused():
