@@ -218,7 +218,7 @@ def head_scores(model, pairs: Sequence, source_vocabulary, target_vocabulary, ba
             english_mask[index, : len(english_ids)] = True
         memory, _ = model.encode(source)
         _, _, cross_records = model.decode(target_input, memory, source, explain=True)
-        cross = torch.stack([record.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
+        cross = torch.stack([record.steps.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
         counts = _score_counts(cross, gold, english_mask)
         sums = counts if sums is None else {name: sums[name] + counts[name] for name in counts}
     return _scores_from_counts(sums)

@@ -37,14 +37,9 @@ class AttentionKind(StrEnum):
     CROSS = "cross"  # the decoder input attends to the encoder's output
 
     @property
-    def queries_from_source(self) -> bool:
-        """True when the queries are source (Korean) positions; else decoder positions."""
-        return self is AttentionKind.ENCODER_SELF
-
-    @property
-    def keys_from_source(self) -> bool:
-        """True when the keys are source (Korean) positions; else decoder positions."""
-        return self is not AttentionKind.DECODER_SELF
+    def sides(self) -> tuple["Side", "Side"]:
+        """(where the queries come from, where the keys come from)."""
+        return SIDES[self]
 
     @property
     def causal(self) -> bool:
@@ -53,18 +48,31 @@ class AttentionKind(StrEnum):
 
     @property
     def in_decoder(self) -> bool:
-        """True for the two kinds computed in the decoder's layers."""
-        return self is not AttentionKind.ENCODER_SELF
+        """True for the two kinds computed in the decoder's layers (their queries are decoder positions)."""
+        return self.sides[0] is Side.DECODER
 
     def layer_count(self, config) -> int:
         """How many layers of a model.config.ModelConfig compute this kind."""
         return config.n_decoder_layers if self.in_decoder else config.n_encoder_layers
 
     def axis_tokens(self, source_tokens, decoder_tokens) -> tuple[list, list]:
-        """(query tokens, key tokens) of this kind's maps: each axis is the source or the decoder input."""
-        queries = source_tokens if self.queries_from_source else decoder_tokens
-        keys = source_tokens if self.keys_from_source else decoder_tokens
-        return list(queries), list(keys)
+        """(query tokens, key tokens) of this kind's maps, from the source and the decoder input."""
+        tokens = {Side.SOURCE: list(source_tokens), Side.DECODER: list(decoder_tokens)}
+        return tokens[self.sides[0]], tokens[self.sides[1]]
+
+
+class Side(StrEnum):
+    """Where an attention map's queries or keys come from."""
+
+    SOURCE = "source"  # the Korean tokens the encoder reads (for cross-attention: its output)
+    DECODER = "decoder"  # the decoder input: <bos> + the English so far
+
+
+SIDES = {
+    AttentionKind.ENCODER_SELF: (Side.SOURCE, Side.SOURCE),
+    AttentionKind.DECODER_SELF: (Side.DECODER, Side.DECODER),
+    AttentionKind.CROSS: (Side.DECODER, Side.SOURCE),
+}
 
 
 @dataclass

@@ -198,7 +198,7 @@ def explain_head(
     values = (key_input @ w_value + b_value)[None]  # (1, K, d)
     query_count, key_count = queries.shape[1], keys.shape[1]
     # The recorded mask broadcasts over heads (and over queries for the padding-only masks).
-    head_allowed = record.allowed[0, 0 if record.allowed.shape[1] == 1 else head]
+    head_allowed = record.steps.allowed[0, 0 if record.steps.allowed.shape[1] == 1 else head]
     model_allowed = head_allowed.expand(query_count, key_count)  # (Q, K)
     # The mask without its causal part (only padding), so that `causal` decides the rest.
     padding_allowed = (target[0] != PAD_ID).expand(query_count, key_count) if kind.causal else model_allowed
@@ -240,12 +240,12 @@ def explain_head(
         model_q=record.q[0, head, query],
         model_keys=record.k[0, head],
         model_values=record.v[0, head],
-        model_scores=record.scores[0, head, query],
+        model_scores=record.steps.scores[0, head, query],
         model_allowed=model_allowed[query].clone(),
-        model_weights=record.weights[0, head, query],
+        model_weights=record.steps.weights[0, head, query],
         model_output=record.head_outputs[0, head, query],
         head_weights=weights[0],
-        model_head_weights=record.weights[0, head],
+        model_head_weights=record.steps.weights[0, head],
     )
 
 

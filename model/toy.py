@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import torch
 
-from model.attention import AttentionSteps, attention_steps
+from model.attention import attention_steps
 
 # The post's sentence for the matrix form.
 SENTENCE = ("i", "am", "a", "student")
@@ -27,7 +27,7 @@ class MatrixForm:
     """Every matrix of one self-attention head on a toy sentence.
 
     Shapes: x (T, d_model); w_query, w_key, w_value (d_model, d_k); query, key, value
-    (T, d_k); in `steps`: scores = QKᵀ (T, T); scaled = scores / √d_k, or scores when not
+    (T, d_k); from model.attention.attention_steps: scores = QKᵀ (T, T); scaled = scores / √d_k, or scores when not
     scaling; masked = scaled with −∞ above the diagonal when causal; weights (T, T);
     output (T, d_k).
     """
@@ -40,27 +40,11 @@ class MatrixForm:
     query: torch.Tensor
     key: torch.Tensor
     value: torch.Tensor
-    steps: AttentionSteps
-
-    @property
-    def scores(self) -> torch.Tensor:
-        return self.steps.scores
-
-    @property
-    def scaled(self) -> torch.Tensor:
-        return self.steps.scaled
-
-    @property
-    def masked(self) -> torch.Tensor:
-        return self.steps.masked
-
-    @property
-    def weights(self) -> torch.Tensor:
-        return self.steps.weights
-
-    @property
-    def output(self) -> torch.Tensor:
-        return self.steps.output
+    scores: torch.Tensor
+    scaled: torch.Tensor
+    masked: torch.Tensor
+    weights: torch.Tensor
+    output: torch.Tensor
 
     @property
     def largest_weights(self) -> list[float]:
@@ -91,7 +75,10 @@ def matrix_form(
     x, w_query, w_key, w_value = toy_embeddings_and_projections(seed=seed, length=len(tokens))
     query, key, value = x @ w_query, x @ w_key, x @ w_value  # (T, d_k) each
     steps = attention_steps(query, key, value, scale=scale, causal=causal, temperature=temperature)
-    return MatrixForm(tuple(tokens), x, w_query, w_key, w_value, query, key, value, steps)
+    return MatrixForm(
+        tuple(tokens), x, w_query, w_key, w_value, query, key, value,
+        steps.scores, steps.scaled, steps.masked, steps.weights, steps.output,
+    )  # fmt: skip
 
 
 def causal_change(scale: bool = True, temperature: float = 1.0) -> torch.Tensor:

@@ -37,24 +37,10 @@ class AttentionRecord:
     q: torch.Tensor  # (B, H, Q, d)
     k: torch.Tensor  # (B, H, K, d)
     v: torch.Tensor  # (B, H, K, d)
-    steps: AttentionSteps  # scores, scaled, masked, weights (B, H, Q, K); allowed (B, 1, Q or 1, K)
+    # scores (raw q·k), scaled, masked, logits, weights (B, H, Q, K); allowed (B, 1, Q or 1, K) bool
+    steps: AttentionSteps
     head_outputs: torch.Tensor  # (B, H, Q, d) weights @ v, after the head mask
     output: torch.Tensor  # (B, Q, D) heads concatenated, times W_o
-
-    @property
-    def scores(self) -> torch.Tensor:
-        """(B, H, Q, K) raw q·k, before scaling."""
-        return self.steps.scores
-
-    @property
-    def allowed(self) -> torch.Tensor:
-        """(B, 1, Q or 1, K) bool: may the query attend to the key."""
-        return self.steps.allowed
-
-    @property
-    def weights(self) -> torch.Tensor:
-        """(B, H, Q, K) softmax(scores/√d + mask)."""
-        return self.steps.weights
 
 
 @dataclass
@@ -88,7 +74,7 @@ class Inspection:
     @property
     def maps(self) -> AttentionMaps:
         def stack(records):  # list of (B, H, Q, K) -> (B, L, H, Q, K)
-            return torch.stack([record.weights for record in records], dim=1)
+            return torch.stack([record.steps.weights for record in records], dim=1)
 
         return AttentionMaps(stack(self.encoder_self), stack(self.decoder_self), stack(self.cross))
 

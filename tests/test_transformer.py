@@ -72,10 +72,10 @@ def test_records_hold_the_numbers_that_make_the_weights(model):
     record = inspection.cross[1]
     d_head = model.config.d_head
     scores = record.q @ record.k.transpose(-2, -1)
-    torch.testing.assert_close(record.scores, scores)
-    expected = torch.softmax((scores / d_head**0.5).masked_fill(~record.allowed, float("-inf")), -1)
-    torch.testing.assert_close(record.weights, expected)
-    torch.testing.assert_close(record.head_outputs, record.weights @ record.v)
+    torch.testing.assert_close(record.steps.scores, scores)
+    expected = torch.softmax((scores / d_head**0.5).masked_fill(~record.steps.allowed, float("-inf")), -1)
+    torch.testing.assert_close(record.steps.weights, expected)
+    torch.testing.assert_close(record.head_outputs, record.steps.weights @ record.v)
 
 
 def test_switching_off_every_head_of_a_layer_changes_the_output(model):

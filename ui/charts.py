@@ -108,6 +108,11 @@ def _cell_size(count: int, cell_size: int | None, column_labels=()) -> int:
     return int(min(60, max(base, widest + 8)))
 
 
+# (position column, label column) across, then down: of the matrix and the attention formats.
+MATRIX_AXES = (("column_pos", "column_label"), ("row_pos", "row_label"))
+ATTENTION_AXES = (("key_pos", "key_token"), ("query_pos", "query_token"))
+
+
 def _heatmap_base(chart: alt.Chart, frame: pd.DataFrame, x, y, x_title, y_title, cell_size: int, tooltip):
     """What every heatmap shares: `x` = (position column, label column) across, `y` down.
 
@@ -201,16 +206,8 @@ def matrix_heatmap(
         alt.Tooltip("column_label:N", title=x_title or "column"),
         alt.Tooltip("shown:N", title="value"),
     ]
-    base = _heatmap_base(
-        alt.Chart(frame).transform_calculate(shown=shown),
-        frame,
-        ("column_pos", "column_label"),
-        ("row_pos", "row_label"),
-        x_title,
-        y_title,
-        size,
-        tooltip,
-    )
+    chart = alt.Chart(frame).transform_calculate(shown=shown)
+    base = _heatmap_base(chart, frame, *MATRIX_AXES, x_title, y_title, size, tooltip)
     cells = (
         base.transform_filter("!datum.negative_infinity")
         .mark_rect(stroke="white", strokeWidth=1)
@@ -376,16 +373,8 @@ def mask_pattern_chart(
         alt.Tooltip("key_token:N", title=x_title),
         alt.Tooltip("status:N", title=" "),
     ]
-    base = _heatmap_base(
-        alt.Chart(frame).transform_calculate(status=status),
-        frame,
-        ("key_pos", "key_token"),
-        ("query_pos", "query_token"),
-        x_title,
-        y_title,
-        size,
-        tooltip,
-    )
+    chart = alt.Chart(frame).transform_calculate(status=status)
+    base = _heatmap_base(chart, frame, *ATTENTION_AXES, x_title, y_title, size, tooltip)
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "status:N",
