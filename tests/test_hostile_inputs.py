@@ -38,9 +38,8 @@ import torch
 from safetensors.torch import save as save_safetensors_bytes
 from streamlit.testing.v1 import AppTest
 
-from model import train as train_cli
+from model import train_cli, user_corpus
 from model import translate as translate_cli
-from model import user_corpus
 from model.checkpoint import (
     MAX_CHECKPOINT_BYTES,
     SHIPPED_CHECKPOINT,
