@@ -23,23 +23,15 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
-from streamlit.runtime.pages_manager import PagesManager  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from model.attention import AttentionKind  # noqa: E402
 from tests.app_testing import drawn_charts, rerun  # noqa: E402
 from ui import state, texts  # noqa: E402
 
+# Every run goes through streamlit_app.py, as on a real server (the app's own guard reruns a
+# page file that AppTest runs alone: ui.streamlit_internals.leave_pages_folder_mode).
 ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
-PAGES_MANAGER_INIT = PagesManager.__init__
-
-
-def init_without_pages_folder_mode(self, *args, **kwargs):
-    """Every run through streamlit_app.py, as in a real server (see tests/conftest.py)."""
-    PAGES_MANAGER_INIT(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = init_without_pages_folder_mode
 
 # (name, page file, language, sentence or None, {"<widget type>:<key>": value} set before a second run;
 # "<key>" opens the tab whose label is that text key)
@@ -63,9 +55,9 @@ CASES = [
         "under_the_hood.py",
         "ko",
         None,
-        {"hood_kind": "decoder_self", "hood_causal": False, "hood_scale": False},
+        {"hood_kind": AttentionKind.DECODER_SELF, "hood_causal": False, "hood_scale": False},
     ),
-    ("hood_cross", "under_the_hood.py", "en", None, {"hood_kind": "cross", "hood_temperature": 2.0}),
+    ("hood_cross", "under_the_hood.py", "en", None, {"hood_kind": AttentionKind.CROSS, "hood_temperature": 2.0}),
     ("hood_ablation", "under_the_hood.py", "en", None, {"hood_heads_off": ["cross:1:0", "cross:1:1"]}),
 ]
 
