@@ -7,13 +7,14 @@ step's widgets, numbers and charts.
 import streamlit as st
 
 from model import toy
-from ui import basics_sections
+from ui import basics_sections, texts
 from ui.state import tr
 
 # --- read shared state ---------------------------------------------------------------------------
 basics_sections.init_state()
 
 st.title(tr("basics.title"))
+st.markdown(tr("basics.credit", **texts.SEED_POST))
 st.markdown(tr("basics.intro"))
 
 # --- 1. prerequisites -------------------------------------------------------------

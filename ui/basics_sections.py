@@ -220,6 +220,7 @@ def softmax_and_value(guess) -> None:
                     weights_total=f"{key_frame['weight'].sum():.3f}",
                 )
             )
+            st.markdown(tr("basics.qk.nothing_lost", smallest=basics.readable_number(key_frame["weight"].min())))
         with bars_column:
             views.show(
                 "attention_bars",
