@@ -356,15 +356,14 @@ def matrix_form() -> None:
     st.markdown(tr("basics.matrix.softmax_body"))
     weights_chart, weights_table = st.columns(2)
     attention = frames.weights_frame(form.weights, tokens, tokens)
+    options = {
+        "title": tr("basics.matrix.weights_title"),
+        "x_title": tr("basics.matrix.key"),
+        "y_title": tr("basics.matrix.query"),
+        "value_title": tr("basics.qk.col.weight"),
+    }
     with weights_chart:
-        views.show(
-            "attention_heatmap",
-            attention,
-            title=tr("basics.matrix.weights_title"),
-            x_title=tr("basics.matrix.key"),
-            y_title=tr("basics.matrix.query"),
-            value_title=tr("basics.qk.col.weight"),
-        )
+        views.show("attention_heatmap", attention, **options)
     with weights_table:
         st.dataframe(frames.matrix_table(form.weights, tokens, tokens, decimals=3))
         if causal:
