@@ -65,7 +65,7 @@ def test_value_norm_is_proportional_to_attention_when_every_value_vector_has_the
         value.bias.copy_(torch.randn(config.d_model))
     source, target_input = torch.tensor([[4, 5, 6, 7]]), torch.tensor([[2, 8, 9]])
     _, inspection = model.inspect(source, target_input)
-    weights = inspection.cross[0].weights[0]  # (H, T, S)
+    weights = inspection.cross[0].steps.weights[0]  # (H, T, S)
     for head in range(config.n_heads):
         norms = value_norms(model, source, target_input, 0, head)
         ratio = norms / weights[head]
