@@ -434,7 +434,7 @@ def ablation_section(study: state.Study) -> None:
             frame = hood.cross_map_frame(shown, map_layer, map_head)
             chart = show_head_map(
                 frame,
-                f"{tr(title_key)} · {tr('hood.kind.cross')} {map_layer}/{map_head}",
+                tr("hood.ablation.map_title", state=tr(title_key), layer=map_layer, head=map_head),
                 query_label="produced_token",
             )
             export.download_buttons(
