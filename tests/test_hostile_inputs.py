@@ -26,7 +26,6 @@ import json
 import pickle
 import random
 import re
-import struct
 import subprocess
 import sys
 import unicodedata
@@ -39,9 +38,8 @@ import torch
 from safetensors.torch import save as save_safetensors_bytes
 from streamlit.testing.v1 import AppTest
 
-from model import train as train_cli
+from model import train_cli, user_corpus
 from model import translate as translate_cli
-from model import user_corpus
 from model.checkpoint import (
     MAX_CHECKPOINT_BYTES,
     SHIPPED_CHECKPOINT,
@@ -57,6 +55,7 @@ from model.tokenizer import SPECIAL_TOKENS, normalize
 from model.transformer import Transformer
 from model.user_corpus import CorpusFileError, parse_user_corpus
 from tests import app_testing
+from tests.safetensors_bytes import header_of, with_metadata
 from ui import state, texts, training
 from ui.sidebar import escape_markdown
 
@@ -64,11 +63,6 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAIN_PAGE = str(ROOT / "pages" / "train.py")
 TIMEOUT_S = 120
 LANGUAGES = ("en", "ko")
-
-
-@pytest.fixture(scope="module")
-def shipped():
-    return load_checkpoint(SHIPPED_CHECKPOINT)
 
 
 @pytest.fixture(scope="module")
@@ -230,9 +224,8 @@ def _sidebar_only_app():
     sidebar.render()
 
 
-@pytest.fixture(scope="module")
-def sidebar_apps() -> dict[str, AppTest]:
-    """One session per language, drawing only the sidebar (where typed sentences are checked)."""
+def sidebar_sessions() -> dict[str, AppTest]:
+    """One session per language, drawing only the sidebar (where sentences and uploads are checked)."""
     apps = {}
     for language in LANGUAGES:
         app = AppTest.from_function(_sidebar_only_app, default_timeout=TIMEOUT_S)
@@ -241,6 +234,12 @@ def sidebar_apps() -> dict[str, AppTest]:
         assert not app.exception, app.exception
         apps[language] = app
     return apps
+
+
+@pytest.fixture(scope="module")
+def sidebar_apps() -> dict[str, AppTest]:
+    """Sessions for the typed-sentence cases."""
+    return sidebar_sessions()
 
 
 def type_sentence(app: AppTest, text: str) -> AppTest:
@@ -311,23 +310,6 @@ class WritesMarker:
 
     def __reduce__(self):
         return (Path.touch, (Path(self.marker),))
-
-
-def header_of(data: bytes) -> tuple[dict, bytes]:
-    (size,) = struct.unpack("<Q", data[:8])
-    return json.loads(data[8 : 8 + size]), data[8 + size :]
-
-
-def with_header(header: dict, body: bytes) -> bytes:
-    encoded = json.dumps(header).encode()
-    encoded += b" " * (-len(encoded) % 8)
-    return struct.pack("<Q", len(encoded)) + encoded + body
-
-
-def with_metadata(data: bytes, **changes) -> bytes:
-    header, body = header_of(data)
-    header["__metadata__"].update(changes)
-    return with_header(header, body)
 
 
 def with_model_config(data: bytes, **changes) -> bytes:
@@ -647,13 +629,8 @@ def test_checkpoint_cli(shipped_bytes, shipped, case: CheckpointCase, tmp_path, 
 
 @pytest.fixture(scope="module")
 def upload_apps() -> dict[str, AppTest]:
-    apps = {}
-    for language in LANGUAGES:
-        app = AppTest.from_function(_sidebar_only_app, default_timeout=TIMEOUT_S)
-        app.session_state[state.LANGUAGE] = language
-        app.run()
-        apps[language] = app
-    return apps
+    """Sessions of their own for the upload cases: an uploaded model never meets the sentence cases."""
+    return sidebar_sessions()
 
 
 def upload_checkpoint(app: AppTest, name: str, data: bytes) -> AppTest:
@@ -1076,20 +1053,6 @@ def test_escape_label_neutralises_markdown_in_widget_options_but_keeps_plain_lab
 PAGE_FILES = ("home", "basics", "train", "encoder", "decoder", "cross", "under_the_hood")
 
 
-@pytest.fixture
-def through_the_entrypoint(monkeypatch):
-    """Every AppTest run goes through streamlit_app.py, as on a real server (see tests/test_app_shell.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-
-    original = PagesManager.__init__
-
-    def init_without_pages_folder_mode(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
-
-
 @pytest.mark.parametrize(
     ("upload", "typed"),
     [
@@ -1099,7 +1062,7 @@ def through_the_entrypoint(monkeypatch):
     ],
 )
 def test_every_page_draws_an_odd_accepted_model_and_sentence(
-    through_the_entrypoint, shipped_bytes, shipped, tmp_path, upload, typed
+    navigation_runs_the_entrypoint, shipped_bytes, shipped, tmp_path, upload, typed
 ):
     """A model whose words are markup with a hostile sentence, or the longest sentence taken: no page fails."""
     app = AppTest.from_file("../streamlit_app.py", default_timeout=TIMEOUT_S)
@@ -1115,8 +1078,17 @@ def test_every_page_draws_an_odd_accepted_model_and_sentence(
     if typed:
         type_sentence(app, typed)
         assert app.session_state[state.SENTENCE] == normalize(typed)
+    # The model that knows none of the words refuses the sentence: pages that study it say so
+    # (that message, nothing else); every other page, and every page in the other cases, draws.
+    refusal = (
+        texts.text("errors.sentence_no_known_words", "en") if upload.startswith("a model that knows none") else None
+    )
     for page in PAGE_FILES:
         app.switch_page(f"pages/{page}.py")
         app.run()
         assert not app.exception, (page, app.exception)
-        assert app.title or app.error, page  # the page drew, or said why not
+        errors = [element.value for element in app.error]
+        if errors:
+            assert refusal is not None and errors == [refusal], (page, errors)
+        else:
+            assert app.title and app.title[0].value, page
