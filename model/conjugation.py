@@ -97,7 +97,9 @@ class Stem:
     honorific: this stem already carries -(으)시- (its 해요체 is 세요).
     lexical_length: how many syllables of a conjugated word are the verb's own token, the
         rest being the ending's token (먹었어요 -> 먹 + 었어요, 마셨어요 -> 마셨 + 어요,
-        읽으셨다 -> 읽 + 으셨다); 0 means the stem's length.
+        읽으셨다 -> 읽 + 으셨다); 0 means the stem's length. A noun + 하다 verb keeps the
+        noun (공부했다 -> 공부 + 했다), so every such verb shares 하다's forms.
+    negation_inside: the short negation goes before 하다 (공부 안 했다, not 안 공부했다).
     """
 
     text: str
@@ -105,6 +107,7 @@ class Stem:
     suppletive_honorific: str = ""
     honorific: bool = False
     lexical_length: int = 0
+    negation_inside: bool = False
 
     def before_vowel(self) -> str:
         """The stem before an ending that starts with a vowel: 듣 -> 들 for ㄷ-irregulars."""
@@ -130,7 +133,9 @@ class Stem:
         else:
             root = self.before_vowel()
             text = root + "으시"
-        return Stem(text, honorific=True, lexical_length=len(root))
+        return Stem(
+            text, honorific=True, lexical_length=self.lexical_length or len(root), negation_inside=self.negation_inside
+        )
 
     @property
     def takes_final(self) -> bool:
@@ -209,6 +214,9 @@ def verb_words(
     """
     if tense not in TENSES or level not in SPEECH_LEVELS or negation not in ("", "long", "short"):
         raise ValueError(f"unknown tense, level or negation: {tense!r}, {level!r}, {negation!r}")
+    if negation == "short" and stem.negation_inside:  # 공부 안 했다: the noun, 안, then 하다's form
+        (noun, *hada), *rest = verb_words(stem, tense, level, honorific=honorific)
+        return [(noun,), (SHORT_NEGATION,), tuple(hada), *rest]
     words = []
     if negation == "long":
         negated = stem.honoured() if honorific and stem.suppletive_honorific else stem

@@ -26,7 +26,7 @@ speech levels (한다체, 해요체, 합니다체, 해체), which leave the Engl
 Natural sentences: each verb only at the places where it makes sense (VERB_PLACES);
 좋아하다 takes no place or time word and only the present or past, and its countable
 objects are generic plurals ("i like apples"); 오늘 only with the past and future;
-저 only in 해요체 / 합니다체, 너 only in 한다체 / 해체; 선생님 may take -(으)시-
+저 only in 해요체 / 합니다체, 너 only in 한다체 / 해체; 선생님 and 교수님 may take -(으)시-
 (읽으신다, 드신다, 주무신다, 의사이시다) or plain forms.
 
 Splits hold out whole (subject, verb, object) triples (for 가다 / 오다 the place is the
@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from model.conjugation import SPEECH_LEVELS, Stem, copula, verb_words
+from model.conjugation import NEGATION_AUXILIARY, SHORT_NEGATION, SPEECH_LEVELS, Stem, copula, verb_words
 from model.korean import has_final_consonant
 
 SPLITS = ("train", "valid", "test")
@@ -62,14 +62,17 @@ SUBJECTS = {
     "민수": (("minsu",), "singular"),
     "지연": (("jiyeon",), "singular"),
     "선생님": (("the", "teacher"), "singular"),
+    "교수님": (("the", "professor"), "singular"),
     "학생들": (("the", "students"), "plural"),
 }
 # Pronouns that change before 가: 나 -> 내가, 저 -> 제가, 너 -> 네가.
 SUBJECT_FORMS_BEFORE_GA = {"나": "내", "저": "제", "너": "네"}
 # The humble 저 is for polite speech, the familiar 너 for plain and casual speech.
 SPEECH_LEVELS_OF_SUBJECT = {"저": ("polite", "formal"), "너": ("plain", "casual")}
-# Subjects that may take the honorific -(으)시-.
-HONOURED_SUBJECTS = ("선생님",)
+# Subjects that may take the honorific -(으)시-. Two of them, so that a held-out triple of
+# one (선생님 드신다 사과) is still learnt from the other (교수님 드신다 사과): the honorific
+# belongs to a kind of subject, not to one word.
+HONOURED_SUBJECTS = ("선생님", "교수님")
 
 # Occupations after 이다 / 아니다: Korean -> (singular, plural).
 OCCUPATIONS = {
@@ -175,13 +178,13 @@ class Verb:
     english_third_person: tuple[str, ...]
     english_past: tuple[str, ...]
     objects: tuple[str, ...] = ()  # () for an intransitive verb
-    noun: str = ""  # 공부하다 -> 공부: short negation puts 안 before 하다 (공부 안 했다)
     tenses: tuple[str, ...] = TENSES  # 좋아하다: present and past only
     takes_time: bool = True  # 좋아하다 takes no time word
 
 
 def _hada(noun: str, base: str, third: str, past: str) -> Verb:
-    return Verb(Stem(noun + "하"), (base,), (third,), (past,), noun=noun)
+    """A noun + 하다 verb: tokens 공부 + 했다, and the short negation 공부 안 했다."""
+    return Verb(Stem(noun + "하", lexical_length=len(noun), negation_inside=True), (base,), (third,), (past,))
 
 
 VERBS = {
@@ -196,7 +199,13 @@ VERBS = {
         Stem("듣", d_irregular=True), ("listen", "to"), ("listens", "to"), ("listened", "to"), ("음악", "노래")
     ),
     "좋아하다": Verb(
-        Stem("좋아하"), ("like",), ("likes",), ("liked",), tuple(OBJECTS), tenses=("present", "past"), takes_time=False
+        Stem("좋아하", lexical_length=2),
+        ("like",),
+        ("likes",),
+        ("liked",),
+        tuple(OBJECTS),
+        tenses=("present", "past"),
+        takes_time=False,
     ),
     "사다": Verb(Stem("사"), ("buy",), ("buys",), ("bought",), ("사과", "빵", "책", "신문", "우유", "커피")),
     "만들다": Verb(Stem("만들"), ("make",), ("makes",), ("made",), ("빵", "노래")),
@@ -211,8 +220,6 @@ VERBS = {
     "가다": Verb(Stem("가"), ("go",), ("goes",), ("went",)),
     "오다": Verb(Stem("오"), ("come",), ("comes",), ("came",)),
 }
-# 하다 as a word of its own after 공부 / 일 / 운동 in the short negation (공부 안 했다).
-HADA = Stem("하")
 
 # Sidebar examples: every one is in the corpus (and in train), so the UI picker always
 # offers sentences the model was taught. The seed example comes first; then one
@@ -257,19 +264,19 @@ EXAMPLES = (
 )
 
 # How many distinct sentences to sample per (subject, verb, object) triple of a verb.
-# 선생님 has plain and honorific forms of every verb, so it gets twice as many; a verb with one
+# 선생님 and 교수님 have plain and honorific forms of every verb, so they get more; a verb with one
 # object (or none) has one triple per subject where others have several, so it gets
 # more too; 좋아하다 has eleven objects but few shapes (no place, no time, two tenses),
 # so it gets fewer.
 PAIRS_PER_TRIPLE = 22
-SUBJECT_PAIR_FACTOR = {"선생님": 2}
+SUBJECT_PAIR_FACTOR = dict.fromkeys(HONOURED_SUBJECTS, 1.5)
 PAIRS_PER_TRIPLE_OF_VERB = {
     **dict.fromkeys(("보다", "공부하다", "자다", "일하다", "운동하다", "걷다"), 36),
     "좋아하다": 10,
 }
 # Probability that an optional part (adjective, place, time word) is present.
 OPTIONAL_PART_PROBABILITY = 0.5
-# Share of 선생님 sentences that take the honorific -(으)시-.
+# Share of 선생님 / 교수님 sentences that take the honorific -(으)시-.
 HONORIFIC_PROBABILITY = 0.6
 # Negation: none half the time, else the long (먹지 않는다) or short (안 먹는다) form.
 NEGATION_WEIGHTS = (0.5, 0.25, 0.25)
@@ -295,7 +302,7 @@ class SentencePair:
     level: str = "plain"  # speech level: plain 한다체, polite 해요체, formal 합니다체, casual 해체
     negation: str = ""  # "" none, "long" 먹지 않는다, "short" 안 먹는다
     subject_case: str = "topic"  # "topic" 은/는, "subject" 이/가
-    honorific: bool = False  # -(으)시- on the verb (선생님 only)
+    honorific: bool = False  # -(으)시- on the verb (선생님 and 교수님 only)
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -473,29 +480,24 @@ def _render_copula(sentence, agreement, verb, occupation, level, honorific) -> s
 def _render_verb(sentence, agreement, forms: Verb, tense, negation, level, honorific) -> None:
     """The verb's Korean words and the English verb phrase, linked.
 
-    The verb's own token carries its meaning (먹 + 었다 -> ate, 마셨 + 다 -> drank); in a
-    negation the last ending carries do / does / did (안 먹 + 었다, 먹 + 지 않 + 았다: did
-    <- 었다 / 았다), 안 or 않 carries "not", and 것이다 / 거예요 / ... carry "will".
-    공부 안 했다: 공부 -> study, 안 -> not, 했 + 다 -> did.
+    The verb's own token carries its meaning (먹 + 었다 -> ate, 마셨 + 다 -> drank, 공부 +
+    했다 -> studied); in a negation the last ending carries do / does / did (안 먹 + 었다,
+    먹 + 지 않 + 았다, 공부 안 했다: did <- 었다 / 았다 / 했다), 안 or 않 carries "not", and
+    것이다 / 거예요 / ... carry "will".
     """
-    stem = forms.stem
-    if negation == "short" and forms.noun:
-        (noun_index,) = sentence.korean(forms.noun)
-        stem = HADA
-    words = [
-        sentence.korean(*tokens) for tokens in verb_words(stem, tense, level, negation=negation, honorific=honorific)
-    ]
+    words = verb_words(forms.stem, tense, level, negation=negation, honorific=honorific)
+    indices = [index for tokens in words for index in sentence.korean(*tokens)]
+    tokens = [token for word in words for token in word]
     if tense == "future":
-        sentence.english(["will"], words.pop()[0])  # 것이다 / 거예요 / 것입니다 / 거야
-    meaning_index = words[0][0]  # the verb's token: 먹 of 먹었다, 먹지 or 먹을
+        sentence.english(["will"], indices.pop())  # 것이다 / 거예요 / 것입니다 / 거야
+        tokens.pop()
+    meaning_index = next(index for index, token in zip(indices, tokens, strict=True) if token != SHORT_NEGATION)
     if negation:
-        not_index = words[1][0] if negation == "long" else words[0][0]  # 않 or 안
-        if negation == "short":
-            meaning_index = noun_index if forms.noun else words[1][0]
         if tense != "future":
             do = "did" if tense == "past" else ("does" if agreement == "singular" else "do")
-            sentence.english([do], words[-1][-1])  # the ending of the last word (먹었 + 다: 다)
-        sentence.english(["not"], not_index)
+            sentence.english([do], indices[-1])  # the last ending: 었다 of 안 먹었다, 았다 of 않았다
+        not_token = SHORT_NEGATION if negation == "short" else NEGATION_AUXILIARY.text
+        sentence.english(["not"], indices[tokens.index(not_token)])
         sentence.english(forms.english_base, meaning_index)
     elif tense == "past":
         sentence.english(forms.english_past, meaning_index)
@@ -530,7 +532,7 @@ def render_pair(
     where to (with 에), from VERB_PLACES; time: a key of TIMES that allows the tense;
     time_first: the time word opens the Korean sentence instead of following the
     subject; level: plain / polite / formal / casual; subject_case: "topic" (은/는) or
-    "subject" (이/가); honorific: -(으)시- for 선생님. Raises ValueError for a combination
+    "subject" (이/가); honorific: -(으)시- for 선생님 / 교수님. Raises ValueError for a combination
     the grammar rejects.
 
     >>> render_pair("나", "이다", "학생").english
@@ -663,7 +665,7 @@ def _sample_verb_pair(rng: random.Random, subject: str, verb: str, third: str) -
 
 def pairs_per_triple(subject: str, verb: str) -> int:
     """How many sentences the corpus samples for one verb triple."""
-    return SUBJECT_PAIR_FACTOR.get(subject, 1) * PAIRS_PER_TRIPLE_OF_VERB.get(verb, PAIRS_PER_TRIPLE)
+    return round(SUBJECT_PAIR_FACTOR.get(subject, 1) * PAIRS_PER_TRIPLE_OF_VERB.get(verb, PAIRS_PER_TRIPLE))
 
 
 @lru_cache(maxsize=8)
@@ -704,8 +706,9 @@ def _example_triples() -> set[tuple[str, str, str]]:
 def _held_out_triples(rng: random.Random, triples: list[tuple[str, str, str]]) -> tuple[set, set]:
     """Pick test and valid triples: from every (verb, object) group one subject for
     test and, for every other group, one more for valid (about 10% and 5% of the
-    triples). Subjects are spread evenly, and no group loses more than two subjects,
-    so every word and construction stays well represented in train."""
+    triples). Subjects are spread evenly, no group loses more than two subjects, and
+    never both honoured subjects (their -(으)시- forms are learnt from each other), so
+    every word and construction stays well represented in train."""
     protected = _example_triples()
     groups: dict[tuple[str, str], list[str]] = {}
     for subject, verb, object_noun in triples:
@@ -730,7 +733,8 @@ def _held_out_triples(rng: random.Random, triples: list[tuple[str, str, str]]) -
         test_subject = pick(verb, object_noun, set())
         test.add((test_subject, verb, object_noun))
         if position % 2 == 0:
-            valid.add((pick(verb, object_noun, {test_subject}), verb, object_noun))
+            taken = {test_subject, *(HONOURED_SUBJECTS if test_subject in HONOURED_SUBJECTS else ())}
+            valid.add((pick(verb, object_noun, taken), verb, object_noun))
     return test, valid
 
 

@@ -68,7 +68,7 @@ PARTICLE_AFTER_CONSONANT = {
 _PARTICLES_ONLY_AFTER_KNOWN = ("이", "야")
 
 # Verb endings (model/conjugation.py): a conjugated verb is the verb's own syllables plus
-# one of these (먹 + 었어요, 마셨 + 어요, 읽 + 으신다, 않 + 았다). Split off only when what
+# one of these (먹 + 었어요, 마셨 + 어요, 읽 + 으신다, 않 + 았다, 공부 + 했다). Split off only when what
 # is left is a known token; the longest such ending wins.
 VERB_ENDINGS = tuple(
     sorted(
@@ -77,6 +77,9 @@ VERB_ENDINGS = tuple(
             "습니다", "십니다", "았어요", "었어요", "으세요", "으셨다", "으셨어", "으신다", "는다",
             "니다", "세요", "셨다", "셨어", "시지", "신다", "아요", "았다", "았어", "어요", "었다",
             "었어", "으셔", "으실", "다", "셔", "실", "아", "어", "요", "을", "지",
+            # 하다 after its noun (공부 + 했다, 좋아 + 한다)
+            "하셨습니다", "하셨어요", "하십니다", "했습니다", "하세요", "하셨다", "하셨어", "하신다",
+            "합니다", "했어요", "하셔", "하실", "하지", "한다", "해요", "했다", "했어", "할", "해",
         ),
         key=len,
         reverse=True,
