@@ -81,8 +81,16 @@ OCCUPATIONS = {
     "선생님": ("teacher", "teachers"),
     "가수": ("singer", "singers"),
 }
-# "the teacher is a teacher" and "the students are students" say nothing.
-SILLY_COPULAS = {("선생님", "선생님"), ("학생들", "학생")}
+# "the teacher is a teacher" and "the students are students" say nothing, and "the
+# students are teachers" or "the professor is a student" contradict themselves.
+SILLY_COPULAS = {
+    ("선생님", "선생님"),
+    ("학생들", "학생"),
+    ("학생들", "선생님"),
+    ("선생님", "학생"),
+    ("교수님", "학생"),
+    ("교수님", "선생님"),
+}
 
 # Countable objects: Korean -> (singular, plural). The plural is the generic object of 좋아하다.
 COUNTABLE_OBJECTS = {
@@ -269,7 +277,7 @@ EXAMPLES = (
 # more too; 좋아하다 has eleven objects but few shapes (no place, no time, two tenses),
 # so it gets fewer.
 PAIRS_PER_TRIPLE = 22
-SUBJECT_PAIR_FACTOR = dict.fromkeys(HONOURED_SUBJECTS, 1.5)
+SUBJECT_PAIR_FACTOR = dict.fromkeys(HONOURED_SUBJECTS, 2)
 PAIRS_PER_TRIPLE_OF_VERB = {
     **dict.fromkeys(("보다", "공부하다", "자다", "일하다", "운동하다", "걷다"), 36),
     "좋아하다": 10,
@@ -277,7 +285,7 @@ PAIRS_PER_TRIPLE_OF_VERB = {
 # Probability that an optional part (adjective, place, time word) is present.
 OPTIONAL_PART_PROBABILITY = 0.5
 # Share of 선생님 / 교수님 sentences that take the honorific -(으)시-.
-HONORIFIC_PROBABILITY = 0.6
+HONORIFIC_PROBABILITY = 0.7
 # Negation: none half the time, else the long (먹지 않는다) or short (안 먹는다) form.
 NEGATION_WEIGHTS = (0.5, 0.25, 0.25)
 
@@ -428,7 +436,7 @@ def _check_combination(
         if object_noun not in OCCUPATIONS:
             raise ValueError(f"{verb} needs an occupation, got {object_noun!r}")
         if (subject, object_noun) in SILLY_COPULAS:
-            raise ValueError(f"{subject}은/는 {object_noun}{verb} says nothing")
+            raise ValueError(f"{subject}은/는 {object_noun}{verb} says nothing or contradicts itself")
         if adjective or place or time or negation or tense != "present":
             raise ValueError("copula sentences take no adjective, place, time, negation or tense")
         return
