@@ -10,7 +10,7 @@ Two things live here:
 
 - `AlignmentLexicon`: learned from the corpus's gold alignments, it knows which
   English words each Korean token turns into (나 -> "i", 선생님 -> "the teacher",
-  않았다 -> "did not", particles -> nothing). Applied to a Korean sentence and an
+  않 -> "not", 았다 -> "did", particles -> nothing). Applied to a Korean sentence and an
   English translation, it finds the gold links when every word can be placed, so a
   typed sentence gets a gold overlay too.
 - `head_scores`: scores every (layer, head) of the cross-attention against gold
@@ -204,7 +204,7 @@ def head_scores(model, pairs: Sequence, source_vocabulary, target_vocabulary, ba
 
     The decoder reads `<bos>` + the reference English (not the model's own output),
     so row j is where the model looks while producing reference token j and the
-    pair's gold links apply as they are. Batched; ~1 s for the 756 test pairs on a CPU.
+    pair's gold links apply as they are. Batched; ~1 s for the 1,200 test pairs on a CPU.
     """
     if not pairs:
         return []

@@ -1,9 +1,12 @@
 """Tokenisation and vocabularies for Korean (source) and English (target).
 
 Korean is split the way the corpus is written (see docs/ARCHITECTURE.md, "Tokens"):
-a noun and its particle are separate tokens (나는 -> 나 + 는, 학교에서 -> 학교 + 에서,
-학생이다 -> 학생 + 이다), while verbs and copulas stay whole (먹었다, 아니다,
-먹지 + 않았다, 먹을 + 것이다). English is lowercase words split on spaces.
+a noun and its particle are separate tokens (나는 -> 나 + 는, 학교에서 -> 학교 + 에서),
+and so are a noun and 이다's ending (학생이다 -> 학생 + 이다, 가수예요 -> 가수 + 예요);
+a conjugated verb is the verb's token + the ending's (먹었어요 -> 먹 + 었어요, 먹지 않았다
+-> 먹 + 지 + 않 + 았다, 공부했다 -> 공부 + 했다); 아니다, 것이다 and a word that is all verb
+(마셔) stay whole. Typed variants become their standard form (가수다 -> 가수 + 이다,
+먹을 거다 -> 먹 + 을 + 것이다, 보아요 -> 봐 + 요). English is lowercase words split on spaces.
 
 Typed text is normalised first: NFC (macOS keyboards send decomposed jamo),
 zero-width and bidirectional control characters dropped, trailing . ? ! removed,

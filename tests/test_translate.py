@@ -34,6 +34,14 @@ def test_shipped_checkpoint_is_small_and_reaches_99_5_percent_on_the_test_split(
     assert exact_match(shipped.model, corpus.test, shipped.source_vocabulary, shipped.target_vocabulary) >= 0.995
 
 
+def test_every_copula_sentence_translates(shipped):
+    """Copulas are a closed table, all in train (model/corpus.py): the model must know every one."""
+    corpus = build_corpus(shipped.train_config.corpus_seed)
+    copulas = [pair for pair in corpus.train if pair.verb in ("이다", "아니다")]
+    assert len(copulas) >= 400
+    assert exact_match(shipped.model, copulas, shipped.source_vocabulary, shipped.target_vocabulary) == 1.0
+
+
 @pytest.mark.parametrize(
     ("korean", "english"),
     [
