@@ -26,7 +26,7 @@ speech levels (한다체, 해요체, 합니다체, 해체), which leave the Engl
 Natural sentences: each verb only at the places where it makes sense (VERB_PLACES);
 좋아하다 takes no place or time word and only the present or past, and its countable
 objects are generic plurals ("i like apples"); 오늘 only with the past and future;
-저 only in 해요체 / 합니다체, 너 only in 한다체 / 해체; 선생님 and 교수님 may take -(으)시-
+저 only in 해요체 / 합니다체, 너 only in 한다체 / 해체; 선생님, 교수님 and 할머니 may take -(으)시-
 (읽으신다, 드신다, 주무신다, 의사이시다) or plain forms.
 
 Splits hold out whole (subject, verb, object) triples (for 가다 / 오다 the place is the
@@ -40,7 +40,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from model.conjugation import NEGATION_AUXILIARY, SHORT_NEGATION, SPEECH_LEVELS, Stem, copula, verb_words
+from model.conjugation import (
+    FUTURE_AUXILIARY,
+    HONORIFIC_COPULA_FORMS,
+    NEGATION_AUXILIARY,
+    SHORT_NEGATION,
+    SPEECH_LEVELS,
+    Stem,
+    copula,
+    verb_words,
+)
 from model.korean import has_final_consonant
 
 SPLITS = ("train", "valid", "test")
@@ -63,16 +72,21 @@ SUBJECTS = {
     "지연": (("jiyeon",), "singular"),
     "선생님": (("the", "teacher"), "singular"),
     "교수님": (("the", "professor"), "singular"),
+    "할머니": (("grandma",), "singular"),
     "학생들": (("the", "students"), "plural"),
 }
 # Pronouns that change before 가: 나 -> 내가, 저 -> 제가, 너 -> 네가.
 SUBJECT_FORMS_BEFORE_GA = {"나": "내", "저": "제", "너": "네"}
+# 아니다 in every speech level, plain and honorific: whole-word tokens of the negated copula.
+NEGATED_COPULA_TOKENS = frozenset(
+    {"아니다", "아니에요", "아닙니다", "아니야", *HONORIFIC_COPULA_FORMS["아니다"].values()}
+)
 # The humble 저 is for polite speech, the familiar 너 for plain and casual speech.
 SPEECH_LEVELS_OF_SUBJECT = {"저": ("polite", "formal"), "너": ("plain", "casual")}
-# Subjects that may take the honorific -(으)시-. Two of them, so that a held-out triple of
-# one (선생님 드신다 사과) is still learnt from the other (교수님 드신다 사과): the honorific
-# belongs to a kind of subject, not to one word.
-HONOURED_SUBJECTS = ("선생님", "교수님")
+# Subjects that may take the honorific -(으)시-. Three of them, so that a held-out triple
+# of one (선생님 드신다 사과) is still learnt from the others (교수님, 할머니 드신다 사과): the
+# honorific belongs to a kind of subject, not to one word.
+HONOURED_SUBJECTS = ("선생님", "교수님", "할머니")
 
 # Occupations after 이다 / 아니다: Korean -> (singular, plural).
 OCCUPATIONS = {
@@ -90,6 +104,7 @@ SILLY_COPULAS = {
     ("선생님", "학생"),
     ("교수님", "학생"),
     ("교수님", "선생님"),
+    ("할머니", "학생"),
 }
 
 # Countable objects: Korean -> (singular, plural). The plural is the generic object of 좋아하다.
@@ -272,7 +287,7 @@ EXAMPLES = (
 )
 
 # How many distinct sentences to sample per (subject, verb, object) triple of a verb.
-# 선생님 and 교수님 have plain and honorific forms of every verb, so they get more; a verb with one
+# 선생님, 교수님 and 할머니 have plain and honorific forms of every verb, so they get more; a verb with one
 # object (or none) has one triple per subject where others have several, so it gets
 # more too; 좋아하다 has eleven objects but few shapes (no place, no time, two tenses),
 # so it gets fewer.
@@ -284,8 +299,8 @@ PAIRS_PER_TRIPLE_OF_VERB = {
 }
 # Probability that an optional part (adjective, place, time word) is present.
 OPTIONAL_PART_PROBABILITY = 0.5
-# Share of 선생님 / 교수님 sentences that take the honorific -(으)시-.
-HONORIFIC_PROBABILITY = 0.7
+# Share of 선생님 / 교수님 / 할머니 sentences that take the honorific -(으)시-.
+HONORIFIC_PROBABILITY = 0.8
 # Negation: none half the time, else the long (먹지 않는다) or short (안 먹는다) form.
 NEGATION_WEIGHTS = (0.5, 0.25, 0.25)
 
@@ -310,7 +325,7 @@ class SentencePair:
     level: str = "plain"  # speech level: plain 한다체, polite 해요체, formal 합니다체, casual 해체
     negation: str = ""  # "" none, "long" 먹지 않는다, "short" 안 먹는다
     subject_case: str = "topic"  # "topic" 은/는, "subject" 이/가
-    honorific: bool = False  # -(으)시- on the verb (선생님 and 교수님 only)
+    honorific: bool = False  # -(으)시- on the verb (HONOURED_SUBJECTS only)
 
     @property
     def triple(self) -> tuple[str, str, str]:
@@ -540,7 +555,7 @@ def render_pair(
     where to (with 에), from VERB_PLACES; time: a key of TIMES that allows the tense;
     time_first: the time word opens the Korean sentence instead of following the
     subject; level: plain / polite / formal / casual; subject_case: "topic" (은/는) or
-    "subject" (이/가); honorific: -(으)시- for 선생님 / 교수님. Raises ValueError for a combination
+    "subject" (이/가); honorific: -(으)시- for 선생님 / 교수님 / 할머니. Raises ValueError for a combination
     the grammar rejects.
 
     >>> render_pair("나", "이다", "학생").english
@@ -609,6 +624,23 @@ def render_pair(
         time_first=bool(time) and time_first,
         negation=negation,
         **features,
+    )
+
+
+@lru_cache(maxsize=1)
+def verb_tokens() -> frozenset[str]:
+    """Every token that is a verb's own (먹, 마셨, 드, 공부, 좋아; not the endings 었다 / 한다,
+    안, 않 or 것이다), in any tense, speech level, negation and honorific."""
+    auxiliaries = {SHORT_NEGATION, NEGATION_AUXILIARY.text, *FUTURE_AUXILIARY.values()}
+    return frozenset(
+        tokens[0]
+        for forms in VERBS.values()
+        for tense in TENSES
+        for level in SPEECH_LEVELS
+        for negation in NEGATIONS
+        for honorific in (False, True)
+        for tokens in verb_words(forms.stem, tense, level, negation=negation, honorific=honorific)
+        if tokens[0] not in auxiliaries
     )
 
 

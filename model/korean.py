@@ -156,6 +156,7 @@ ENGLISH_READINGS = {
     "go": "고",
     "goes": "고즈",
     "good": "굿",
+    "grandma": "그랜마",
     "he": "히",
     "home": "홈",
     "i": "아이",
