@@ -10,13 +10,14 @@
 2. Time to target: the default TrainConfig/ModelConfig trained from scratch for each
    seed (wall-clock seconds of `train()`, from the first step to the returned
    checkpoint, including its final evaluation), and the test-split exact match
-   reached. Reports medians.
+   reached. Reports medians, on --threads threads and again on one thread (an app on
+   Community Cloud may get less than one CPU).
 3. The shipped checkpoint: its size and the median time `load_checkpoint` takes to
    read, validate and build it (after one warm-up load).
 
 Prints a table, then, as its last line, one JSON object with the keys
-step_time_ratio_vs_nn_transformer, seconds_to_target, test_exact_match, threads,
-torch_version, checkpoint_mb and checkpoint_load_ms. Run by hand, not in CI: timings
+step_time_ratio_vs_nn_transformer, seconds_to_target, seconds_to_target_1_thread,
+test_exact_match, threads, torch_version, checkpoint_mb and checkpoint_load_ms. Run by hand, not in CI: timings
 depend on the machine.
 """
 
@@ -174,6 +175,13 @@ def main() -> int:
     seconds = statistics.median(run["seconds"] for run in runs)
     exact = statistics.median(run["test_exact_match"] for run in runs)
     print(f"  median: {seconds:.2f} s, test exact match {exact:.4f}")
+    if arguments.threads == 1:
+        seconds_1_thread = seconds
+    else:
+        print("\ntime to target on 1 thread")
+        runs_1_thread = time_to_target(arguments.seeds, 1)  # train() sets and restores the thread count
+        seconds_1_thread = statistics.median(run["seconds"] for run in runs_1_thread)
+        print(f"  median: {seconds_1_thread:.2f} s")
 
     checkpoint_mb = SHIPPED_CHECKPOINT.stat().st_size / 1e6
     load_ms = checkpoint_load_seconds() * 1000
@@ -181,6 +189,7 @@ def main() -> int:
     summary = {
         "step_time_ratio_vs_nn_transformer": round(comparison["ratio"], 4),
         "seconds_to_target": round(seconds, 2),
+        "seconds_to_target_1_thread": round(seconds_1_thread, 2),
         "test_exact_match": round(exact, 4),
         "threads": arguments.threads,
         "torch_version": torch.__version__,

@@ -61,7 +61,18 @@ from dataclasses import asdict, dataclass, field
 import torch
 
 from model.attention import AttentionKind
-from model.corpus import ADJECTIVES, OBJECTS, OCCUPATIONS, PLACES, SUBJECTS, TIMES, VERBS, build_corpus
+from model.corpus import (
+    ADJECTIVES,
+    NEGATED_COPULA_TOKENS,
+    OBJECTS,
+    OCCUPATIONS,
+    PLACES,
+    SUBJECT_FORMS_BEFORE_GA,
+    SUBJECTS,
+    TIMES,
+    build_corpus,
+    verb_tokens,
+)
 from model.decoding import pad_batch
 from model.explain import weighted_value_norms
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES
@@ -71,10 +82,15 @@ Link = tuple[int, int]  # (korean_index, english_index), as in model.corpus.Sent
 
 ARTICLES = frozenset({"a", "an", "the"})
 OBJECT_PARTICLES = frozenset({"을", "를"})
-KOREAN_NOUNS = frozenset(SUBJECTS) | frozenset(OCCUPATIONS) | frozenset(OBJECTS) | frozenset(PLACES)
-KOREAN_VERBS = frozenset(
-    form for verb in VERBS.values() for form in (verb.present, verb.past, verb.future, verb.negation)
-) | frozenset({"아니다"})
+KOREAN_NOUNS = (
+    frozenset(SUBJECTS)
+    | frozenset(SUBJECT_FORMS_BEFORE_GA.values())
+    | frozenset(OCCUPATIONS)
+    | frozenset(OBJECTS)
+    | frozenset(PLACES)
+)
+# A verb's own tokens (먹 of 먹 + 었다, 공부 of 공부 + 했다) and the negated copula (아니다, 아니에요, ...).
+KOREAN_VERBS = verb_tokens() | NEGATED_COPULA_TOKENS
 READINGS = ("standard", "shift")
 PATTERN_THRESHOLD = 0.5  # a pattern describes a head when it holds for more than half the weight
 # "How many heads the model needs": prune while test exact match stays within this of the full model's.
@@ -111,9 +127,10 @@ class GoldLinks:
 def korean_roles(korean_tokens: Sequence[str]) -> list[str]:
     """The grammatical role of each Korean token of the generated corpus's grammar.
 
-    noun (나, 사과, 학교, ...), particle (a token of PARTICLES right after a noun:
-    는, 를, 에서, 이다, ...), object (a noun followed by 을/를), verb (먹었다, 먹지,
-    먹을, 아니다), adjective, time, other (auxiliaries 않았다, 것이다; unknown words).
+    noun (나, 내, 사과, 학교, ...), particle (a token of PARTICLES right after a noun:
+    는, 를, 에서, 이다, 이에요, ...), object (a noun followed by 을/를), verb (a verb's
+    own token: 먹 of 먹 + 었다, 공부 of 공부 + 했다; 아니다), adjective, time, other
+    (endings 었다 / 지, 안, 않, 것이다; unknown words).
     """
     roles = []
     for index, token in enumerate(korean_tokens):

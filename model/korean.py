@@ -2,7 +2,9 @@
 
 A precomposed Hangul syllable (U+AC00..U+D7A3) is 가 + (initial × 21 + medial) × 28 +
 final, where final 0 means "no final consonant" (받침) and final 8 is ㄹ. Particles
-that alternate (은/는, 이/가, 을/를, 과/와, 으로/로) are chosen by that final.
+that alternate (은/는, 이/가, 을/를, 과/와, 으로/로) are chosen by that final;
+`decompose` / `compose` / `with_final` / `with_medial` take a syllable apart and put it
+back together, which is how model/conjugation.py builds verb forms (사 + ㄴ다 -> 산다).
 
 `particle_for(text, particle)` chooses the form for whatever `text` ends with, read
 aloud as a Korean reader would read it:
@@ -60,6 +62,43 @@ def has_final_consonant(syllable: str) -> bool:
     return is_hangul_syllable(syllable) and final_consonant_index(syllable) != 0
 
 
+MEDIALS_COUNT = 21
+# Medial vowels (중성) by their Unicode index, the ones conjugation needs.
+VOWEL_A, VOWEL_EO, VOWEL_YEO, VOWEL_O, VOWEL_WA, VOWEL_U, VOWEL_WO, VOWEL_EU, VOWEL_I = 0, 4, 6, 8, 9, 13, 14, 18, 20
+VOWEL_AE = 1
+# Final consonants (받침) by their Unicode index.
+FINAL_NONE, FINAL_NIEUN, FINAL_DIGEUT, FINAL_BIEUP, FINAL_SSANGSIOS = 0, 4, 7, 17, 20
+
+
+def decompose(syllable: str) -> tuple[int, int, int]:
+    """(initial, medial, final) Unicode indices of one Hangul syllable: 먹 -> (6, 4, 1)."""
+    if not is_hangul_syllable(syllable):
+        raise ValueError(f"{syllable!r} is not one Hangul syllable")
+    offset = ord(syllable) - HANGUL_FIRST
+    return (
+        offset // (MEDIALS_COUNT * FINALS_PER_MEDIAL),
+        offset // FINALS_PER_MEDIAL % MEDIALS_COUNT,
+        offset % FINALS_PER_MEDIAL,
+    )
+
+
+def compose(initial: int, medial: int, final: int = FINAL_NONE) -> str:
+    """The syllable of (initial, medial, final) indices; the inverse of `decompose`."""
+    return chr(HANGUL_FIRST + (initial * MEDIALS_COUNT + medial) * FINALS_PER_MEDIAL + final)
+
+
+def with_final(syllable: str, final: int) -> str:
+    """The syllable with its final consonant replaced: 사 + ㄴ -> 산, 만들 's 들 + none -> 드."""
+    initial, medial, _ = decompose(syllable)
+    return compose(initial, medial, final)
+
+
+def with_medial(syllable: str, medial: int) -> str:
+    """The syllable with its vowel replaced: 보 + ㅘ -> 봐."""
+    initial, _, final = decompose(syllable)
+    return compose(initial, medial, final)
+
+
 # --- particles after a value ------------------------------------------------------
 
 # Each alternating particle: (after a final consonant, after a vowel, when undecidable).
@@ -83,17 +122,22 @@ ENGLISH_READINGS = {
     "am": "엠",
     "an": "언",
     "apple": "애플",
+    "apples": "애플스",
     "are": "아",
     "at": "앳",
     "ate": "에이트",
     "big": "빅",
     "book": "북",
+    "books": "북스",
     "bought": "보트",
     "bread": "브레드",
     "buy": "바이",
     "buys": "바이즈",
     "cafe": "카페",
+    "came": "케임",
     "coffee": "커피",
+    "come": "컴",
+    "comes": "컴스",
     "day": "데이",
     "did": "디드",
     "do": "두",
@@ -109,7 +153,10 @@ ENGLISH_READINGS = {
     "exercise": "엑서사이즈",
     "exercised": "엑서사이즈드",
     "exercises": "엑서사이지즈",
+    "go": "고",
+    "goes": "고즈",
     "good": "굿",
+    "grandma": "그랜마",
     "he": "히",
     "home": "홈",
     "i": "아이",
@@ -117,6 +164,7 @@ ENGLISH_READINGS = {
     "is": "이즈",
     "jiyeon": "지연",
     "letter": "레터",
+    "letters": "레터스",
     "library": "라이브러리",
     "like": "라이크",
     "liked": "라이크트",
@@ -130,12 +178,15 @@ ENGLISH_READINGS = {
     "milk": "밀크",
     "minsu": "민수",
     "movie": "무비",
+    "movies": "무비스",
     "music": "뮤직",
     "new": "뉴",
     "newspaper": "뉴스페이퍼",
+    "newspapers": "뉴스페이퍼스",
     "not": "낫",
     "old": "올드",
     "park": "파크",
+    "professor": "프로페서",
     "read": "리드",
     "reads": "리즈",
     "school": "스쿨",
@@ -147,6 +198,7 @@ ENGLISH_READINGS = {
     "slept": "슬렙트",
     "small": "스몰",
     "song": "송",
+    "songs": "송스",
     "student": "스튜던트",
     "students": "스튜던츠",
     "studied": "스터디드",
@@ -167,6 +219,7 @@ ENGLISH_READINGS = {
     "watches": "워치스",
     "water": "워터",
     "we": "위",
+    "went": "웬트",
     "will": "윌",
     "work": "워크",
     "worked": "워크트",

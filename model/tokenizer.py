@@ -1,9 +1,12 @@
 """Tokenisation and vocabularies for Korean (source) and English (target).
 
 Korean is split the way the corpus is written (see docs/ARCHITECTURE.md, "Tokens"):
-a noun and its particle are separate tokens (나는 -> 나 + 는, 학교에서 -> 학교 + 에서,
-학생이다 -> 학생 + 이다), while verbs and copulas stay whole (먹었다, 아니다,
-먹지 + 않았다, 먹을 + 것이다). English is lowercase words split on spaces.
+a noun and its particle are separate tokens (나는 -> 나 + 는, 학교에서 -> 학교 + 에서),
+and so are a noun and 이다's ending (학생이다 -> 학생 + 이다, 가수예요 -> 가수 + 예요);
+a conjugated verb is the verb's token + the ending's (먹었어요 -> 먹 + 었어요, 먹지 않았다
+-> 먹 + 지 + 않 + 았다, 공부했다 -> 공부 + 했다); 아니다, 것이다 and a word that is all verb
+(마셔) stay whole. Typed variants become their standard form (가수다 -> 가수 + 이다,
+먹을 거다 -> 먹 + 을 + 것이다, 보아요 -> 봐 + 요). English is lowercase words split on spaces.
 
 Typed text is normalised first: zero-width and bidirectional control characters
 dropped, then NFC (macOS keyboards send decomposed jamo), trailing . ? ! removed,
@@ -15,26 +18,79 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from model.korean import has_final_consonant, is_hangul_syllable
+from model.korean import (
+    VOWEL_A,
+    VOWEL_AE,
+    VOWEL_EO,
+    VOWEL_I,
+    VOWEL_O,
+    VOWEL_U,
+    VOWEL_WA,
+    VOWEL_WO,
+    VOWEL_YEO,
+    compose,
+    decompose,
+    has_final_consonant,
+    is_hangul_syllable,
+)
 
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
 SPECIAL_TOKENS = (PAD, UNK, BOS, EOS)
 PAD_ID, UNK_ID, BOS_ID, EOS_ID = range(4)
 
-# Longest first, so 에서 wins over a shorter particle that ends the same way.
-PARTICLES = ("에서", "이다", "은", "는", "이", "가", "을", "를")
+# Particles, and the endings of 이다 that attach to a noun (학생이에요, 가수예요, 의사이세요).
+# Longest first, so 에서 wins over 에 and 이에요 over 에요.
+PARTICLES = (
+    "이십니다",
+    "이에요",
+    "이시다",
+    "이세요",
+    "입니다",
+    "에서",
+    "이다",
+    "예요",
+    "이야",
+    "이셔",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "에",
+    "야",
+)
 # Which particles follow a noun ending in a consonant (True) or a vowel (False);
 # None means either. Used to avoid splitting 고양이 into 고양 + 이 when 이 could not follow.
 PARTICLE_AFTER_CONSONANT = {
-    "에서": None,
-    "이다": None,
-    "은": True,
-    "이": True,
-    "을": True,
-    "는": False,
-    "가": False,
-    "를": False,
+    **dict.fromkeys(("에서", "에", "이다", "입니다", "이시다", "이세요", "이십니다", "이셔")),
+    **dict.fromkeys(("은", "이", "을", "이에요", "이야"), True),
+    **dict.fromkeys(("는", "가", "를", "예요", "야"), False),
 }
+# Single-syllable particles that also end many nouns (고양이, 아야): split only off a known noun.
+_PARTICLES_ONLY_AFTER_KNOWN = ("이", "야")
+
+# Verb endings (model/conjugation.py): a conjugated verb is the verb's own syllables plus
+# one of these (먹 + 었어요, 마셨 + 어요, 읽 + 으신다, 않 + 았다, 공부 + 했다). Split off only when what
+# is left is a known token; the longest such ending wins.
+VERB_ENDINGS = tuple(
+    sorted(
+        (
+            "으셨습니다", "셨습니다", "았습니다", "었습니다", "으셨어요", "으십니다", "셨어요",
+            "습니다", "십니다", "았어요", "었어요", "으세요", "으셨다", "으셨어", "으신다", "는다",
+            "니다", "세요", "셨다", "셨어", "시지", "신다", "아요", "았다", "았어", "어요", "었다",
+            "었어", "으셔", "으실", "다", "셔", "실", "아", "어", "요", "을", "지",
+            # 하다 after its noun (공부 + 했다, 좋아 + 한다)
+            "하셨습니다", "하셨어요", "하십니다", "했습니다", "하세요", "하셨다", "하셨어", "하신다",
+            "합니다", "했어요", "하셔", "하실", "하지", "한다", "해요", "했다", "했어", "할", "해",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
+
+# Spellings learners type for a standard word (먹을 거다 = 먹을 것이다; 거에요 is a common misspelling).
+TYPED_VARIANTS = {"거다": "것이다", "거에요": "거예요", "것이에요": "거예요"}
 
 # Format characters (category Cf) change nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens, bidirectional embedding/override/isolate marks, tag
@@ -71,22 +127,94 @@ def _split_particle(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _split_verb_ending(word: str, known: set[str]) -> tuple[str, str] | None:
+    """(verb, ending) when `word` is a known verb token plus a verb ending (먹었어요 -> 먹 + 었어요)."""
+    for ending in VERB_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in known:
+            return word[: -len(ending)], ending
+    return None
+
+
+# Uncontracted vowels learners type, and their contraction: 보아요 -> 봐요, 마시었다 -> 마셨다.
+_CONTRACTIONS = {(VOWEL_O, VOWEL_A): VOWEL_WA, (VOWEL_U, VOWEL_EO): VOWEL_WO, (VOWEL_I, VOWEL_EO): VOWEL_YEO}
+_SILENT_INITIAL = 11  # ㅇ: 아, 어, 여 start with no consonant
+
+
+def contract_vowels(word: str) -> str:
+    """The word with 오+아, 우+어, 이+어 and 하+여 contracted (보아요 -> 봐요, 공부하였다 -> 공부했다)."""
+    syllables = list(word)
+    index = 0
+    while index < len(syllables) - 1:
+        first, second = syllables[index], syllables[index + 1]
+        if is_hangul_syllable(first) and is_hangul_syllable(second):
+            initial, medial, final = decompose(first)
+            next_initial, next_medial, next_final = decompose(second)
+            if final == 0 and next_initial == _SILENT_INITIAL:
+                if first == "하" and next_medial == VOWEL_YEO:
+                    merged = compose(initial, VOWEL_AE, next_final)
+                else:
+                    merged = _CONTRACTIONS.get((medial, next_medial))
+                    merged = compose(initial, merged, next_final) if merged is not None else None
+                if merged is not None:
+                    syllables[index : index + 2] = [merged]
+        index += 1
+    return "".join(syllables)
+
+
+def _split_word(word: str, known: set[str]) -> list[str]:
+    """One typed word as tokens (see split_korean)."""
+    if word in known:
+        return [word]
+    split = _split_particle(word)
+    # Many nouns end in 이 or 야 (고양이), so those are split off only a known noun.
+    if split is not None and split[1] in _PARTICLES_ONLY_AFTER_KNOWN and known and split[0] not in known:
+        split = None
+    if split is not None and (split[0] in known or not known or not _split_verb_ending(word, known)):
+        return list(split)
+    verb = _split_verb_ending(word, known)
+    return list(verb) if verb is not None else [word]
+
+
+def _standard_spelling(word: str, known: set[str]) -> list[str] | None:
+    """Tokens of a typed variant's standard form, or None when `word` is no known variant.
+
+    거다 -> 것이다; 가수다 -> 가수 + 이다 (a noun ending in a vowel + 다); 학생이예요 ->
+    학생 + 이에요; 보아요 -> 봐 + 요 (when the contracted word is made of known tokens).
+    """
+    if word in TYPED_VARIANTS:
+        return [TYPED_VARIANTS[word]]
+    if not known or word in known:
+        return None
+    noun = word[:-1]
+    # A verb token before 다 always ends in a consonant (마신 + 다, 마셨 + 다), a noun before 다 in a vowel.
+    if word.endswith("다") and noun in known and not has_final_consonant(noun[-1]):
+        return [noun, "이다"]
+    noun = word[: -len("이예요")]
+    if word.endswith("이예요") and noun in known and has_final_consonant(noun[-1]):
+        return [noun, "이에요"]
+    contracted = contract_vowels(word)
+    if contracted != word:
+        tokens = _split_word(contracted, known)
+        if all(token in known for token in tokens):
+            return tokens
+    return None
+
+
 def split_korean(text: str, known_tokens: Iterable[str] | None = None) -> list[str]:
     """Split normalised Korean text into tokens.
 
-    A whitespace word stays whole when it is a known token (a verb, a copula, or a
-    noun standing alone); otherwise a particle is split off its end when it may
-    follow the noun before it (고양이를 -> 고양이 + 를, even when 고양이 is unknown).
-    Without `known_tokens` every word is a candidate for a particle split.
+    A whitespace word stays whole when it is a known token (a noun standing alone, a
+    verb form such as 마셔, 아니다, 것이다); a typed variant becomes its standard form
+    (TYPED_VARIANTS, 가수다 -> 가수 + 이다, 보아요 -> 봐 + 요); otherwise a particle or
+    이다's ending is split off its end when it may follow the noun before it (고양이를
+    -> 고양이 + 를, even when 고양이 is unknown), or a verb ending off a known verb token
+    (먹었어요 -> 먹 + 었어요). Without `known_tokens` only particles are split.
     """
     known = set(known_tokens) if known_tokens is not None else set()
     tokens = []
     for word in normalize(text).split():
-        split = None if word in known else _split_particle(word)
-        # Many nouns end in 이 (고양이, 아이), so a bare 이 is split off only a known noun.
-        if split is not None and split[1] == "이" and known and split[0] not in known:
-            split = None
-        tokens.extend(split if split is not None else (word,))
+        standard = _standard_spelling(word, known)
+        tokens.extend(standard if standard is not None else _split_word(word, known))
     return tokens
 
 

@@ -119,7 +119,7 @@ def test_an_unknown_word_is_marked_and_explained():
     rerun(app)
     markdown = sidebar_markdown(app)
     assert ":orange-badge[고양이 ?]" in markdown
-    assert ":blue-badge[를]" in markdown and ":blue-badge[먹었다]" in markdown
+    assert ":blue-badge[를]" in markdown and ":blue-badge[먹] :blue-badge[었다]" in markdown
     assert [element.value for element in app.sidebar.info] == [
         "'고양이' is not in the model's vocabulary; it is read as `<unk>` (unknown)."
     ]

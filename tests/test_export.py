@@ -64,7 +64,7 @@ def test_json_equals_the_cli_record(translation, capsys):
     assert record == translate_cli.translation_json(translation)
     assert translate_cli.main(["--json", SENTENCE]) == 0
     assert json.loads(capsys.readouterr().out) == record
-    assert record["source_tokens"] == ["그", "는", "학교", "에서", "사과", "를", "먹었다"]
+    assert record["source_tokens"] == ["그", "는", "학교", "에서", "사과", "를", "먹", "었다"]
 
 
 def test_file_stem_is_ascii_and_never_empty():
@@ -81,7 +81,7 @@ def test_the_image_exporter_is_installed():
 def test_svg_holds_the_charts_tokens(one_head):
     svg = export.chart_svg(charts.attention_heatmap(one_head, title="인코더"))
     assert svg.lstrip().startswith("<svg")
-    for token in ["인코더", "학교", "먹었다"]:
+    for token in ["인코더", "학교", "었다"]:
         assert token in svg
 
 

@@ -197,9 +197,9 @@ def test_a_longer_corpus_sentence_gets_its_stored_alignment(shipped):
 def test_a_typed_sentence_of_known_words_gets_gold_from_the_lexicon(shipped):
     # Rendered by the generator (so its true alignment is known) but typed by the user:
     # the page derives gold from the lexicon applied to the model's translation.
-    pair = render_pair("나", "먹다", "사과", tense="past", place="도서관", time="어제")
-    assert pair.korean == "나는 어제 도서관에서 사과를 먹었다"
-    assert translate(shipped, pair.korean).translation == pair.english == "i ate an apple at the library yesterday"
+    pair = render_pair("나", "읽다", "신문", tense="past", place="도서관", time="어제")
+    assert pair.korean == "나는 어제 도서관에서 신문을 읽었다"
+    assert translate(shipped, pair.korean).translation == pair.english == "i read a newspaper at the library yesterday"
     app = run_page(sentence=pair.korean)
     outlined = gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0)))
     assert outlined == {(english, korean) for korean, english in pair.alignment}

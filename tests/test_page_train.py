@@ -81,7 +81,7 @@ def test_page_runs_with_the_form_and_follows_the_language():
     assert {f"train_field_{name}" for name in (*training.MODEL_FORM_FIELDS, *training.TRAIN_FORM_FIELDS)} <= keys
     # The form starts at the defaults of the configs.
     assert app.number_input(key="train_field_d_model").value == 64
-    assert app.number_input(key="train_field_steps").value == 1500
+    assert app.number_input(key="train_field_steps").value == TrainConfig().steps == 700
     assert [button.label for button in app.button if button.label == english("train.start")]
     assert app.session_state[state.TRAIN_RUN] is None
     # The table's constructions are named in the page's language.

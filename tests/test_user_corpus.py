@@ -66,7 +66,8 @@ def test_tokens_follow_the_corpus_and_unknown_words_stay_whole():
     corpus = parse_user_corpus(tsv(GOOD_ROWS).encode())
     tokens = {pair.korean: pair.korean_tokens for pair in corpus.pairs}
     assert tokens["나는 학생이다"] == ("나", "는", "학생", "이다")
-    assert tokens["고양이를 좋아한다"] == ("고양이", "를", "좋아한다")  # unknown words, particle split off
+    # An unknown noun stays whole with its particle split off; a known verb splits into verb + ending.
+    assert tokens["고양이를 좋아한다"] == ("고양이", "를", "좋아", "한다")
     assert corpus.pairs[0].english_tokens == ("i", "am", "a", "student")
 
 
