@@ -60,18 +60,25 @@ def problem_text(key: str, fields: dict) -> str:
     return tr(key, **fields)
 
 
-def start_training(train_config: TrainConfig, model_config: ModelConfig, corpus) -> None:
-    """Start a run for this session unless one is already going (five clicks, one run)."""
+def start_training(train_config: TrainConfig, model_config: ModelConfig, corpus, share: bool = True) -> None:
+    """Queue a run for this session unless one is already going (five clicks, one run); with
+    `share`, the same run finished or going on on this server is taken instead (ui/training.py)."""
     current = st.session_state[state.TRAIN_RUN]
     if current is not None and current.active:
         st.session_state[state.TRAIN_NOTICE] = ("train.already_running", {})
         return
-    run = training.TrainingRun(train_config, model_config, corpus=corpus, session_alive=training.session_alive_check())
-    st.session_state[state.TRAIN_RUN] = run  # stored before the thread starts, so a rerun sees it
-    run.start()
+    st.session_state[state.TRAIN_RUN] = training.training_board().request(
+        train_config, model_config, corpus, session_alive=training.session_alive_check(), share=share
+    )
 
 
-def use_trained_model(run: training.TrainingRun) -> None:
+def train_anyway(run: training.LearnerRun) -> None:
+    """Give the shared run up and queue a live run of the same settings."""
+    run.stop()
+    start_training(run.train_config, run.model_config, run.corpus, share=False)
+
+
+def use_trained_model(run: training.LearnerRun) -> None:
     """Study the run's model in this session (the sidebar shows it from the next run on)."""
     checkpoint = run.view().result.checkpoint
     state.use_session_checkpoint(checkpoint)
@@ -91,7 +98,7 @@ for key, default in (
     if key not in st.session_state:
         st.session_state[key] = default
 checkpoint = state.current_checkpoint()
-run: training.TrainingRun | None = st.session_state[state.TRAIN_RUN]
+run: training.LearnerRun | None = st.session_state[state.TRAIN_RUN]
 train_defaults, model_defaults = st.session_state[state.TRAIN_SETTINGS] or (TrainConfig(), ModelConfig())
 
 # --- title -------------------------------------------------------------------------------------
@@ -263,7 +270,7 @@ if st.session_state[state.TRAIN_NOTICE] is not None:
 # --- 4. the run, live --------------------------------------------------------------------------
 def draw_progress(view: training.RunView) -> None:
     if view.status == training.WAITING:
-        st.info(tr("train.waiting", seconds=f"{view.waited_seconds:.0f}", slots=training.slot_count()))
+        st.info(training.waiting_message(view, state.current_language(), st.context.timezone))
         return
     eta = view.eta_seconds
     st.progress(
@@ -321,7 +328,10 @@ def snapshot_grid(snapshot):
     )
 
 
-def draw_outcome(run: training.TrainingRun, view: training.RunView) -> None:
+def draw_outcome(run: training.LearnerRun, view: training.RunView) -> None:
+    if left := training.left_message(view, state.current_language()):
+        st.info(left)
+        return
     if view.status == training.FAILED:
         st.error(tr(f"train.failed_{view.error_code}", message=view.error_message) + " " + tr("train.model_kept"))
         return
@@ -370,7 +380,7 @@ st.header(tr("train.run_header"))
 
 
 @st.fragment(run_every=POLL_SECONDS)
-def live_run(run: training.TrainingRun) -> None:
+def live_run(run: training.LearnerRun) -> None:
     """Redrawn every POLL_SECONDS while the run is going; the rest of the page stays as it is."""
     view = run.view()
     if not view.active:
@@ -380,6 +390,9 @@ def live_run(run: training.TrainingRun) -> None:
 
 
 # The outcome is drawn outside the fragment: "use this model" must rerun the whole app so the sidebar shows it.
+if run is not None and (shared := training.shared_message(run.view(), state.current_language(), st.context.timezone)):
+    st.info(shared)
+    st.button(tr("train.train_anyway"), on_click=train_anyway, args=(run,), help=tr("train.train_anyway_help"))
 if run is None:
     st.caption(tr("train.no_run"))
 elif run.active:
