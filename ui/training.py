@@ -377,8 +377,13 @@ class SpeedBook:
             return run.train_config.steps * self.units(run) * self._step_seconds_per_unit + self._finish_seconds
 
     def remaining_seconds(self, run: "TrainingRun") -> float:
-        """Seconds until a running run ends: its own speed so far, or the estimate before its first report."""
+        """Seconds until a running run ends: what a finished run of its settings took, else its own speed so
+        far (which assumes every planned step: a run that reaches its target stops sooner), else the estimate."""
         view = run.view()
+        with self._lock:
+            known = self._durations.get(self.settings_key(run))
+        if known is not None:
+            return max(0.0, known - view.elapsed_seconds)
         if view.step > 0 and view.seconds > 0:
             with self._lock:
                 finish = self._finish_seconds
