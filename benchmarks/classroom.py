@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import statistics
 import sys
@@ -297,7 +298,7 @@ async def class_session(args: argparse.Namespace, base_url: str) -> list[Learner
 def percentile(values: list[float], share: float) -> float:
     """The `share` quantile (0..1), nearest rank: a value some switch really took."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
 
 
 def main(argv: list[str] | None = None) -> int:

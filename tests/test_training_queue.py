@@ -260,7 +260,7 @@ def test_waiting_message_says_place_and_start_in_both_languages():
         start_in_seconds=150,
     )
     english = training.waiting_message(view, "en", "Asia/Seoul")
-    assert english.startswith("You are number 3 in the training queue, behind 2 runs.")
+    assert english.startswith("You are number 3 in the training queue (runs ahead of yours: 2).")
     assert "about 2 min" in english and "waiting 4 s so far" in english
     korean = training.waiting_message(view, "ko", None)
     assert korean.startswith("학습 대기열 3번째입니다. 앞선 학습 2개") and "약 2분 뒤" in korean and "UTC" in korean

@@ -579,10 +579,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "train.queue_place": {
         "ko": "학습 대기열 {place}번째입니다. 앞선 학습 {ahead}개가 끝나야 차례가 옵니다. 약 {wait} 뒤, {clock} 무렵 시작할 것으로 보입니다 ({seconds}초째 기다리는 중).",
-        "en": "You are number {place} in the training queue, behind {ahead} runs. Your run should start in about {wait} (around {clock}); waiting {seconds} s so far.",
+        "en": "You are number {place} in the training queue (runs ahead of yours: {ahead}). Your run should start in about {wait} (around {clock}); waiting {seconds} s so far.",
     },
     "train.queue_slots": {
-        "ko": "이 서버는 학습을 동시에 {slots}개까지 돌리고, 앞선 학습이 이 서버에서 걸린 시간으로 시작 시각을 어림합니다. 다른 페이지를 열거나 멈추기를 누르면 자리를 다음 사람에게 넘깁니다.",
+        "ko": "이 서버는 학습을 동시에 {slots}개까지 돌리고, 앞선 학습이 이 서버에서 걸린 시간으로 시작 시각을 어림합니다. 다른 페이지를 열거나 '멈추기'를 누르면 자리를 다음 사람에게 넘깁니다.",
         "en": "Trainings at once on this server: {slots}; the estimate comes from how long runs took here. Opening another page or pressing Stop gives your place to the next learner.",
     },
     "train.duration_seconds": {"ko": "{seconds}초", "en": "{seconds} s"},
