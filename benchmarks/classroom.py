@@ -227,6 +227,10 @@ async def train(page: Page, learner: Learner, urls: list[str]) -> None:
 
 async def run_learner(browser, base_url: str, learner: Learner, trainings_over: asyncio.Event) -> None:
     context = await browser.new_context(viewport=harness.VIEWPORT, locale=learner.locale)
+    # A click waits for its element to be visible and still like any step does for idle, not Playwright's 30 s:
+    # on one CPU shared by every browser the page may be slow to paint. The wait is not counted (timing starts
+    # at the click's pointerdown in the page).
+    context.set_default_timeout(TIMEOUT_MS)
     await context.add_init_script(RECORDER)
     await context.add_init_script(DISCONNECT_WATCH)
     page = await context.new_page()
@@ -243,7 +247,7 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
                 await tour(page, learner, urls, with_layer_and_head=False)
         progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
     except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
-        learner.errors.append(f"{type(error).__name__}: {str(error)[:300]}")
+        learner.errors.append(f"{type(error).__name__}: {str(error)[:600]}")
         progress(f"learner {learner.number} failed: {learner.errors[-1]}")
     finally:
         await context.close()

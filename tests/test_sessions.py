@@ -5,15 +5,17 @@
   one session's model is never served for another's).
 - The server-wide training limit holds when several sessions click Train: at most
   `slot_count()` runs train at once, each with `threads_per_run()` torch threads, the
-  others say they are waiting; five clicks in one session start one run.
+  others wait in line and say their place; five clicks in one session start one run; a
+  waiting learner who opens another page gives the place up.
 - Interrupted training: Stop at a random step (seeded, so a failure can be replayed)
   leaves the best model so far, usable and saved whole, with the steps reported; a
   rerun and a page switch while training leave the run going.
 - Memory per idle session, measured on a real server with real browser sessions.
 
-tests/test_training_runner.py covers the runner's own thread, Stop, slots and abandoned
-sessions, and tests/test_page_train.py one session's training; this file adds what
-needs several sessions or an interruption at an arbitrary point.
+tests/test_training_runner.py covers the runner's own thread, Stop and abandoned sessions,
+tests/test_training_queue.py the queue and shared runs, and tests/test_page_train.py one
+session's training; this file adds what needs several sessions or an interruption at an
+arbitrary point.
 """
 
 from __future__ import annotations
