@@ -68,7 +68,7 @@ SLOT_POLL_SECONDS = 0.2  # how often a waiting run checks for a free slot (and w
 ALIVE_CHECK_SECONDS = 1.0  # how often a learner's browser session is asked whether it is still connected
 ABANDON_AFTER_SECONDS = 60.0  # training: a session gone this long (tab closed) gives the run up; a reconnect is faster
 QUEUE_ABANDON_AFTER_SECONDS = 10.0  # waiting: a closed tab gives its place up sooner, so the queue moves
-MAX_SHARED_RESULTS = 8  # finished runs kept for sharing; measured at about 2 MB each (README, "A class on one server")
+MAX_SHARED_RESULTS = 8  # finished runs kept for sharing; 1.25 MB each with the default settings (README)
 REPLAY_SECONDS = 6.0  # a finished run's recording plays back in at most this long (its own length if shorter)
 TRAIN_PAGE = "train"  # the url path of the Train page (ui.sidebar.PAGES)
 THREADS_PER_RUN = 1
@@ -623,9 +623,12 @@ class LearnerRun:
     it trains), or a finished one (its recording replayed). The session keeps this object; the
     page calls `view()`, `stop()`, `join()` as on a run."""
 
-    def __init__(self, job: TrainingRun, held_as: str = OWN, session_alive: Callable[[], bool] | None = None):
+    def __init__(
+        self, job: TrainingRun, held_as: str = OWN, session_alive: Callable[[], bool] | None = None, corpus=None
+    ):
         self.job = job
         self.held_as = held_as
+        self.corpus = corpus if corpus is not None else job.corpus  # what this learner asked to train on
         self.session_alive = session_alive  # None: never closed (AppTest, plain Python)
         self.asked_at = time.monotonic()
         self.left_reason = ""
@@ -640,10 +643,6 @@ class LearnerRun:
     @property
     def model_config(self) -> ModelConfig:
         return self.job.model_config
-
-    @property
-    def corpus(self):
-        return self.job.corpus
 
     @property
     def active(self) -> bool:
@@ -787,10 +786,10 @@ class TrainingBoard:
         with self._lock:
             if share and job.key in self._finished:
                 self._finished.move_to_end(job.key)
-                return LearnerRun(self._finished[job.key], REPLAYED, session_alive)
+                return LearnerRun(self._finished[job.key], REPLAYED, session_alive, corpus=job.corpus)
             live = self._live.get(job.key)
             if share and live is not None:
-                follower = LearnerRun(live, FOLLOWED, session_alive)
+                follower = LearnerRun(live, FOLLOWED, session_alive, corpus=job.corpus)
                 if live.add_learner(follower):
                     return follower
             learner = LearnerRun(job, OWN, session_alive)
@@ -810,6 +809,7 @@ class TrainingBoard:
             if self._live.get(job.key) is job:
                 del self._live[job.key]
             if job.view().status == DONE:  # a stopped or failed run is not what its settings train to
+                job.corpus = None  # kept for its result only; each learner holds the corpus they asked with
                 self._finished[job.key] = job
                 self._finished.move_to_end(job.key)
                 while len(self._finished) > self.keep:
