@@ -87,6 +87,7 @@ class TrainConfig:
     snapshot_every: int = 50  # steps between attention snapshots of the probe sentence
     target_exact_match: float = 1.0  # stop once validation exact match reaches this
     probe_sentence: str = "나는 학생이다"  # the sentence whose attention is recorded during training
+    unknown_word_share: float = 0.1  # share of source nouns hidden as <unk> (with their English words) per batch
 
     RANGES = {
         "steps": (1, 20_000),
@@ -100,6 +101,7 @@ class TrainConfig:
         "eval_every": (1, 20_000),
         "snapshot_every": (1, 20_000),
         "target_exact_match": (0.0, 1.0),
+        "unknown_word_share": (0.0, 0.5),
     }
 
     def problems(self) -> list[str]:

@@ -31,11 +31,16 @@ from model.cli import ArgumentParser, fail
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import SentenceError, check_sentence, exact_match, greedy_decode, pad_batch
-from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, Vocabulary, split_korean
+from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, UNK_ID, Vocabulary, split_korean
 from model.transformer import Transformer
 from model.user_corpus import MAX_FILE_BYTES, MIN_PAIRS, CorpusFileError, parse_user_corpus
 
 SNAPSHOT_DECIMALS = 4
+# English words that stay when the noun they belong to is hidden: "a <unk>", "the <unk>".
+UNKNOWN_WORD_SEED_OFFSET = 7919  # the hiding stream's seed is the training seed plus this
+ARTICLES = frozenset({"a", "an", "the"})
+# The pair fields that name a noun unknown-word training may hide (model.corpus.SentencePair).
+REPLACEABLE_NOUN_FIELDS = ("object", "place")
 
 
 @dataclass
@@ -105,6 +110,91 @@ def length_bucketed_batches(weights, source_lengths, target_lengths, batch_size,
         drawn = drawn[torch.argsort(length_key[drawn], stable=True)]
         for batch in torch.randperm(pool_batches, generator=generator).tolist():
             yield drawn[batch * batch_size : (batch + 1) * batch_size]
+
+
+def replaceable_nouns(pair) -> list[tuple[int, tuple[int, ...]]]:
+    """(Korean index, English indices) of each noun of `pair` that training may hide as <unk>.
+
+    The nouns are the pair's object (or occupation) and place, found by the lexicon
+    keys SentencePair records (`object`, `place`); the English indices are the words
+    gold-aligned to the noun, articles left out (사과 -> "apple" of "an apple",
+    도서관 -> "library" of "the library"). A noun is taken at its last occurrence:
+    an object follows the subject (민수는 선생님이다 holds 선생님 once, as object).
+    Pairs without a gold alignment (uploaded corpora) have none.
+    """
+    alignment = getattr(pair, "alignment", None)
+    if not alignment:
+        return []
+    found = []
+    for field in REPLACEABLE_NOUN_FIELDS:
+        noun = getattr(pair, field, "")
+        if not noun or noun not in pair.korean_tokens:
+            continue
+        korean_index = len(pair.korean_tokens) - 1 - pair.korean_tokens[::-1].index(noun)
+        english = tuple(
+            sorted(
+                english_index
+                for linked, english_index in alignment
+                if linked == korean_index and pair.english_tokens[english_index] not in ARTICLES
+            )
+        )
+        if english:
+            found.append((korean_index, english))
+    return found
+
+
+class UnknownWordReplacement:
+    """Hides random nouns of training batches as <unk>, on both sides, so the model learns to
+    write <unk> where the source has one (Luong et al. 2015, "Addressing the Rare Word Problem
+    in Neural Machine Translation"); decoding then copies the Korean word attention picks.
+
+    Each noun of a batch's pairs is hidden with probability `share`, independently, from
+    `generator` (so training stays deterministic from its seed). Hiding a noun sets its
+    source token and its aligned English words (decoder input and targets alike) to <unk>;
+    an "an" right before the first hidden word becomes "a", the article an unknown word
+    gets ("i ate a <unk>"). Positions are precomputed per pair, so a batch costs a few
+    index operations.
+    """
+
+    def __init__(self, pairs, target_vocabulary: Vocabulary, share: float, generator: torch.Generator):
+        self.share = share
+        self.generator = generator
+        slots = [replaceable_nouns(pair) for pair in pairs]
+        nouns = max((len(found) for found in slots), default=0)
+        words = max((len(english) for found in slots for _, english in found), default=0)
+        self.source_index = torch.full((len(pairs), nouns), -1, dtype=torch.long)  # (N, nouns)
+        self.target_index = torch.full((len(pairs), nouns, words), -1, dtype=torch.long)  # (N, nouns, words)
+        self.article_index = torch.full((len(pairs), nouns), -1, dtype=torch.long)  # (N, nouns): an "an" to make "a"
+        self.article_id = target_vocabulary.id_of("a")
+        can_fix_article = "a" in target_vocabulary
+        for row, (pair, found) in enumerate(zip(pairs, slots, strict=True)):
+            for slot, (korean_index, english) in enumerate(found):
+                self.source_index[row, slot] = korean_index
+                self.target_index[row, slot, : len(english)] = torch.tensor(english)
+                before = english[0] - 1
+                if can_fix_article and before >= 0 and pair.english_tokens[before] == "an":
+                    self.article_index[row, slot] = before
+        self.active = share > 0 and nouns > 0
+
+    def apply(self, rows: torch.Tensor, source: torch.Tensor, target_input: torch.Tensor, targets: torch.Tensor):
+        """Hide nouns in place in one batch: `rows` are the pairs' indices, the tensors their
+        (B, S), (B, T) and (B, T) encodings (target_input is targets shifted right by <bos>)."""
+        if not self.active:
+            return
+        source_index = self.source_index[rows]  # (B, nouns)
+        hide = (torch.rand(source_index.shape, generator=self.generator) < self.share) & (source_index >= 0)
+        batch_row, slot = hide.nonzero(as_tuple=True)
+        source[batch_row, source_index[batch_row, slot]] = UNK_ID
+        english = self.target_index[rows][batch_row, slot]  # (hidden, words)
+        present = english >= 0
+        english_row = batch_row[:, None].expand_as(english)[present]
+        english = english[present]
+        targets[english_row, english] = UNK_ID
+        target_input[english_row, english + 1] = UNK_ID
+        article = self.article_index[rows][batch_row, slot]
+        fix = article >= 0
+        targets[batch_row[fix], article[fix]] = self.article_id
+        target_input[batch_row[fix], article[fix] + 1] = self.article_id
 
 
 def learning_rate_at(step: int, config: TrainConfig) -> float:
@@ -228,6 +318,13 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
     batches = length_bucketed_batches(
         sampling_weights(corpus.train), source_lengths, target_lengths, train_config.batch_size, batch_order
     )
+    # Its own random stream, so the batches drawn are the same whatever share of nouns is hidden.
+    unknown_words = UnknownWordReplacement(
+        corpus.train,
+        target_vocabulary,
+        train_config.unknown_word_share,
+        torch.Generator().manual_seed(train_config.seed + UNKNOWN_WORD_SEED_OFFSET),
+    )
     losses_since_report = []
     stopped = reached_target = False
     step = 0
@@ -243,7 +340,8 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
             stopped = True
             break
         indices = next(batches)
-        source, target_input, targets = (tensor[indices] for tensor in train_tensors)
+        source, target_input, targets = (tensor[indices] for tensor in train_tensors)  # copies: safe to change
+        unknown_words.apply(indices, source, target_input, targets)
         # Trim the columns that are padding in every row of this batch.
         source = source[:, : int((source != PAD_ID).sum(1).max())]
         target_length = int((targets != PAD_ID).sum(1).max())

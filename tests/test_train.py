@@ -5,7 +5,19 @@ import torch
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match
-from model.train import encode_pairs, evaluate, learning_rate_at, length_bucketed_batches, sampling_weights, train
+from model.tokenizer import EOS_ID, PAD_ID, UNK_ID
+from model.train import (
+    UnknownWordReplacement,
+    build_vocabularies,
+    encode_pairs,
+    evaluate,
+    learning_rate_at,
+    length_bucketed_batches,
+    replaceable_nouns,
+    sampling_weights,
+    train,
+)
+from model.user_corpus import parse_user_corpus
 
 TINY_MODEL = ModelConfig(d_model=16, n_heads=2, d_ff=32, n_encoder_layers=1, n_decoder_layers=1)
 # An untrained model rarely emits <eos>, so greedy decoding of the full splits is slow; 60 pairs suffice.
@@ -129,3 +141,87 @@ def test_bucketed_batches_group_pairs_by_length_and_keep_the_weights():
     # Shuffled: the batches do not come shortest first.
     first_lengths = [int(target_lengths[batch].min()) for batch in drawn[:16]]
     assert first_lengths != sorted(first_lengths)
+
+
+def hidden_batches(pairs, share, seed, batches=20, batch_size=64):
+    """The (source, decoder input, targets) of `batches` batches after hiding, as token lists."""
+    source_vocabulary, target_vocabulary = build_vocabularies(build_corpus(0))
+    tensors = encode_pairs(pairs, source_vocabulary, target_vocabulary)
+    replacement = UnknownWordReplacement(pairs, target_vocabulary, share, torch.Generator().manual_seed(seed))
+    order = torch.Generator().manual_seed(0)
+    drawn = []
+    for _ in range(batches):
+        rows = torch.randint(0, len(pairs), (batch_size,), generator=order)
+        batch = [tensor[rows] for tensor in tensors]
+        replacement.apply(rows, *batch)
+        drawn.append((rows, batch))
+    return drawn, tensors, target_vocabulary
+
+
+def test_unknown_word_training_hides_nouns_and_their_aligned_english_words():
+    pairs = build_corpus(0).train
+    drawn, (source, target_input, targets), target_vocabulary = hidden_batches(pairs, 0.3, seed=0)
+    hidden_nouns = possible_nouns = 0
+    for rows, (hidden_source, hidden_input, hidden_targets) in drawn:
+        shifted = hidden_targets[:, :-1].masked_fill(hidden_targets[:, :-1] == EOS_ID, PAD_ID)
+        assert torch.equal(hidden_input[:, 1:], shifted)  # the decoder input stays the targets shifted right
+        for row, pair_index in enumerate(rows.tolist()):
+            pair = pairs[pair_index]
+            nouns = replaceable_nouns(pair)
+            possible_nouns += len(nouns)
+            korean = hidden_source[row].tolist()
+            english = hidden_targets[row].tolist()
+            hidden_here = {index for index, token in enumerate(korean) if token == UNK_ID}
+            assert hidden_here <= {korean_index for korean_index, _ in nouns}  # only nouns are hidden
+            for korean_index, english_indices in nouns:
+                assert pair.korean_tokens[korean_index] in (pair.object, pair.place)
+                hidden = korean_index in hidden_here
+                hidden_nouns += hidden
+                for english_index in english_indices:  # the noun's words go with it, articles stay
+                    assert (english[english_index] == UNK_ID) == hidden
+                    assert pair.english_tokens[english_index] not in ("a", "an", "the")
+                if hidden and english_indices[0] > 0 and pair.english_tokens[english_indices[0] - 1] in ("a", "an"):
+                    assert target_vocabulary.tokens[english[english_indices[0] - 1]] == "a"  # "a <unk>"
+            # Nothing else changes.
+            unchanged = [index for index, token in enumerate(english) if token != UNK_ID]
+            for index in unchanged:
+                original = int(targets[pair_index, index])
+                word = target_vocabulary.tokens[original]
+                assert english[index] == original or (word == "an" and target_vocabulary.tokens[english[index]] == "a")
+    assert 0.2 < hidden_nouns / possible_nouns < 0.4  # the share asked for (0.3)
+
+
+def test_unknown_word_training_is_deterministic_and_off_at_share_zero():
+    pairs = build_corpus(0).train
+    first, _, _ = hidden_batches(pairs, 0.2, seed=3)
+    again, _, _ = hidden_batches(pairs, 0.2, seed=3)
+    other, _, _ = hidden_batches(pairs, 0.2, seed=4)
+    flatten = lambda drawn: [tensor.tolist() for _, batch in drawn for tensor in batch]  # noqa: E731
+    assert flatten(first) == flatten(again)
+    assert flatten(first) != flatten(other)
+    off, (source, target_input, targets), _ = hidden_batches(pairs, 0.0, seed=3)
+    for rows, batch in off:
+        assert all(
+            torch.equal(hidden, original[rows])
+            for hidden, original in zip(batch, (source, target_input, targets), strict=True)
+        )
+
+
+def test_uploaded_pairs_without_alignment_are_trained_as_they_are():
+    rows = "\n".join(f"나는 사과{index}를 먹었다\ti ate apple{index}" for index in range(40))
+    corpus = parse_user_corpus(rows.encode(), "pairs.tsv")
+    assert all(replaceable_nouns(pair) == [] for pair in corpus.train)
+    source_vocabulary, target_vocabulary = build_vocabularies(corpus)
+    replacement = UnknownWordReplacement(corpus.train, target_vocabulary, 0.5, torch.Generator().manual_seed(0))
+    tensors = encode_pairs(corpus.train, source_vocabulary, target_vocabulary)
+    rows_drawn = torch.arange(len(corpus.train))
+    batch = [tensor[rows_drawn] for tensor in tensors]
+    replacement.apply(rows_drawn, *batch)
+    assert all(torch.equal(hidden, original) for hidden, original in zip(batch, tensors, strict=True))
+
+
+def test_a_share_of_hidden_nouns_changes_training_but_not_its_batches():
+    with_hiding, _ = short_run(unknown_word_share=0.3)
+    without, _ = short_run(unknown_word_share=0.0)
+    losses = lambda result: [entry["train_loss"] for entry in result.checkpoint.history]  # noqa: E731
+    assert losses(with_hiding) != losses(without)
