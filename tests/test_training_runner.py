@@ -139,6 +139,25 @@ def test_a_closed_session_stops_its_run(small_corpus, monkeypatch):
     assert learner.view().left_reason == training.LEFT_BY_CLOSING
 
 
+def test_training_runs_at_a_lower_priority_than_the_pages(small_corpus, monkeypatch):
+    """The training thread is niced (Linux: per thread), so page runs get a shared CPU first."""
+    import os
+
+    seen = {}
+    real_train = training.train
+
+    def recording_train(*args, **kwargs):
+        seen["training"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(training, "train", recording_train)
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    run = training.TrainingRun(tiny_train_config(5), TINY_MODEL, corpus=small_corpus, queue=training.TrainingQueue(1))
+    assert finish(run.start()).status == training.DONE
+    assert seen["training"] == min(19, before + training.TRAINING_NICENESS)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before  # this thread untouched
+
+
 def test_error_codes():
     assert training.error_code_of(MemoryError()) == "out_of_memory"
     assert training.error_code_of(RuntimeError("DefaultCPUAllocator: not enough memory")) == "out_of_memory"

@@ -72,6 +72,9 @@ MAX_SHARED_RESULTS = 8  # finished runs kept for sharing; 1.25 MB each with the 
 REPLAY_SECONDS = 6.0  # a finished run's recording plays back in at most this long (its own length if shorter)
 TRAIN_PAGE = "train"  # the url path of the Train page (ui.sidebar.PAGES)
 THREADS_PER_RUN = 1
+# A training thread yields the CPU to the threads serving pages: on a 1-CPU server (Community Cloud)
+# both share one core, and a learner clicking through pages should not wait behind a training step.
+TRAINING_NICENESS = 10
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
 SELF_CGROUP = Path("/proc/self/cgroup")
@@ -588,6 +591,7 @@ class TrainingRun:
                 self.on_end(self)
 
     def _train(self, now: float, waiting_since: float) -> None:
+        lower_this_threads_priority()
         try:
             self._update(status=RUNNING, waited_seconds=now - waiting_since, running_since=now)
             result = train(
@@ -616,6 +620,16 @@ class TrainingRun:
             )
         finally:
             self.queue.release(self)
+
+
+def lower_this_threads_priority() -> None:
+    """Make the calling thread nicer by TRAINING_NICENESS (Linux sets a nice value per thread; the
+    process's other threads keep theirs). Where that is not possible the thread stays as it is."""
+    try:
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + TRAINING_NICENESS))
+    except (AttributeError, OSError):  # not Linux, or not allowed
+        pass
 
 
 class LearnerRun:
