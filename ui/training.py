@@ -427,6 +427,8 @@ class TrainingQueue:
         """Block until `run` holds a slot (True), or until `give_up()` says so (False, out of the line)."""
         with self._condition:
             while True:
+                if run not in self._waiting:  # it left the line (`leave`)
+                    return False
                 if give_up():
                     self._waiting.remove(run)
                     self._condition.notify_all()
@@ -437,6 +439,15 @@ class TrainingQueue:
                     self._condition.notify_all()
                     return True
                 self._condition.wait(SLOT_POLL_SECONDS)
+
+    def leave(self, run: "TrainingRun") -> bool:
+        """Take a waiting `run` out of the line now (the places behind it move up at once); False if it was not in it."""
+        with self._condition:
+            if run not in self._waiting:
+                return False
+            self._waiting.remove(run)
+            self._condition.notify_all()
+            return True
 
     def release(self, run: "TrainingRun") -> None:
         with self._condition:
@@ -517,8 +528,10 @@ class TrainingRun:
         return self
 
     def stop(self) -> None:
-        """Ask the run to end after its current step (or to leave the queue); the best model so far is kept."""
+        """Ask the run to end after its current step, or to leave the queue at once; the best model so far is kept."""
         self._stop.set()
+        if self.queue.leave(self):
+            self._update(status=STOPPED)
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait for the thread; True when it has ended."""
@@ -697,6 +710,8 @@ class LearnerRun:
         """The learner opened another page: a place in the queue is given up (a training goes on). True if given up."""
         if self.held_as == REPLAYED or self.left_reason or self.job.view().status != WAITING:
             return False
+        if not any(learner is not self and learner.holds() for learner in self.job.learners()):
+            self.job.stop()  # out of the line now, so the learners behind move up at once
         self.left_reason = LEFT_BY_PAGE
         return True
 
