@@ -13,7 +13,7 @@ from model.checkpoint import checkpoint_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import SPLITS
 from model.tokenizer import split_korean
-from ui import charts, export, state, training, views
+from ui import charts, export, sidebar, state, training, views
 from ui.state import tr
 
 # Local widget keys.
@@ -94,6 +94,7 @@ for key, default in (
     (state.TRAIN_SETTINGS, None),
     (state.TRAIN_FORM_PROBLEMS, []),
     (state.TRAIN_NOTICE, None),
+    (state.TRAIN_OWN_CORPUS, None),
 ):
     if key not in st.session_state:
         st.session_state[key] = default
@@ -124,59 +125,67 @@ with st.expander(tr("train.own_header"), expanded=st.session_state.get(UPLOAD_WI
         key=UPLOAD_WIDGET,
         help=tr("train.own_upload_help"),
     )
-    if uploaded is not None:
+    parsed = None
+    if uploaded is None:  # no file, or the learner removed it: the generated corpus again
+        st.session_state[state.TRAIN_OWN_CORPUS] = None
+    else:
         outcome = training.parse_upload(uploaded.getvalue(), uploaded.name)
         if outcome.corpus is None:
             details = {"limit_mb": user_corpus.MAX_FILE_BYTES // 2**20, "limit_rows": f"{user_corpus.MAX_ROWS:,}"}
             st.error(tr(f"train.file_{outcome.error_code}", **details, **outcome.error_details))
+            if st.session_state[state.TRAIN_OWN_CORPUS] is not None:  # the pairs read before stay
+                kept_name, parsed = st.session_state[state.TRAIN_OWN_CORPUS]
+                st.info(tr("train.own_kept", name=sidebar.escape_markdown(kept_name)))
         else:
             parsed = outcome.corpus
-            st.success(
-                tr(
-                    "train.own_summary",
-                    accepted=len(parsed.pairs),
-                    rejected=len(parsed.rejected),
-                    encoding=parsed.encoding.upper(),
-                    delimiter=tr("train.delimiter_tab") if parsed.delimiter == "\t" else tr("train.delimiter_comma"),
-                )
+            st.session_state[state.TRAIN_OWN_CORPUS] = (uploaded.name, parsed)
+    if parsed is not None:
+        st.success(
+            tr(
+                "train.own_summary",
+                accepted=len(parsed.pairs),
+                rejected=len(parsed.rejected),
+                encoding=parsed.encoding.upper(),
+                delimiter=tr("train.delimiter_tab") if parsed.delimiter == "\t" else tr("train.delimiter_comma"),
             )
-            if parsed.header_skipped:
-                st.caption(tr("train.own_header_skipped"))
-            if parsed.pairs:
-                st.caption(tr("train.own_preview"))
-                preview = training.corpus_frame(parsed).sort_values("line").head(200)
-                preview["split"] = preview["split"].map(lambda name: tr(f"train.split_{name}"))
-                preview_columns = ["line", "korean", "english", "split"]
-                st.dataframe(
-                    preview[preview_columns].rename(columns={c: tr(f"train.column_{c}") for c in preview_columns}),
-                    hide_index=True,
-                    height=220,
-                )
-            if parsed.rejected:
-                st.warning(tr("train.own_rejected", count=len(parsed.rejected)))
-                st.dataframe(
-                    [
-                        {
-                            tr("train.column_line"): row.line,
-                            tr("train.column_reason"): tr(
-                                f"train.reject_{row.code}",
-                                other_line=row.other_line,
-                                max_characters=user_corpus.MAX_SIDE_CHARACTERS,
-                                max_korean_tokens=user_corpus.MAX_KOREAN_TOKENS,
-                                max_english_tokens=user_corpus.MAX_ENGLISH_TOKENS,
-                            ),
-                            tr("train.column_row"): row.text,
-                        }
-                        for row in parsed.rejected
-                    ],
-                    hide_index=True,
-                    height=min(400, 38 + 35 * len(parsed.rejected)),
-                )
-            if parsed.trainable:
-                if st.toggle(tr("train.own_use"), key=USE_OWN_CORPUS_WIDGET, help=tr("train.own_use_help")):
-                    own_corpus = parsed
-            else:
-                st.info(tr("train.own_too_few", min_pairs=user_corpus.MIN_PAIRS))
+        )
+        if parsed.header_skipped:
+            st.caption(tr("train.own_header_skipped"))
+        if parsed.pairs:
+            st.caption(tr("train.own_preview"))
+            preview = training.corpus_frame(parsed).sort_values("line").head(200)
+            preview["split"] = preview["split"].map(lambda name: tr(f"train.split_{name}"))
+            preview_columns = ["line", "korean", "english", "split"]
+            st.dataframe(
+                preview[preview_columns].rename(columns={c: tr(f"train.column_{c}") for c in preview_columns}),
+                hide_index=True,
+                height=220,
+            )
+        if parsed.rejected:
+            st.warning(tr("train.own_rejected", count=len(parsed.rejected)))
+            st.dataframe(
+                [
+                    {
+                        tr("train.column_line"): row.line,
+                        tr("train.column_reason"): tr(
+                            f"train.reject_{row.code}",
+                            other_line=row.other_line,
+                            max_characters=user_corpus.MAX_SIDE_CHARACTERS,
+                            max_korean_tokens=user_corpus.MAX_KOREAN_TOKENS,
+                            max_english_tokens=user_corpus.MAX_ENGLISH_TOKENS,
+                        ),
+                        tr("train.column_row"): row.text,
+                    }
+                    for row in parsed.rejected
+                ],
+                hide_index=True,
+                height=min(400, 38 + 35 * len(parsed.rejected)),
+            )
+        if parsed.trainable:
+            if st.toggle(tr("train.own_use"), key=USE_OWN_CORPUS_WIDGET, help=tr("train.own_use_help")):
+                own_corpus = parsed
+        else:
+            st.info(tr("train.own_too_few", min_pairs=user_corpus.MIN_PAIRS))
 
 # --- 2. browse the corpus -----------------------------------------------------------------------
 st.header(tr("train.corpus_header"))

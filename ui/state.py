@@ -203,6 +203,9 @@ TRAIN_RUN = "train_run"  # ui.training.LearnerRun (its hold on a run) of this se
 TRAIN_SETTINGS = "train_settings"  # (TrainConfig, ModelConfig) last submitted, to refill the form after a page switch
 TRAIN_FORM_PROBLEMS = "train_form_problems"  # (text key, fields) pairs of the last refused submission
 TRAIN_NOTICE = "train_notice"  # (text key, fields) of a one-off message (e.g. "a run is already going")
+# (file name, model.user_corpus.UserCorpus) of the last uploaded pairs file that could be read, or None:
+# a later file that cannot be read is refused and these pairs stay.
+TRAIN_OWN_CORPUS = "train_own_corpus"
 
 
 def keep_widget_values(keys) -> None:

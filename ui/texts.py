@@ -57,7 +57,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "sidebar.language": {"ko": "언어 · Language", "en": "Language · 언어"},
     "sidebar.model": {"ko": "모델", "en": "Model"},
     "sidebar.model_help": {
-        "ko": "모든 페이지가 이 모델의 어텐션을 보여 줍니다. 기본 모델은 저장소에 들어 있는 사전 학습 모델입니다.",
+        "ko": "모든 페이지가 이 모델의 어텐션을 보여 줍니다. 기본 모델은 앱에 함께 들어 있는 사전 학습 모델입니다.",
         "en": "Every page shows this model's attention. The default is the pretrained model shipped with the app.",
     },
     "sidebar.model_shipped": {"ko": "사전 학습 모델", "en": "Pretrained model"},
@@ -115,7 +115,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "on {blog}; the Attention basics page walks through it step by step.",
     },
     "home.offline": {
-        "ko": "모든 계산은 이 앱 안에서 이루어집니다. 모델은 CPU에서 1분 안에 학습될 만큼 작고, 사전 학습 모델을 이미 불러와 두었습니다.",
+        "ko": "모든 계산은 이 앱 안에서 이루어집니다. 모델은 CPU에서 1분 안에 학습될 만큼 작고, 사전 학습 모델은 이미 불러온 상태입니다.",
         "en": "Everything is computed right here: the model is small enough to train on a CPU in under a minute, and a pretrained one is already loaded.",
     },
     "home.try_header": {"ko": "지금 살펴보는 문장", "en": "The sentence under study"},
@@ -129,8 +129,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "From scratch: weighted sums, dot products, query, key and value, and the matrix form, with numbers you can change.",
     },
     "home.path_train": {
-        "ko": "말뭉치를 둘러보고 모델을 직접 학습시키며 손실, 정확도, 어텐션이 바뀌는 모습 보기.",
-        "en": "Browse the corpus and train your own model; watch loss, accuracy and attention change as it learns.",
+        "ko": "말뭉치를 둘러보고 모델을 직접 학습시키며 손실, 완전 일치, 어텐션이 바뀌는 모습 보기.",
+        "en": "Browse the corpus and train your own model; watch loss, exact match and attention change as it learns.",
     },
     "home.path_encoder": {
         "ko": "한국어 단어들이 서로를 어떻게 보는지 보기: 인코더의 모든 층과 헤드.",
@@ -170,9 +170,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "순서입니다."
         ),
         "en": (
-            "Many of its numbers can be changed, and every result after them follows. Prerequisites (weight "
-            "matrices, weighted sums, dot products) → query and key → value → the matrix form → the three "
-            "kinds of attention."
+            "Many numbers on this page can be changed, and every result after them follows. Prerequisites "
+            "(weight matrices, weighted sums, dot products) → query and key → value → the matrix form → the "
+            "three kinds of attention."
         ),
     },
     "basics.credit": {
@@ -184,8 +184,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.prereq.header": {"ko": "1. 사전 지식", "en": "1. Prerequisites"},
     "basics.matrix_keeps.header": {
-        "ko": "가중치 행렬은 정보를 간직한다",
-        "en": "A weight matrix keeps the information",
+        "ko": "가중치 행렬을 지나도 정보는 남는다",
+        "en": "Information survives a weight matrix",
     },
     "basics.matrix_keeps.body": {
         "ko": (
@@ -206,13 +206,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.weighted.body": {
         "ko": (
-            "C = w·A + (1 − w)·B이면 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 담습니다. 원문의 예처럼 w = 0.88이면 C에는 A의 정보가 88%, B의 "
-            "정보가 12% 들어 있습니다. 슬라이더로 w를 움직이면 C가 A와 B 사이를 오갑니다."
+            "C = w·A + (1 − w)·B처럼 가중치를 곱해 더한 것이 가중합(원문: Weighted Sum)입니다. 이때 C는 A의 정보를 w만큼, B의 정보를 1 − w만큼 "
+            "담습니다. 원문의 예처럼 w = 0.88이면 C에는 A의 정보가 88%, B의 정보가 12% 들어 있습니다. 슬라이더로 w를 움직이면 C가 A와 B 사이를 오갑니다."
         ),
         "en": (
-            "If C = w·A + (1 − w)·B, C holds w of A's information and 1 − w of B's. With the post's weight, w"
-            " = 0.88, C holds 88% of A and 12% of B. Move w with the slider and watch C travel between A and "
-            "B."
+            "Values multiplied by weights and added, as in C = w·A + (1 − w)·B, make a weighted sum (the "
+            "post's word too: Weighted Sum). C then holds w of A's information and 1 − w of B's. With the "
+            "post's weight, w = 0.88, C holds 88% of A and 12% of B. Move w with the slider and watch C "
+            "travel between A and B."
         ),
     },
     "basics.weighted.slider": {"ko": "A의 가중치 w (B의 가중치는 1 − w)", "en": "Weight w of A (B gets 1 − w)"},
@@ -225,14 +226,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.dot.header": {"ko": "내적은 닮은 정도를 잰다", "en": "A dot product measures similarity"},
     "basics.dot.body": {
         "ko": (
-            "u·v = u₁v₁ + u₂v₂는 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력 칸은 원문의 두 예시에서"
-            " 시작합니다: 같은 1사분면에 있는 두 벡터, 그리고 서로 다른 사분면에 있는 두 벡터. 숫자를 바꿔 보세요."
+            "u·v = u₁v₁ + u₂v₂는 두 벡터의 내적(원문: 내적(Inner Product))입니다. 내적은 두 벡터가 같은 방향을 가리킬수록 크고, 서로 관계가 "
+            "없으면(직각이면) 0 근처, 반대 방향이면 음수입니다. 입력 칸에는 처음에 원문의 두 예시가 들어 있습니다. 같은 1사분면에 있는 두 벡터와 서로 다른 사분면에 있는 두 "
+            "벡터입니다. 숫자를 바꿔 보세요."
         ),
         "en": (
-            "u·v = u₁v₁ + u₂v₂ is large when two vectors point the same way, near 0 when they are unrelated "
-            "(at right angles) and negative when they point apart. The inputs start at the post's two "
-            "examples: two vectors in the same quadrant (the first), and two in different quadrants. Change "
-            "the numbers."
+            "u·v = u₁v₁ + u₂v₂ is the dot product of two vectors (the post: 내적, Inner Product). It is large "
+            "when the two vectors point the same way, near 0 when they are unrelated (at right angles) and "
+            "negative when they point apart. The inputs start at the post's two examples: two vectors in the "
+            "same quadrant (the first), and two in different quadrants. Change the numbers."
         ),
     },
     "basics.dot.pair": {"ko": "**예시 {number}**", "en": "**Example {number}**"},
@@ -347,7 +349,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": (
             '문장 ["i", "am", "a", "student"]의 모든 단어가 한꺼번에 쿼리가 됩니다. 임베딩을 거친 입력 X는 (단어 수 × d_model) 크기의 '
             "행렬입니다(원문: ‘(입력X임베딩사이즈) 크기의 텐서’, 여기서는 d_model = {d_model}). X에 W_q, W_k, W_v(d_k = {d_k}){를} 곱해 "
-            "Q, K, V 행렬을 만들고, QKᵀ를 구한 뒤 행마다 소프트맥스를 하고 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 열어도 같습니다."
+            "Q, K, V 행렬을 만들고, QKᵀ를 구해 행마다 소프트맥스를 적용한 뒤 V를 곱합니다. 숫자는 시드를 고정한 작은 예시라 언제 열어도 같습니다."
         ),
         "en": (
             'Every word of the sentence ["i", "am", "a", "student"] is a query at once. After the embedding, '
@@ -385,28 +387,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.why_scale.body": {
         "ko": (
             "q와 k의 성분이 평균 0, 분산 1인 독립 난수라면 내적 q·k의 표준편차는 √d_k입니다. d_k가 커질수록 점수끼리의 차이가 벌어지고, 소프트맥스는 한 키에 가중치를 "
-            "거의 다 몰아줍니다(포화). 그러면 소프트맥스의 기울기가 0에 가까워져 학습이 거의 멈춥니다. 점수를 √d_k로 나누면 d_k와 상관없이 점수의 크기가 비슷하게 유지됩니다."
-            " 왼쪽 그림: 무작위 벡터로 잰, 한 행에서 가장 큰 가중치의 평균."
+            "거의 다 몰아줍니다(포화). 그러면 소프트맥스의 기울기가 0에 가까워져 학습이 거의 멈춥니다. 점수를 √d_k로 나누면 d_k와 상관없이 점수의 크기가 비슷하게 "
+            "유지됩니다. 왼쪽 그림은 무작위 벡터로 재어 본 ‘한 행에서 가장 큰 가중치’의 평균입니다."
         ),
         "en": (
             "If the entries of q and k are independent, with mean 0 and variance 1, q·k has standard "
             "deviation √d_k. As d_k grows the scores spread apart and the softmax puts almost all weight on "
             "one key (it saturates); its gradients then come close to 0 and learning nearly stalls. Dividing "
-            "the scores by √d_k keeps them about the same size for any d_k. Left: the mean largest weight of "
-            "a row, for random vectors."
+            "the scores by √d_k keeps them about the same size for any d_k. The chart on the left shows the "
+            "mean largest weight of a row, measured on random vectors."
         ),
     },
     "basics.why_scale.chart_title": {"ko": "d_k에 따른 가장 큰 가중치", "en": "Largest weight as d_k grows"},
     "basics.why_scale.max_weight": {"ko": "가장 큰 가중치 (평균)", "en": "Largest weight (mean)"},
-    "basics.why_scale.unscaled": {"ko": "나누지 않음", "en": "Not scaled"},
-    "basics.why_scale.scaled": {"ko": "√d_k로 나눔", "en": "÷ √d_k"},
+    "basics.why_scale.unscaled": {"ko": "나누지 않음", "en": "Not divided"},
+    "basics.why_scale.scaled": {"ko": "√d_k로 나눔", "en": "Divided by √d_k"},
     "basics.why_scale.toy": {
         "ko": "이 예시(d_k = 3)에서 각 쿼리 행의 가장 큰 가중치:",
         "en": "In this example (d_k = 3), the largest weight of each query's row:",
     },
     "basics.matrix.softmax": {"ko": "행마다 소프트맥스", "en": "Softmax by row"},
     "basics.matrix.softmax_body": {
-        "ko": "각 행(쿼리)마다 소프트맥스를 하면 행의 합이 1인 어텐션 가중치가 됩니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": "행(쿼리)마다 소프트맥스를 적용하면 행의 합이 1인 어텐션 가중치가 됩니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": "A softmax over each row (query) gives attention weights that sum to 1 per row. Hover a cell for the "
         "exact weight.",
     },
@@ -423,8 +425,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "basics.matrix.output_body": {
         "ko": (
-            "가중치 행렬에 V를 곱합니다. 출력의 각 행은 V의 행들을 그 단어의 가중치대로 섞은 가중합이고, 원문은 이것을 Attention Value라고 부릅니다. 쿼리가 각 키와 "
-            "얼마나 닮았는지에 따라 벡터를 다시 구성한 것입니다."
+            "어텐션 가중치에 V를 곱합니다. 출력의 각 행은 V의 행들을 그 단어의 가중치대로 섞은 가중합이고, 원문은 이것을 Attention Value라고 부릅니다. 쿼리가 각 "
+            "키와 얼마나 닮았는지에 따라 벡터를 다시 구성한 것입니다."
         ),
         "en": (
             "Weights × V: each row of the output is that word's weighted sum of the rows of V — what the post"
@@ -535,7 +537,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The file is used in this session only and is never stored.",
     },
     "train.own_summary": {
-        "ko": "{accepted}쌍을 받아들였고 {rejected}줄은 뺐습니다 (인코딩 {encoding}, 구분자 {delimiter}).",
+        "ko": "{accepted}쌍을 받아들였고 {rejected}줄은 뺐습니다(인코딩 {encoding}, 구분자 {delimiter}).",
         "en": "Accepted {accepted} pairs, left out {rejected} rows (encoding {encoding}, separator {delimiter}).",
     },
     "train.delimiter_tab": {"ko": "탭", "en": "tab"},
@@ -567,13 +569,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "학습하려면 받아들인 쌍이 {min_pairs}개 이상 필요합니다.",
         "en": "Training needs at least {min_pairs} accepted pairs.",
     },
+    # a file that cannot be read while pairs read before stay (issue 15)
+    "train.own_kept": {
+        "ko": "앞서 읽은 문장 쌍을 그대로 씁니다 (파일: {name}).",
+        "en": "Keeping the pairs read before (file: {name}).",
+    },
     "train.file_empty": {"ko": "파일이 비어 있습니다.", "en": "The file is empty."},
     "train.file_too_large": {
-        "ko": "파일이 너무 큽니다 ({size:,}바이트). {limit_mb} MB 이하만 받습니다.",
+        "ko": "파일이 너무 큽니다({size:,}바이트). {limit_mb} MB 이하만 받습니다.",
         "en": "The file is too large ({size:,} bytes); at most {limit_mb} MB.",
     },
     "train.file_binary": {
-        "ko": "텍스트 파일이 아닙니다 (이진 데이터가 들어 있습니다). TSV나 CSV 텍스트 파일을 올리세요.",
+        "ko": "텍스트 파일이 아닙니다(이진 데이터가 들어 있습니다). TSV나 CSV 텍스트 파일을 올리세요.",
         "en": "This is not a text file (it holds binary data). Upload a TSV or CSV text file.",
     },
     "train.file_encoding": {
@@ -581,40 +588,40 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The text cannot be read. Save the file as UTF-8 or CP949.",
     },
     "train.file_too_many_rows": {
-        "ko": "줄이 너무 많습니다 ({rows:,}줄). {limit_rows}줄 이하만 받습니다.",
+        "ko": "줄이 너무 많습니다({rows:,}줄). {limit_rows}줄 이하만 받습니다.",
         "en": "Too many rows ({rows:,}); at most {limit_rows}.",
     },
     "train.reject_missing_column": {
-        "ko": "열이 하나뿐입니다 (한국어와 영어 사이에 탭이나 쉼표가 없음)",
-        "en": "only one column (no tab or comma between Korean and English)",
+        "ko": "열이 하나뿐입니다(한국어와 영어 사이에 탭이나 쉼표가 없음)",
+        "en": "Only one column (no tab or comma between Korean and English)",
     },
     "train.reject_extra_column": {
-        "ko": "열이 셋 이상입니다 (탭이나 쉼표가 더 있음)",
-        "en": "more than two columns (an extra tab or comma)",
+        "ko": "열이 셋 이상입니다(탭이나 쉼표가 더 있음)",
+        "en": "More than two columns (an extra tab or comma)",
     },
-    "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "the Korean side is empty"},
-    "train.reject_empty_english": {"ko": "영어 쪽이 비어 있습니다", "en": "the English side is empty"},
+    "train.reject_empty_korean": {"ko": "한국어 쪽이 비어 있습니다", "en": "The Korean side is empty"},
+    "train.reject_empty_english": {"ko": "영어 쪽이 비어 있습니다", "en": "The English side is empty"},
     "train.reject_too_long": {
         "ko": "한쪽이 {max_characters}자보다 깁니다",
-        "en": "a side is longer than {max_characters} characters",
+        "en": "A side is longer than {max_characters} characters",
     },
     "train.reject_too_many_tokens": {
-        "ko": "토큰이 너무 많습니다 (한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
-        "en": "too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
+        "ko": "토큰이 너무 많습니다(한국어 {max_korean_tokens}개, 영어 {max_english_tokens}개까지)",
+        "en": "Too many tokens (at most {max_korean_tokens} Korean, {max_english_tokens} English)",
     },
     "train.reject_not_korean": {
-        "ko": "한국어 쪽에 한글이 없습니다 (열 순서가 바뀌었나요?)",
-        "en": "no Hangul on the Korean side (columns swapped?)",
+        "ko": "한국어 쪽에 한글이 없습니다(열 순서가 바뀌었나요?)",
+        "en": "No Hangul on the Korean side (columns swapped?)",
     },
     "train.reject_hangul_in_english": {
-        "ko": "영어 쪽에 한글이 있습니다 (열 순서가 바뀌었나요?)",
+        "ko": "영어 쪽에 한글이 있습니다(열 순서가 바뀌었나요?)",
         "en": "Hangul on the English side (columns swapped?)",
     },
-    "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "invisible control characters"},
-    "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "the same pair as line {other_line}"},
+    "train.reject_control_characters": {"ko": "보이지 않는 제어 문자가 있습니다", "en": "Invisible control characters"},
+    "train.reject_duplicate": {"ko": "{other_line}번째 줄과 같은 쌍입니다", "en": "The same pair as line {other_line}"},
     "train.reject_unparsable": {
-        "ko": "CSV로 읽을 수 없습니다 (따옴표가 닫히지 않음?)",
-        "en": "not readable as CSV (an unclosed quote?)",
+        "ko": "CSV로 읽을 수 없습니다(따옴표가 닫히지 않음?)",
+        "en": "Not readable as CSV (an unclosed quote?)",
     },
     "train.column_line": {"ko": "줄", "en": "Line"},
     "train.column_reason": {"ko": "이유", "en": "Reason"},
@@ -624,12 +631,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.corpus_header": {"ko": "말뭉치 둘러보기", "en": "Browse the corpus"},
     "train.corpus_generated": {
         "ko": (
-            "생성된 한국어→영어 말뭉치입니다. 테스트 세트에는 학습에서 본 적 없는 (주어, 동사, 목적어) 조합만 들어 있어서, 정확도는 외운 정도가 아니라 일반화한 정도를 보여 "
-            "줍니다."
+            "생성된 한국어→영어 말뭉치입니다. 테스트 세트에는 학습에서 본 적 없는 (주어, 동사, 목적어) 조합만 들어 있어서, 테스트 완전 일치는 외운 정도가 아니라 일반화한 "
+            "정도를 보여 줍니다."
         ),
         "en": (
             "The generated Korean→English corpus. The test set holds only (subject, verb, object) "
-            "combinations never seen in training, so accuracy measures generalisation, not memory."
+            "combinations never seen in training, so the test exact match measures generalisation, not "
+            "memory."
         ),
     },
     "train.corpus_own": {"ko": "업로드한 내 문장 쌍입니다.", "en": "Your uploaded sentence pairs."},
@@ -648,10 +656,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.construction_copula_negation": {"ko": "아니다", "en": "Negated copula (아니다)"},
     "train.split_picker": {"ko": "세트", "en": "Set"},
     "train.split_help": {
-        "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 한 번만 재는 쌍.",
+        "ko": "학습 세트: 모델이 배우는 쌍. 검증 세트: 학습 중에 가장 좋은 모델을 고르는 데 쓰는 쌍. 테스트 세트: 마지막에 성능을 한 번만 재는 데 쓰는 쌍.",
         "en": (
             "Train: the pairs the model learns from. Validation: pairs that pick the best model during "
-            "training. Test: pairs measured once, at the end."
+            "training. Test: pairs the model is measured on once, at the end."
         ),
     },
     "train.filter": {"ko": "찾기", "en": "Search"},
@@ -663,7 +671,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # the form
     "train.settings_header": {"ko": "모델 크기와 학습 설정", "en": "Model size and training settings"},
     "train.settings_intro": {
-        "ko": "기본값은 사전 학습 모델의 설정입니다. 이 컴퓨터에서는 기본값으로 학습하는 데 보통 1분이 채 걸리지 않습니다. 검증 완전 일치가 100%에 도달하면 일찍 멈춥니다.",
+        "ko": "기본값은 사전 학습 모델의 설정입니다. 이 서버에서는 기본값으로 학습하는 데 보통 1분이 채 걸리지 않습니다. 검증 완전 일치가 100%에 도달하면 일찍 멈춥니다.",
         "en": (
             "The defaults are the pretrained model's settings; training them usually takes under a minute "
             "here. Training stops early once validation exact match reaches 100%."
@@ -728,16 +736,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "d_model ({d_model}) must be divisible by the number of heads ({n_heads}): every head gets an equal slice.",
     },
     "train.problem_too_large": {
-        "ko": "모델이 너무 큽니다: 파라미터 {count:,}개. 앱이 불러올 수 있는 체크포인트는 {limit:,}개까지입니다. d_model, d_ff나 층 수를 줄이세요.",
-        "en": "The model is too large: {count:,} parameters. A checkpoint the app can load holds at most {limit:,}. "
-        "Make d_model, d_ff or the layers smaller.",
+        "ko": "모델이 너무 큽니다: 파라미터 {count:,}개. 앱은 파라미터가 {limit:,}개 이하인 체크포인트만 불러올 수 있습니다. d_model, d_ff나 층 수를 줄이세요.",
+        "en": (
+            "The model is too large: {count:,} parameters. The app loads checkpoints of at most {limit:,} "
+            "parameters. Make d_model, d_ff or the layers smaller."
+        ),
     },
     "train.problem_other": {
-        "ko": "{field}: 설정이 올바르지 않습니다 ({message}).",
+        "ko": "{field}: 설정이 올바르지 않습니다({message}).",
         "en": "{field}: not a valid setting ({message}).",
     },
     "train.already_running": {
-        "ko": "이 세션의 학습이 이미 진행 중입니다. 끝나거나 멈출 때까지 기다려 주세요.",
+        "ko": "이 세션의 학습이 이미 진행 중입니다. 끝날 때까지 기다리거나 ‘멈추기’를 눌러 멈추세요.",
         "en": "This session's training is already running. Wait for it to end, or stop it.",
     },
     # the run
@@ -828,19 +838,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Stopped before the first step, so there is no new model.",
     },
     "train.stopped_before_evaluation": {
-        "ko": "첫 평가 전인 {steps}스텝에서 멈춰서 쓸 만한 새 모델이 없습니다.",
-        "en": "Stopped after {steps} steps, before the first evaluation, so there is no usable new model.",
+        "ko": "첫 검증 전인 {steps}스텝에서 멈춰서 쓸 만한 새 모델이 없습니다.",
+        "en": "Stopped after {steps} steps, before the first validation, so there is no usable new model.",
     },
     "train.model_kept": {"ko": "쓰던 모델은 그대로입니다.", "en": "The model you were using is unchanged."},
     "train.failed_out_of_memory": {
-        "ko": "메모리가 부족해 학습이 실패했습니다. 모델이나 배치를 더 작게 해 보세요.",
+        "ko": "메모리가 부족해 학습에 실패했습니다. 모델이나 배치 크기를 줄여 보세요.",
         "en": "Training ran out of memory. Try a smaller model or batch.",
     },
     "train.failed_bad_input": {
-        "ko": "학습 데이터나 설정 때문에 학습이 실패했습니다: {message}",
+        "ko": "학습 데이터나 설정 때문에 학습에 실패했습니다: {message}",
         "en": "Training failed because of the data or the settings: {message}",
     },
-    "train.failed_other": {"ko": "학습이 실패했습니다: {message}", "en": "Training failed: {message}"},
+    "train.failed_other": {"ko": "학습에 실패했습니다: {message}", "en": "Training failed: {message}"},
     "train.metric_test_exact": {"ko": "테스트 완전 일치", "en": "Test exact match"},
     "train.metric_valid_exact": {"ko": "검증 완전 일치", "en": "Validation exact match"},
     "train.metric_steps": {"ko": "스텝", "en": "Steps"},
@@ -937,8 +947,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "views.mask.masked_header": {"ko": "**② 마스크 적용**", "en": "**② Masked**"},
     "views.mask.masked_caption": {
-        "ko": "대각선 위 칸을 −∞로 바꿉니다. e^−∞ = 0이므로 소프트맥스 뒤에는 0이 됩니다.",
-        "en": "Cells above the diagonal become −∞; since e^−∞ = 0 they get weight 0 after the softmax.",
+        "ko": "대각선 위 칸을 −∞로 바꿉니다. exp(−∞) = 0이므로 소프트맥스 뒤에는 0이 됩니다.",
+        "en": "Cells above the diagonal become −∞; since exp(−∞) = 0 they get weight 0 after the softmax.",
     },
     "views.mask.softmax_header": {"ko": "**③ 소프트맥스** (행마다)", "en": "**③ Softmax** (by row)"},
     "views.mask.softmax_caption": {
@@ -954,10 +964,10 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "en": (
             "In the encoder every token of the Korean sentence is a query, a key and a value. Each token "
-            "looks at every token of the same sentence, itself included (the weights), and mixes their values"
-            " into its new representation: hence *self*-attention. Rows are the tokens looking (queries), "
-            "columns the tokens looked at (keys); each row sums to 1. Every head has its own W_q, W_k, W_v, "
-            "so each can follow a different relation."
+            "weighs every token of the same sentence, itself included, and mixes their values by those "
+            "weights into its new representation: hence *self*-attention. Rows are the tokens looking "
+            "(queries), columns the tokens looked at (keys); each row sums to 1. Every head has its own W_q, "
+            "W_k, W_v, so each can follow a different relation."
         ),
     },
     "encoder.sentence": {
@@ -986,14 +996,16 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "encoder.lines_header": {"ko": "선으로 보기", "en": "As lines"},
     "encoder.lines_body": {
-        "ko": "위에서 고른 층·헤드에서, 왼쪽 토큰(쿼리)이 오른쪽 토큰(키)을 얼마나 보는지를 선의 굵기와 진하기로 나타냅니다 "
-        "(BertViz의 head view처럼). 선에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": (
+            "위에서 고른 층·헤드에서, 왼쪽 토큰(쿼리)이 오른쪽 토큰(키)을 얼마나 보는지를 선의 굵기와 진하기로 나타냅니다(BertViz의 head view와 같은 방식). 선에 "
+            "마우스를 올리면 정확한 값이 보입니다."
+        ),
         "en": "For the layer and head picked above: how much each token on the left (query) looks at each token on the "
         "right (key), as line width and opacity (like BertViz's head view). Hover a line for its exact weight.",
     },
     "encoder.download_header": {"ko": "내려받기", "en": "Download"},
     "encoder.download_body": {
-        "ko": "그림마다 아래의 버튼으로 그 그림의 표(CSV)와 이미지(SVG, PNG)를 받을 수 있습니다. 이 문장의 모든 맵을 JSON으로 받기:",
+        "ko": "각 그림 아래의 버튼으로 그 그림의 표(CSV)와 이미지(SVG, PNG)를 내려받을 수 있습니다. 이 문장의 모든 맵을 JSON으로 내려받기:",
         "en": "Under each chart: its rows as CSV and the chart as SVG or PNG. Every map of this sentence as JSON:",
     },
     # --- decoder masked self-attention -----------------------------------------
@@ -1029,13 +1041,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "decoder.head_header": {"ko": "헤드 하나를 크게 보기", "en": "One head, large"},
     "decoder.mask_header": {"ko": "마스크가 하는 일", "en": "What the mask does"},
     "decoder.mask_why": {
-        "ko": "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 "
-        "단계 t가 아직 만들지 않은 다음 단어를 그대로 보고 베낄 수 있습니다. 번역할 때는 그 단어가 아직 없습니다. 그래서 "
-        "키가 쿼리보다 뒤에 있는 칸(대각선 위)의 점수를 소프트맥스 전에 −∞로 바꿉니다. 위에서 고른 층·헤드의 실제 숫자입니다.",
-        "en": "**Why hide anything?** The decoder produces one word at a time. In training the whole target sentence "
-        "goes in at once, so without the mask step t could simply peek at the next word and copy it; when "
-        "translating, that word does not exist yet. So every score whose key comes after its query (above the "
-        "diagonal) is set to −∞ before the softmax. These are the real numbers of the layer and head picked above.",
+        "ko": (
+            "**왜 가리나요?** 디코더는 단어를 하나씩 만듭니다. 학습할 때는 정답 문장 전체를 한 번에 넣기 때문에, 가리지 않으면 단계 t가 아직 만들지 않은 다음 단어를 그대로 "
+            "보고 베낄 수 있습니다. 번역할 때는 그 단어가 아직 없습니다. 그래서 키가 쿼리보다 뒤에 있는 칸(대각선 위)의 점수를 소프트맥스 전에 −∞로 바꿉니다. 아래 그림은 "
+            "위에서 고른 층·헤드의 실제 숫자를 보여 줍니다."
+        ),
+        "en": (
+            "**Why hide anything?** The decoder produces one word at a time. In training the whole target "
+            "sentence goes in at once, so without the mask step t could simply peek at the next word and "
+            "copy it; when translating, that word does not exist yet. So every score whose key comes after "
+            "its query (above the diagonal) is set to −∞ before the softmax. The charts below show the real "
+            "numbers of the layer and head picked above."
+        ),
     },
     "decoder.focus_header": {"ko": "단계 하나에 집중하기", "en": "Focus on one step"},
     "decoder.focus_body": {
@@ -1054,9 +1071,9 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.title": {"ko": "크로스 어텐션", "en": "Cross-attention"},
     "cross.intro": {
         "ko": (
-            "크로스 어텐션에서 쿼리는 디코더(영어)에서, 키와 밸류는 인코더가 읽은 한국어 문장에서 옵니다. 그래서 어텐션 맵은 **행이 영어, 열이 한국어**입니다. 행 t는 디코더가"
-            " t번째 영어 토큰을 **만드는 순간** 한국어 토큰 중 어디를 얼마나 보았는지입니다. 그래서 행마다 그 위치에서 **만든** 토큰을 붙였습니다. 열에는 한국어 토큰이 문장"
-            " 순서대로 놓입니다."
+            "크로스 어텐션에서 쿼리는 디코더(영어)에서, 키와 밸류는 인코더가 읽은 한국어 문장에서 옵니다. 그래서 어텐션 맵은 **행이 영어, 열이 한국어**입니다. 행 t는 "
+            "디코더가 t번째 영어 토큰을 **만들 때** 한국어 토큰 중 어디를 얼마나 보았는지를 나타냅니다. 행마다 그 위치에서 **만든** 토큰을 이름으로 붙인 것도 이 "
+            "때문입니다. 열에는 한국어 토큰이 문장 순서대로 놓입니다."
         ),
         "en": (
             "In cross-attention the queries come from the decoder (English) and the keys and values from the "
@@ -1089,7 +1106,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Cross-attention · layer {layer} · head {head}",
     },
     "cross.map.how_to_read": {
-        "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 많은 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
+        "ko": "예를 들어 이 헤드는 '{english}'{를} 만들 때 '{korean}'에 가장 큰 가중치({weight}){를} 두었습니다. 칸에 마우스를 올리면 정확한 값이 보입니다.",
         "en": (
             "For example: when producing '{english}', this head put the most weight ({weight}) on '{korean}'."
             " Hover a cell for the exact weight."
@@ -1104,14 +1121,14 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.map.sentence_score": {
         "ko": "이 문장에서, 이 헤드가 가장 많이 본 한국어 토큰이 정답 짝인 영어 토큰은 {total}개 중 {hits}개입니다.",
-        "en": "In this sentence, {hits} of {total} English tokens look most at a gold partner with this head.",
+        "en": "In this sentence, {hits} of {total} English tokens look most at their gold partner in this head.",
     },
     "cross.gold.unknown_words": {
         "ko": "정답 정렬을 만들 수 없습니다: '{tokens}'{은} 말뭉치에 없는 단어입니다.",
         "en": "No gold alignment: '{tokens}' is not a word of the corpus.",
     },
     "cross.gold.no_fit": {
-        "ko": "정답 정렬을 만들 수 없습니다: 모델의 번역이 말뭉치의 단어 대응으로 설명되지 않습니다 (번역이 틀렸을 수 있습니다).",
+        "ko": "정답 정렬을 만들 수 없습니다: 모델의 번역이 말뭉치의 단어 대응으로 설명되지 않습니다(번역이 틀렸을 수 있습니다).",
         "en": "No gold alignment: the model's translation cannot be explained word by word from the corpus "
         "(the translation may be wrong).",
     },
@@ -1171,7 +1188,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.steps.probability": {"ko": "확률", "en": "Probability"},
     "cross.steps.revealed_title": {"ko": "단계 {step}까지의 크로스 어텐션", "en": "Cross-attention up to step {step}"},
     "cross.guess.body": {
-        "ko": "아직 어텐션 맵을 보지 않은 헤드나 토큰을 골라 먼저 예상해 보세요. 디코더가 아래 영어 토큰을 만들 때, 어느 한국어 토큰에 가장 많은 가중치를 둘까요?",
+        "ko": "아직 어텐션 맵을 보지 않은 헤드나 토큰을 골라 먼저 예상해 보세요. 디코더가 아래 영어 토큰을 만들 때, 어느 한국어 토큰에 가장 큰 가중치를 둘까요?",
         "en": (
             "Pick a token or head whose map you have not studied yet and predict: while producing the English"
             " token below, which Korean token gets the most weight?"
@@ -1199,7 +1216,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.guess.wrong": {
         "ko": (
-            "아쉽네요. '{english}'{를} 만들 때 가장 큰 가중치({weight}){를} 받은 토큰은 '{answer}'입니다. 예상한 '{guess}'의 가중치는 "
+            "아쉽습니다. '{english}'{를} 만들 때 가장 큰 가중치({weight}){를} 받은 토큰은 '{answer}'입니다. 예상한 '{guess}'의 가중치는 "
             "{guess_weight}입니다."
         ),
         "en": (
@@ -1217,12 +1234,15 @@ TEXTS: dict[str, dict[str, str]] = {
             "정답 정렬과는 다릅니다: '{english}'의 정답 짝은 {partners}입니다. 모든 헤드가 단어 대응을 따르지는 않습니다. 어떤 헤드는 조사나 문장 끝을 보며 문법 "
             "정보(시제, 주어 등)를 모읍니다."
         ),
-        "en": "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every head "
-        "follows word correspondences; some look at particles or the sentence end to gather grammar (tense, subject).",
+        "en": (
+            "This differs from the gold alignment: the gold partner of '{english}' is {partners}. Not every "
+            "head follows word correspondences; some look at particles or the sentence end to gather "
+            "grammatical information (tense, subject)."
+        ),
     },
     "cross.guess.gold_none": {"ko": "'{english}'에는 정답 짝이 없습니다.", "en": "'{english}' has no gold partner."},
     "cross.guess.why": {
-        "ko": "왜 그럴까요? 디코더의 쿼리(지금 만들려는 것)와 키가 가장 비슷한 한국어 토큰이 소프트맥스에서 가장 큰 몫을 받습니다.",
+        "ko": "왜 그럴까요? 키가 디코더의 쿼리(지금 만들려는 것)와 가장 비슷한 한국어 토큰이 소프트맥스에서 가장 큰 몫을 받기 때문입니다.",
         "en": (
             "Why? The Korean token whose key is most similar to the decoder's query (what it is about to "
             "produce) gets the largest share of the softmax."
@@ -1230,8 +1250,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "cross.heads.body": {
         "ko": (
-            "정답 정렬(말뭉치 생성기가 알고 있는, 어떤 한국어 토큰이 어떤 영어 토큰으로 옮겨졌는지)과 각 헤드를 비교합니다. 테스트 문장 {count}개마다 정답 영어 번역을 "
-            "디코더에 넣어(teacher forcing) 잽니다."
+            "각 헤드를 정답 정렬과 비교합니다. 정답 정렬은 말뭉치 생성기가 알고 있는 정보로, 어떤 한국어 토큰이 어떤 영어 토큰으로 옮겨졌는지를 나타냅니다. 테스트 문장 "
+            "{count}개로 재며, 이때 디코더에는 정답 영어 번역을 넣습니다(teacher forcing)."
         ),
         "en": "Each head is compared with the gold alignment (which Korean token became which English token, known "
         "from the corpus generator), on the {count} test sentences with the reference English fed to the decoder "
@@ -1289,7 +1309,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.head": {"ko": "헤드", "en": "Head"},
     "hood.query": {"ko": "쿼리 토큰", "en": "Query token"},
     "hood.query_option_decoder": {
-        "ko": "{position}: {token} → {produced} 생성",
+        "ko": "{position}: {token} → {produced} 만들기",
         "en": "{position}: {token} → produces {produced}",
     },
     "hood.what_if.header": {"ko": "만약에? (계산 바꿔 보기)", "en": "What if? (change the math)"},
@@ -1329,22 +1349,28 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.what_if.temperature_value": {"ko": "온도 {temperature}", "en": "temperature {temperature}"},
     "hood.step.x.header": {"ko": "1. 층 입력 x", "en": "1. The layer input x"},
     "hood.step.x.body.encoder_self": {
-        "ko": "인코더 {layer}층 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 토큰 벡터, 길이 {d_model}). "
-        "셀프 어텐션이라 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "ko": (
+            "인코더 층 {layer}의 셀프 어텐션이 받는 입력입니다(LayerNorm을 거친 토큰 벡터, 길이 {d_model}). 셀프 어텐션이라 쿼리, 키, 밸류가 모두 이 "
+            "x에서 나옵니다. 선택한 쿼리 토큰의 행은 ‘{query}’입니다."
+        ),
         "en": "What the self-attention of encoder layer {layer} receives: the token vectors after LayerNorm "
         "(length {d_model}). It is self-attention, so queries, keys and values all come from this x. The "
         "query token's row is {query}.",
     },
     "hood.step.x.body.decoder_self": {
-        "ko": "디코더 {layer}층 마스크드 셀프 어텐션이 받는 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 "
-        "{d_model}). 쿼리와 키·밸류가 모두 이 x에서 나옵니다. 선택한 쿼리 토큰의 행은 {query}입니다.",
+        "ko": (
+            "디코더 층 {layer}의 마스크드 셀프 어텐션이 받는 입력입니다(LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). 쿼리, 키, 밸류가 모두 이 "
+            "x에서 나옵니다. 선택한 쿼리 토큰의 행은 ‘{query}’입니다."
+        ),
         "en": "What the masked self-attention of decoder layer {layer} receives: the decoder's token vectors after "
         "LayerNorm (length {d_model}). Queries, keys and values all come from this x. The query token's row is "
         "{query}.",
     },
     "hood.step.x.body.cross": {
-        "ko": "디코더 {layer}층 크로스 어텐션의 쿼리 입력입니다 (LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). "
-        "선택한 쿼리 토큰의 행은 {query}입니다. 키와 밸류는 아래 두 번째 표, 인코더의 출력(한국어 토큰)에서 나옵니다.",
+        "ko": (
+            "디코더 층 {layer}의 크로스 어텐션이 받는 쿼리 입력입니다(LayerNorm을 거친 디코더 토큰 벡터, 길이 {d_model}). 선택한 쿼리 토큰의 행은 "
+            "‘{query}’입니다. 키와 밸류는 아래 두 번째 표, 즉 인코더의 출력(한국어 토큰)에서 나옵니다."
+        ),
         "en": "The query input of the cross-attention of decoder layer {layer}: the decoder's token vectors after "
         "LayerNorm (length {d_model}). The query token's row is {query}. Keys and values come from the second "
         "table: the encoder's output (the Korean tokens).",
@@ -1365,7 +1391,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.step.wq.bias": {"ko": "편향 b_q", "en": "Bias b_q"},
     "hood.step.q.header": {"ko": "3. q = x·W_q + b_q", "en": "3. q = x·W_q + b_q"},
     "hood.step.q.body": {
-        "ko": "쿼리 토큰 {query}의 벡터 (길이 d_k = {d_head}). 모델이 기록한 q와의 차이: 최대 {difference}.",
+        "ko": "쿼리 토큰({query})의 벡터(길이 d_k = {d_head}). 모델이 기록한 q와의 차이: 최대 {difference}.",
         "en": "The vector of the query token {query} (length d_k = {d_head}). Largest difference from the q the "
         "model recorded: {difference}.",
     },
@@ -1410,7 +1436,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tokens get −∞ and so weight 0.",
     },
     "hood.mask.decoder_self_off": {
-        "ko": "마스크: 인과 마스크를 끈 가정입니다. 디코더가 뒤의 토큰까지 봅니다 (실제 모델은 이렇게 하지 않습니다).",
+        "ko": "마스크: 인과 마스크를 끈 가정입니다. 디코더가 뒤의 토큰까지 봅니다(실제 모델은 이렇게 하지 않습니다).",
         "en": "Mask: the causal mask is off (a what-if): the decoder looks ahead at later tokens, which the real "
         "model never does.",
     },
@@ -1457,7 +1483,7 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.step.sum.header": {"ko": "7. 가중합: Σ 가중치 × v", "en": "7. The weighted sum: Σ weight × v"},
     "hood.step.sum.body": {
-        "ko": "각 밸류 벡터에 그 키의 가중치를 곱해 모두 더하면 이 헤드의 출력입니다 (마지막 행).",
+        "ko": "각 밸류 벡터에 그 키의 가중치를 곱해 모두 더하면 이 헤드의 출력이 됩니다(마지막 행).",
         "en": "Each value vector times its key's weight, all added up: the head's output (last row).",
     },
     "hood.sum_row": {"ko": "Σ = 출력", "en": "Σ = output"},
@@ -1476,13 +1502,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "in the weights, within the tolerance of {tolerance}. The steps above are what the model really computes.",
     },
     "hood.check.bad": {
-        "ko": "✗ 차이가 허용 오차 {tolerance}보다 큽니다 (출력 {output_difference}, 가중치 {weights_difference}).",
+        "ko": "✗ 차이가 허용 오차 {tolerance}보다 큽니다(출력 {output_difference}, 가중치 {weights_difference}).",
         "en": "✗ The difference exceeds the tolerance of {tolerance} (output {output_difference}, weights "
         "{weights_difference}).",
     },
     "hood.check.what_if": {
-        "ko": "가정 계산이라 모델과 다릅니다. 아래는 '만약에?' 설정이 바꾼 가중치와 출력입니다 (가장 큰 변화: 가중치 "
-        "{weights_difference}, 출력 {output_difference}). 설정을 기본값으로 돌리면 다시 모델과 같아집니다.",
+        "ko": (
+            "가정 계산이라 모델과 다릅니다. 아래는 ‘만약에?’ 설정이 바꾼 가중치와 출력입니다(가장 큰 변화: 가중치 {weights_difference}, 출력 "
+            "{output_difference}). 설정을 기본값으로 돌리면 다시 모델과 같아집니다."
+        ),
         "en": "Hypothetical, so it differs from the model. Below: how the what-if changed the weights and the "
         "output (largest change: {weights_difference} in the weights, {output_difference} in the output). Set "
         "the what-ifs back to their defaults and it equals the model again.",
@@ -1493,21 +1521,23 @@ TEXTS: dict[str, dict[str, str]] = {
     "hood.what_if.map_what_if": {"ko": "가정 (만약에)", "en": "What-if (hypothetical)"},
     "hood.ablation.header": {"ko": "헤드 끄기 (어블레이션)", "en": "Switch heads off (ablation)"},
     "hood.ablation.body": {
-        "ko": "고른 헤드의 출력을 0으로 만드는 헤드 마스크를 정방향 계산에 넘겨 다시 번역합니다. 모델 자체는 바뀌지 "
-        "않습니다. 어떤 헤드가 번역에 꼭 필요한지 알아보세요. 예: 0층 크로스 어텐션의 헤드를 모두 꺼 보세요.",
+        "ko": (
+            "고른 헤드의 출력을 0으로 만드는 헤드 마스크를 정방향 계산에 넘겨 다시 번역합니다. 모델 자체는 바뀌지 않습니다. 어떤 헤드가 번역에 꼭 필요한지 알아보세요. 예: 층 "
+            "0의 크로스 어텐션 헤드를 모두 꺼 보세요."
+        ),
         "en": "The chosen heads are silenced by a head mask passed to the forward pass (their output set to 0), "
         "and the sentence is translated again; the model itself is never changed. Find out which heads the "
         "translation needs, e.g. switch off every cross-attention head of layer 0.",
     },
     "hood.ablation.heads": {"ko": "끌 헤드", "en": "Heads to switch off"},
     "hood.ablation.placeholder": {"ko": "헤드를 고르세요", "en": "Choose heads"},
-    "hood.ablation.quick": {"ko": "{kind} {layer}층 모두 끄기", "en": "{kind} layer {layer}: all off"},
+    "hood.ablation.quick": {"ko": "{kind} · 층 {layer} 모두 끄기", "en": "{kind} layer {layer}: all off"},
     "hood.ablation.clear": {"ko": "모두 다시 켜기", "en": "All back on"},
     "hood.kind_short.encoder_self": {"ko": "인코더 셀프", "en": "Encoder self"},
     "hood.kind_short.decoder_self": {"ko": "디코더 셀프", "en": "Decoder self"},
     "hood.kind_short.cross": {"ko": "크로스", "en": "Cross"},
     "hood.ablation.head_option": {
-        "ko": "{kind} · {layer}층 · 헤드 {head}",
+        "ko": "{kind} · 층 {layer} · 헤드 {head}",
         "en": "{kind} · layer {layer} · head {head}",
     },
     "hood.ablation.before": {"ko": "모든 헤드 켬", "en": "Every head on"},
@@ -1519,11 +1549,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hood.ablation.changed": {"ko": "번역이 바뀌었습니다.", "en": "The translation changed."},
     "hood.ablation.unchanged": {
-        "ko": "번역은 그대로입니다 (맵과 확률은 달라졌을 수 있습니다).",
+        "ko": "번역은 그대로입니다(맵과 확률은 달라졌을 수 있습니다).",
         "en": "The translation is the same (the maps and probabilities may still have changed).",
     },
     "hood.ablation.map_layer": {"ko": "비교할 크로스 어텐션 층", "en": "Cross-attention layer to compare"},
     "hood.ablation.map_head": {"ko": "비교할 헤드", "en": "Head to compare"},
+    "hood.ablation.map_title": {
+        "ko": "{state} · 크로스 어텐션 · 층 {layer} · 헤드 {head}",
+        "en": "{state} · cross-attention · layer {layer} · head {head}",
+    },
     "hood.ablation.map_note": {
         "ko": "꺼진 헤드도 가중치는 계산되지만 그 출력이 0이 되어 다음 계산에 쓰이지 않습니다.",
         "en": "A head that is off still computes its weights, but its output is set to 0 and nothing after it "
@@ -1541,7 +1575,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Switch heads off and the whole test set is translated with them off to measure the exact match.",
     },
     "hood.ablation.exact_waiting_recorded": {
-        "ko": "모든 헤드를 켠 이 모델의 학습 직후 완전 일치는 {recorded}입니다. 헤드를 끄면 그 상태로 테스트 세트 전체를 번역해 다시 잽니다.",
+        "ko": "이 모델을 학습한 직후, 모든 헤드를 켠 상태의 완전 일치는 {recorded}입니다. 헤드를 끄면 그 상태로 테스트 세트 전체를 번역해 다시 잽니다.",
         "en": (
             "With every head on, this model's exact match right after training was {recorded}. Switch heads "
             "off and the whole test set is translated with them off to measure it again."
@@ -1629,13 +1663,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The weights' shapes do not match the checkpoint's model configuration.",
     },
     "errors.checkpoint_bad_weights": {
-        "ko": "가중치에 숫자가 아닌 값(NaN, 무한대)이 들어 있습니다.",
+        "ko": "가중치에 유한하지 않은 값(NaN 또는 무한대)이 들어 있습니다.",
         "en": "The weights hold values that are not finite numbers (NaN or infinity).",
     },
     "errors.checkpoint_too_large": {"ko": "파일이나 모델이 너무 큽니다.", "en": "The file or the model is too large."},
     "errors.checkpoint_pickle": {
         "ko": "pickle 파일은 안전하지 않아 열지 않습니다. safetensors 파일만 받습니다.",
         "en": "Pickle files are unsafe and are never opened; only safetensors files are accepted.",
+    },
+    # checkpoint error codes added with the fuzzing of issue 15
+    "errors.checkpoint_bad_dtype": {
+        "ko": "가중치가 부동소수점 수가 아니라 정수나 불리언으로 저장되어 있습니다.",
+        "en": "The weights are stored as integers or booleans, not as floating-point numbers.",
+    },
+    "errors.checkpoint_weights_too_large": {
+        "ko": "가중치에 학습으로는 나올 수 없을 만큼 큰 값이 들어 있습니다.",
+        "en": "The weights hold values far larger than any training produces.",
     },
     "errors.checkpoint_other": {
         "ko": "체크포인트를 열 수 없습니다: {message}",
