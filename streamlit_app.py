@@ -6,7 +6,7 @@ declared because its language picker decides their titles.
 
 import streamlit as st
 
-from ui import loading, sidebar
+from ui import loading, sidebar, state, training
 from ui.state import tr
 
 st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
@@ -15,9 +15,12 @@ st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:"
 # stays for the server's life, out of the garbage collector's way (ui.loading.prepared_process).
 with loading.prepared_process():
     sidebar.render()
-    st.navigation(
+    current_page = st.navigation(
         [
             st.Page(page.path, title=tr(page.title_key), icon=page.icon, url_path=page.url_path, default=index == 0)
             for index, page in enumerate(sidebar.PAGES)
         ]
-    ).run()
+    )
+    # A learner waiting for a training slot who opens another page gives the place up (ui/training.py).
+    training.leave_queue_unless_on(current_page.url_path, st.session_state.get(state.TRAIN_RUN))
+    current_page.run()

@@ -56,3 +56,17 @@ def navigation_runs_the_entrypoint(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
+
+
+@pytest.fixture
+def fresh_training_board(monkeypatch):
+    """A training board of its own for the test (one slot, nothing shared yet), as the server's.
+
+    The real board lives as long as the process: without this, a run finished in one test
+    would be replayed to the next test that asks for the same settings.
+    """
+    from ui import training
+
+    board = training.TrainingBoard(slots=1)
+    monkeypatch.setattr(training, "training_board", lambda: board)
+    return board

@@ -2,8 +2,6 @@
 pairs, a real (tiny) training in the background, "use this model", sessions kept apart, the
 slot limit, and attention over training with the shipped checkpoint."""
 
-import threading
-import time
 from functools import partial
 from pathlib import Path
 
@@ -18,16 +16,10 @@ from ui import loading, state, texts, training
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "train.py")
 TIMEOUT_S = 120
-TINY = {
-    "d_model": 16,
-    "n_heads": 2,
-    "n_encoder_layers": 1,
-    "n_decoder_layers": 1,
-    "d_ff": 32,
-    "steps": 20,
-    "batch_size": 16,
-}
+TINY_MODEL = {"d_model": 16, "n_heads": 2, "n_encoder_layers": 1, "n_decoder_layers": 1, "d_ff": 32}
+TINY = {**TINY_MODEL, "steps": 20, "batch_size": 16}
 run_page = partial(app_testing.run_page, PAGE, timeout=TIMEOUT_S)
+pytestmark = pytest.mark.usefixtures("fresh_training_board")
 
 
 def english(key: str, **fields) -> str:
@@ -218,45 +210,77 @@ def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
     assert steps[0] == 0 and steps[-1] == 20
 
 
-def test_a_run_waits_for_a_free_slot_and_says_so(monkeypatch):
-    only_slot = threading.BoundedSemaphore(1)
-    monkeypatch.setattr(training, "training_slots", lambda: only_slot)
-    only_slot.acquire()  # another learner's training holds the only slot
+@pytest.fixture
+def slot_taken(fresh_training_board):
+    """Another learner's long training holds the board's only slot for the test's length."""
+    holder = fresh_training_board.request(
+        TrainConfig(steps=20_000, batch_size=16, threads=1, seed=99), ModelConfig(**TINY_MODEL)
+    )
+    yield fresh_training_board
+    holder.stop()
+    assert holder.join(TIMEOUT_S)
+
+
+def test_a_run_waits_in_the_queue_with_its_place_and_start(slot_taken):
+    app = submit(run_page("en"), **TINY)
+    run = app.session_state[state.TRAIN_RUN]
+    assert run is not None
+    other = submit(run_page("ko"), **TINY, seed=1)  # a second learner queues behind
     try:
-        app = submit(run_page("en"), **TINY)
-        run = app.session_state[state.TRAIN_RUN]
-        assert run is not None
-        time.sleep(0.5)
         rerun(app)
-        assert run.view().status == training.WAITING
-        assert any(element.value.startswith("Waiting for a free training slot") for element in app.info)
+        assert run.view().status == training.WAITING and run.view().place == 1
+        assert any(element.value.startswith("You are next in the training queue.") for element in app.info)
+        assert any(
+            element.value.startswith("학습 대기열 2번째입니다. 앞선 학습 1개가 끝나야") for element in rerun(other).info
+        )
         (stop,) = [button for button in app.button if button.key == "train_stop"]
         stop.click()
         rerun(app)
+        # The place went to the second learner.
+        assert any(element.value.startswith("학습 대기열에서 다음 차례입니다.") for element in rerun(other).info)
     finally:
-        only_slot.release()
+        other.session_state[state.TRAIN_RUN].stop()
     view = wait_for_run(app)
     assert view.status == training.STOPPED and view.result is None
     rerun(app)
     assert english("train.stopped_before_start") + " " + english("train.model_kept") in [e.value for e in app.info]
 
 
-def test_a_second_click_before_the_page_redraws_starts_nothing(monkeypatch):
-    only_slot = threading.BoundedSemaphore(1)
-    monkeypatch.setattr(training, "training_slots", lambda: only_slot)
-    only_slot.acquire()
+def test_a_second_click_before_the_page_redraws_starts_nothing(slot_taken):
     app = run_page("en")  # the Train button is enabled on this page
     # A first click already started a run (still waiting for a slot) before the page was redrawn.
-    first = training.TrainingRun(TrainConfig(), ModelConfig(), slots=only_slot).start()
+    first = slot_taken.request(TrainConfig(), ModelConfig())
     app.session_state[state.TRAIN_RUN] = first
     try:
         submit(app, **TINY)
         assert app.session_state[state.TRAIN_RUN] is first
-        assert any(element.value.startswith("Waiting for a free training slot") for element in app.info)
+        assert any(element.value.startswith("You are next in the training queue") for element in app.info)
     finally:
         first.stop()
         assert first.join(TIMEOUT_S)
-        only_slot.release()
+
+
+def test_a_run_trained_here_before_is_replayed_and_said_so(fresh_training_board):
+    first = submit(run_page("en"), **TINY)
+    result = wait_for_run(first).result
+    second = submit(run_page("ko"), **TINY)  # another learner, the same settings and seed
+    run = second.session_state[state.TRAIN_RUN]
+    assert run.view().held_as == training.REPLAYED  # played back from the recording, not trained
+    trained_before = texts.text("train.shared_replayed", "ko", clock="§", ago="§").split("§")[0]
+    assert trained_before.startswith("설정, 시드, 말뭉치, 스레드 수가 모두 같은 학습이 이 서버에서 이미 끝났습니다")
+    assert any(element.value.startswith(trained_before) for element in second.info)
+    assert wait_for_run(second).result is result
+    rerun(second)  # the replay is over: the first run's model, with the notice kept
+    assert any(element.value.startswith(trained_before) for element in second.info)
+    assert texts.text("train.use_model", "ko") in [button.label for button in second.button]
+    # "Train anyway": a live run of its own.
+    (anyway,) = [button for button in second.button if button.label == texts.text("train.train_anyway", "ko")]
+    anyway.click()
+    rerun(second)
+    live = second.session_state[state.TRAIN_RUN]
+    assert live is not run and live.view().held_as == training.OWN
+    assert not any(element.value.startswith(trained_before) for element in second.info)
+    assert wait_for_run(second).result is not result
 
 
 def test_a_failed_training_shows_a_message_and_keeps_the_model(monkeypatch):

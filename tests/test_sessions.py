@@ -5,15 +5,17 @@
   one session's model is never served for another's).
 - The server-wide training limit holds when several sessions click Train: at most
   `slot_count()` runs train at once, each with `threads_per_run()` torch threads, the
-  others say they are waiting; five clicks in one session start one run.
+  others wait in line and say their place; five clicks in one session start one run; a
+  waiting learner who opens another page gives the place up.
 - Interrupted training: Stop at a random step (seeded, so a failure can be replayed)
   leaves the best model so far, usable and saved whole, with the steps reported; a
   rerun and a page switch while training leave the run going.
 - Memory per idle session, measured on a real server with real browser sessions.
 
-tests/test_training_runner.py covers the runner's own thread, Stop, slots and abandoned
-sessions, and tests/test_page_train.py one session's training; this file adds what
-needs several sessions or an interruption at an arbitrary point.
+tests/test_training_runner.py covers the runner's own thread, Stop and abandoned sessions,
+tests/test_training_queue.py the queue and shared runs, and tests/test_page_train.py one
+session's training; this file adds what needs several sessions or an interruption at an
+arbitrary point.
 """
 
 from __future__ import annotations
@@ -133,15 +135,17 @@ def test_sessions_keep_their_sentence_language_and_model(navigation_runs_the_ent
 # --- the training limit -------------------------------------------------------------------------------
 
 
-def test_several_sessions_training_respect_the_server_wide_limit():
-    """Three learners click Train; the real, shared slots decide who trains."""
+def test_several_sessions_training_respect_the_server_wide_limit(monkeypatch):
+    """Three learners click Train (three seeds, three runs); a board with this machine's slots decides who trains."""
     slots = training.slot_count()
-    assert slots * training.threads_per_run() <= training.cpu_count()
+    assert slots * training.threads_per_run() < training.cpu_count() or slots == 1  # a CPU left for the pages
+    board = training.TrainingBoard(slots)
+    monkeypatch.setattr(training, "training_board", lambda: board)
     learners = [start_train_page(language) for language in ("en", "ko", "en")]
     runs = []
     try:
-        for app, language in zip(learners, ("en", "ko", "en"), strict=True):
-            click_train(app, language, **TINY_FORM, steps=20_000)
+        for seed, (app, language) in enumerate(zip(learners, ("en", "ko", "en"), strict=True)):
+            click_train(app, language, **TINY_FORM, steps=20_000, seed=seed + 1)
             runs.append(app.session_state[state.TRAIN_RUN])
         # While a learner's run is going, the Train button is disabled (more clicks start nothing).
         for app, language in zip(learners, ("en", "ko", "en"), strict=True):
@@ -158,11 +162,14 @@ def test_several_sessions_training_respect_the_server_wide_limit():
         assert highest == min(slots, 3)
         waiting = [app for app, run in zip(learners, runs, strict=True) if run.view().status == training.WAITING]
         assert len(waiting) == 3 - min(slots, 3)
-        for app in waiting:
+        for place, app in enumerate(waiting, start=1):  # in the order they clicked
             rerun(app)
             language = app.session_state[state.LANGUAGE]
-            prefix = texts.text("train.waiting", language, seconds="0", slots=slots)[:12]
-            assert any(element.value.startswith(prefix) for element in app.info)
+            key = "train.queue_next" if place == 1 else "train.queue_place"
+            prefix = texts.text(key, language, place=place, ahead=place - 1, wait="§", clock="", seconds="").split("§")[
+                0
+            ]
+            assert any(element.value.startswith(prefix) for element in app.info), (prefix, app.info)
 
         # The runner frees its slot when stopped: a waiting learner starts.
         running = [run for run in runs if run.view().status == training.RUNNING]
@@ -176,12 +183,31 @@ def test_several_sessions_training_respect_the_server_wide_limit():
         for run in runs:
             assert run.join(TIMEOUT_S)
     assert all(run.view().status in (training.STOPPED, training.DONE) for run in runs)
-    # Every slot is free again.
-    shared = training.training_slots()
-    taken = [shared.acquire(blocking=False) for _ in range(slots)]
-    assert all(taken)
-    for _ in taken:
-        shared.release()
+    assert board.queue.counts() == (0, 0)  # every slot free again, nobody in line
+
+
+def test_a_waiting_learner_who_opens_another_page_gives_the_place_up(navigation_runs_the_entrypoint, monkeypatch):
+    board = training.TrainingBoard(1)
+    monkeypatch.setattr(training, "training_board", lambda: board)
+    holder = board.request(TrainConfig(steps=20_000, batch_size=16, threads=1, seed=99), TINY_MODEL)
+    app = start_app("en")
+    try:
+        app.switch_page("pages/train.py")
+        rerun(app)
+        click_train(app, "en", **TINY_FORM, steps=20)
+        run = app.session_state[state.TRAIN_RUN]
+        assert run.view().place == 1
+        app.switch_page("pages/encoder.py")
+        rerun(app)
+        wait_until(lambda: board.queue.counts() == (1, 0))  # out of the line; the other learner still trains
+        app.switch_page("pages/train.py")
+        rerun(app)
+        assert texts.text("train.left_queue_page", "en") in [element.value for element in app.info]
+        [button] = [button for button in app.button if button.label == texts.text("train.start", "en")]
+        assert not button.disabled  # free to queue again
+    finally:
+        holder.stop()
+    assert holder.join(TIMEOUT_S)
 
 
 # --- interrupted training -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The background training runner (ui/training.py): a thread, progress, Stop, slots, failures,
-abandoned sessions, and the helpers the Train page draws with."""
+"""The background training runner (ui/training.py): a thread, progress, Stop, failures, abandoned
+sessions, and the helpers the Train page draws with. tests/test_training_queue.py covers the
+server-wide queue, shared runs and the slot count."""
 
 import threading
 import time
@@ -42,9 +43,7 @@ def finish(run: training.TrainingRun) -> training.RunView:
 
 def test_run_trains_in_a_thread_and_reports_progress(small_corpus):
     reports = []
-    run = training.TrainingRun(
-        tiny_train_config(30), TINY_MODEL, corpus=small_corpus, slots=threading.BoundedSemaphore(1)
-    )
+    run = training.TrainingRun(tiny_train_config(30), TINY_MODEL, corpus=small_corpus, queue=training.TrainingQueue(1))
     original = run._on_progress
     run._on_progress = lambda progress: (reports.append(progress.step), original(progress))
     run.start()
@@ -61,7 +60,7 @@ def test_run_trains_in_a_thread_and_reports_progress(small_corpus):
 
 def test_stop_ends_early_with_the_best_model_so_far(small_corpus):
     run = training.TrainingRun(
-        tiny_train_config(5_000), TINY_MODEL, corpus=small_corpus, slots=threading.BoundedSemaphore(1)
+        tiny_train_config(5_000), TINY_MODEL, corpus=small_corpus, queue=training.TrainingQueue(1)
     ).start()
     wait_until(lambda: run.view().step >= 10)
     assert run.view().status == training.RUNNING and run.view().eta_seconds > 0
@@ -79,9 +78,9 @@ def test_stop_ends_early_with_the_best_model_so_far(small_corpus):
 
 
 def test_runs_keep_their_own_models(small_corpus):
-    slots = threading.BoundedSemaphore(2)
-    first = training.TrainingRun(tiny_train_config(10, seed=1), TINY_MODEL, corpus=small_corpus, slots=slots)
-    second = training.TrainingRun(tiny_train_config(10, seed=2), TINY_MODEL, corpus=small_corpus, slots=slots)
+    queue = training.TrainingQueue(2)
+    first = training.TrainingRun(tiny_train_config(10, seed=1), TINY_MODEL, corpus=small_corpus, queue=queue)
+    second = training.TrainingRun(tiny_train_config(10, seed=2), TINY_MODEL, corpus=small_corpus, queue=queue)
     first.start(), second.start()
     first_model = finish(first).result.checkpoint.model
     second_model = finish(second).result.checkpoint.model
@@ -91,57 +90,74 @@ def test_runs_keep_their_own_models(small_corpus):
 
 
 def test_a_second_run_waits_for_the_only_slot_and_says_so(small_corpus):
-    slots = threading.BoundedSemaphore(1)
-    first = training.TrainingRun(tiny_train_config(5_000), TINY_MODEL, corpus=small_corpus, slots=slots).start()
+    queue = training.TrainingQueue(1)
+    first = training.TrainingRun(tiny_train_config(5_000), TINY_MODEL, corpus=small_corpus, queue=queue).start()
     wait_until(lambda: first.view().status == training.RUNNING)
-    second = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=small_corpus, slots=slots).start()
+    second = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=small_corpus, queue=queue).start()
     time.sleep(1.0)
     waiting = second.view()
     assert waiting.status == training.WAITING and waiting.active
     assert waiting.waited_seconds > 0.5 and waiting.step == 0
+    assert queue.place(second) == 1 and queue.place(first) is None
     first.stop()
     assert finish(first).status == training.STOPPED
     assert finish(second).status == training.DONE  # it took the freed slot
-    assert slots.acquire(blocking=False)  # and gave it back
-    slots.release()
+    assert queue.counts() == (0, 0)  # and gave it back
 
 
 def test_stop_while_waiting_leaves_no_model(small_corpus):
-    slots = threading.BoundedSemaphore(1)
-    slots.acquire()
-    run = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=small_corpus, slots=slots).start()
+    queue = training.TrainingQueue(1)
+    holder = training.TrainingRun(tiny_train_config(5_000), TINY_MODEL, corpus=small_corpus, queue=queue).start()
+    run = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=small_corpus, queue=queue).start()
     time.sleep(0.5)
     run.stop()
     view = finish(run)
     assert view.status == training.STOPPED and view.result is None
-    slots.release()
+    assert queue.counts() == (1, 0)  # out of the line; the holder still trains
+    holder.stop()
+    finish(holder)
 
 
 def test_a_failure_becomes_a_status_not_an_exception(small_corpus):
     empty = UserCorpus(train=(), valid=(), test=())  # no words: the model cannot be built
-    slots = threading.BoundedSemaphore(1)
-    run = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=empty, slots=slots).start()
+    queue = training.TrainingQueue(1)
+    run = training.TrainingRun(tiny_train_config(10), TINY_MODEL, corpus=empty, queue=queue).start()
     view = finish(run)
     assert view.status == training.FAILED
     assert view.error_code == "bad_input" and view.error_message
     assert view.result is None
-    assert slots.acquire(blocking=False)  # the slot was released
-    slots.release()
+    assert queue.counts() == (0, 0)  # the slot was released
 
 
 def test_a_closed_session_stops_its_run(small_corpus, monkeypatch):
     monkeypatch.setattr(training, "ABANDON_AFTER_SECONDS", 0.0)
     monkeypatch.setattr(training, "ALIVE_CHECK_SECONDS", 0.0)
-    run = training.TrainingRun(
-        tiny_train_config(5_000),
-        TINY_MODEL,
-        corpus=small_corpus,
-        slots=threading.BoundedSemaphore(1),
-        session_alive=lambda: False,
-    ).start()
-    view = finish(run)
+    board = training.TrainingBoard(1)
+    learner = board.request(tiny_train_config(5_000), TINY_MODEL, small_corpus, session_alive=lambda: False)
+    assert learner.join(TIMEOUT_S)
+    view = learner.job.view()
     assert view.status == training.STOPPED and view.abandoned
     assert view.result.steps_done < 5_000
+    assert learner.view().left_reason == training.LEFT_BY_CLOSING
+
+
+def test_training_runs_at_a_lower_priority_than_the_pages(small_corpus, monkeypatch):
+    """The training thread is niced (Linux: per thread), so page runs get a shared CPU first."""
+    import os
+
+    seen = {}
+    real_train = training.train
+
+    def recording_train(*args, **kwargs):
+        seen["training"] = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(training, "train", recording_train)
+    before = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    run = training.TrainingRun(tiny_train_config(5), TINY_MODEL, corpus=small_corpus, queue=training.TrainingQueue(1))
+    assert finish(run.start()).status == training.DONE
+    assert seen["training"] == min(19, before + training.TRAINING_NICENESS)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == before  # this thread untouched
 
 
 def test_error_codes():
@@ -152,14 +168,6 @@ def test_error_codes():
 
 
 # --- helpers of the page -------------------------------------------------------------------------
-
-
-def test_slots_and_threads_never_ask_for_more_than_the_cpus():
-    for cpus in (1, 2, 3, 4, 8, 64):
-        assert training.slot_count(cpus) >= 1
-        assert training.slot_count(cpus) * training.threads_per_run(cpus) <= max(cpus, 1)
-    assert training.slot_count(8) == 4 and training.threads_per_run(8) == 1
-    assert training.slot_count(1) == 1 and training.threads_per_run(1) == 1
 
 
 def test_schedule_evaluates_about_ten_times_and_snapshots_the_last_step():
@@ -203,9 +211,8 @@ def test_corpus_tables():
 
 
 def test_cross_attention_frame_labels_rows_by_the_produced_token(small_corpus):
-    run = training.TrainingRun(
-        tiny_train_config(5), TINY_MODEL, corpus=small_corpus, slots=threading.BoundedSemaphore(1)
-    ).start()
+    run = training.TrainingRun(tiny_train_config(5), TINY_MODEL, corpus=small_corpus, queue=training.TrainingQueue(1))
+    run.start()
     snapshot = finish(run).snapshot
     frame = training.cross_attention_frame(snapshot)
     assert set(frame["kind"]) == {"cross"}

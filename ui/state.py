@@ -296,7 +296,7 @@ def checkpoint_error_text(error) -> str:
 
 # --- train page ------------------------------------------------------------------
 # State keys of pages/train.py (its purely local widget keys are constants in that file).
-TRAIN_RUN = "train_run"  # ui.training.TrainingRun of this session's latest training (running or ended), or None
+TRAIN_RUN = "train_run"  # ui.training.LearnerRun (its hold on a run) of this session's latest training (running or ended), or None
 TRAIN_SETTINGS = "train_settings"  # (TrainConfig, ModelConfig) last submitted, to refill the form after a page switch
 TRAIN_FORM_PROBLEMS = "train_form_problems"  # (text key, fields) pairs of the last refused submission
 TRAIN_NOTICE = "train_notice"  # (text key, fields) of a one-off message (e.g. "a run is already going")

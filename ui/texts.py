@@ -757,6 +757,46 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "학습 자리가 나기를 기다리는 중입니다({seconds}초째). 이 서버에서는 학습을 동시에 {slots}개까지 진행합니다. 다른 사람의 학습이 끝나면 자동으로 시작됩니다.",
         "en": "Waiting for a free training slot ({seconds} s so far). Trainings at once on this server: {slots}. Yours starts by itself when one ends.",
     },
+    # the queue and runs shared between learners (ui/training.py: waiting_message, shared_message, left_message)
+    "train.queue_next": {
+        "ko": "학습 대기열에서 다음 차례입니다. 약 {wait} 뒤, {clock} 무렵 시작할 것으로 보입니다 ({seconds}초째 기다리는 중).",
+        "en": "You are next in the training queue. Your run should start in about {wait} (around {clock}); waiting {seconds} s so far.",
+    },
+    "train.queue_place": {
+        "ko": "학습 대기열 {place}번째입니다. 앞선 학습 {ahead}개가 끝나야 차례가 옵니다. 약 {wait} 뒤, {clock} 무렵 시작할 것으로 보입니다 ({seconds}초째 기다리는 중).",
+        "en": "You are number {place} in the training queue (runs ahead of yours: {ahead}). Your run should start in about {wait} (around {clock}); waiting {seconds} s so far.",
+    },
+    "train.queue_slots": {
+        "ko": "이 서버는 학습을 동시에 {slots}개까지 돌리고, 앞선 학습이 이 서버에서 걸린 시간으로 시작 시각을 어림합니다. 다른 페이지를 열거나 '멈추기'를 누르면 자리를 다음 사람에게 넘깁니다.",
+        "en": "Trainings at once on this server: {slots}; the estimate comes from how long runs took here. Opening another page or pressing Stop gives your place to the next learner.",
+    },
+    "train.duration_seconds": {"ko": "{seconds}초", "en": "{seconds} s"},
+    "train.duration_minutes": {"ko": "{minutes}분", "en": "{minutes} min"},
+    "train.shared_replayed": {
+        "ko": "설정, 시드, 말뭉치, 스레드 수가 모두 같은 학습이 이 서버에서 이미 끝났습니다 (끝난 시각 {clock}, {ago} 전). 학습은 이 조건이 같으면 결과도 똑같으므로, 그때 기록된 곡선과 스냅숏을 기록된 순서대로 다시 보여 주고 그 모델을 드립니다. 직접 학습하는 모습을 보고 싶다면 '그래도 학습하기'를 누르세요.",
+        "en": "This exact run (the same settings, seed, corpus and thread count) was trained on this server before: it finished at {clock}, {ago} ago. Training is deterministic, so you get that run's model, and its recorded curves and snapshots are played back as they came in. Press “Train anyway” to watch a live run.",
+    },
+    "train.shared_followed": {
+        "ko": "설정, 시드, 말뭉치, 스레드 수가 모두 같은 학습을 이 서버에서 이미 요청했습니다 (요청 시각 {clock}, {ago} 전). 그래서 새로 시작하지 않고 그 학습을 함께 봅니다. 곡선도 모델도 같습니다. 함께 보는 다른 학습자: {others}명. 따로 학습하려면 '그래도 학습하기'를 누르세요.",
+        "en": "This exact run (the same settings, seed, corpus and thread count) was already asked for on this server at {clock}, {ago} ago, so you follow that run instead of starting another: the same curves, the same model. Other learners following it: {others}. Press “Train anyway” for a run of your own.",
+    },
+    "train.train_anyway": {"ko": "그래도 학습하기", "en": "Train anyway"},
+    "train.train_anyway_help": {
+        "ko": "같은 설정으로 내 학습을 따로 시작합니다. 다른 학습처럼 대기열에서 차례를 기다립니다.",
+        "en": "Starts a live run of your own with these settings; it waits in the queue like any other.",
+    },
+    "train.left_shared": {
+        "ko": "이 학습에서 빠졌습니다. 같은 학습을 요청한 다른 학습자 {others}명을 위해 학습은 계속됩니다. 쓰던 모델은 그대로입니다.",
+        "en": "You left this run; it goes on for the other learners who asked for it ({others}). The model you were using is unchanged.",
+    },
+    "train.left_queue_page": {
+        "ko": "기다리는 동안 다른 페이지를 열어서 대기열 자리를 다음 사람에게 넘겼습니다. 다시 줄을 서려면 '학습 시작'을 누르세요.",
+        "en": "You opened another page while waiting, so your place in the queue went to the next learner. Press “Start training” to queue again.",
+    },
+    "train.left_queue_closed": {
+        "ko": "기다리는 동안 탭이 닫혀서 대기열 자리를 다음 사람에게 넘겼습니다. 다시 줄을 서려면 '학습 시작'을 누르세요.",
+        "en": "Your tab was closed while you waited, so your place in the queue went to the next learner. Press “Start training” to queue again.",
+    },
     "train.progress": {"ko": "스텝 {step} / {total} · {seconds}초", "en": "Step {step} / {total} · {seconds} s"},
     "train.eta": {"ko": " · 남은 시간 약 {eta}초", "en": " · about {eta} s left"},
     "train.stop": {"ko": "멈추기", "en": "Stop"},

@@ -60,17 +60,22 @@ def problem_text(key: str, fields: dict) -> str:
     return tr(key, **fields)
 
 
-def start_training(train_config: TrainConfig, model_config: ModelConfig, corpus) -> None:
-    """Start a run for this session unless one is already going (five clicks, one run)."""
+def start_training(train_config: TrainConfig, model_config: ModelConfig, corpus, share: bool = True) -> None:
+    """Queue a run for this session unless one is already going (five clicks, one run); with
+    `share`, the same run finished or going on on this server is taken instead (ui/training.py)."""
     current = st.session_state[state.TRAIN_RUN]
     if current is not None and current.active:
         st.session_state[state.TRAIN_NOTICE] = ("train.already_running", {})
         return
-    run = training.TrainingRun(
-        train_config, model_config, corpus=corpus, session_alive=streamlit_internals.session_alive_check()
+    st.session_state[state.TRAIN_RUN] = training.training_board().request(
+        train_config, model_config, corpus, session_alive=streamlit_internals.session_alive_check(), share=share
     )
-    st.session_state[state.TRAIN_RUN] = run  # stored before the thread starts, so a rerun sees it
-    run.start()
+
+
+def train_anyway(run: training.LearnerRun) -> None:
+    """Give the shared run up and queue a live run of the same settings."""
+    run.stop()
+    start_training(run.train_config, run.model_config, run.corpus, share=False)
 
 
 def init_state() -> None:
@@ -270,7 +275,7 @@ def form_section(own_corpus, run) -> None:
 
 def draw_progress(view: training.RunView) -> None:
     if view.status == training.WAITING:
-        st.info(tr("train.waiting", seconds=f"{view.waited_seconds:.0f}", slots=training.slot_count()))
+        st.info(training.waiting_message(view, state.current_language(), st.context.timezone))
         return
     eta = view.eta_seconds
     st.progress(
@@ -328,7 +333,10 @@ def snapshot_grid(snapshot):
     )
 
 
-def draw_outcome(run: training.TrainingRun, view: training.RunView) -> None:
+def draw_outcome(run: training.LearnerRun, view: training.RunView) -> None:
+    if left := training.left_message(view, state.current_language()):
+        st.info(left)
+        return
     if view.status == training.FAILED:
         st.error(tr(f"train.failed_{view.error_code}", message=view.error_message) + " " + tr("train.model_kept"))
         return
@@ -379,6 +387,11 @@ def run_section(run) -> None:
     The outcome is drawn outside the fragment: "use this model" must rerun the whole app so
     the sidebar shows it.
     """
+    if run is not None and (
+        shared := training.shared_message(run.view(), state.current_language(), st.context.timezone)
+    ):
+        st.info(shared)
+        st.button(tr("train.train_anyway"), on_click=train_anyway, args=(run,), help=tr("train.train_anyway_help"))
     if run is None:
         st.caption(tr("train.no_run"))
     elif run.active:
@@ -388,17 +401,13 @@ def run_section(run) -> None:
 
 
 @st.fragment(run_every=POLL_SECONDS)
-@st.fragment(run_every=POLL_SECONDS)
-def live_run(run: training.TrainingRun) -> None:
+def live_run(run: training.LearnerRun) -> None:
     """Redrawn every POLL_SECONDS while the run is going; the rest of the page stays as it is."""
     view = run.view()
     if not view.active:
         st.rerun()  # the run just ended: redraw the whole page once (results, the form enabled, no polling)
     st.button(tr("train.stop"), key=STOP_WIDGET, on_click=run.stop, help=tr("train.stop_help"))
     draw_progress(view)
-
-
-# The outcome is drawn outside the fragment: "use this model" must rerun the whole app so the sidebar shows it.
 
 
 def over_training_section(checkpoint) -> None:

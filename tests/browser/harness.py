@@ -86,17 +86,21 @@ def start_streamlit(
     app_dir: Path = REPO_ROOT,
     extra_options: dict[str, str] | None = None,
     timeout_s: float = SERVER_START_TIMEOUT_S,
+    command_prefix: list[str] | None = None,
 ) -> StreamlitServer:
     """Start the app headless on a free port and wait until /_stcore/health says ok.
 
     `extra_options` are more Streamlit config options, e.g. {"client.toolbarMode":
-    "viewer"}. Raises RuntimeError with the server's log if the server exits or is
-    not healthy in time.
+    "viewer"}. `command_prefix` runs the server under another command that then execs
+    it, e.g. ["taskset", "-c", "0"] to pin it to one CPU (the process id stays the
+    server's). Raises RuntimeError with the server's log if the server exits or is not
+    healthy in time.
     """
     port = find_free_port()
     log_fd, log_name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
     os.close(log_fd)
     command = [
+        *(command_prefix or []),
         sys.executable,
         "-m",
         "streamlit",
@@ -151,9 +155,9 @@ def _wait_until_healthy(server: StreamlitServer, timeout_s: float) -> None:
 
 @contextlib.contextmanager
 def running_streamlit(
-    app_dir: Path = REPO_ROOT, extra_options: dict[str, str] | None = None
+    app_dir: Path = REPO_ROOT, extra_options: dict[str, str] | None = None, command_prefix: list[str] | None = None
 ) -> Iterator[StreamlitServer]:
-    server = start_streamlit(app_dir, extra_options)
+    server = start_streamlit(app_dir, extra_options, command_prefix=command_prefix)
     try:
         yield server
     finally:

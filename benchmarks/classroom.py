@@ -1,0 +1,391 @@
+"""A class on one small server: N learners in headless Chromium at once, half of them training.
+
+    python benchmarks/classroom.py                    # 12 learners, 6 of them press Train
+    python benchmarks/classroom.py --learners 30      # where the machine can
+
+As on Streamlit Community Cloud, the app gets one CPU: the server runs under
+`taskset -c 0` (`--server-cpu`), and this script, with Playwright's driver and the
+Chromium it launches, pins itself to the other CPU (`--browser-cpu`, the same affinity
+call `taskset -c 1` makes), so the browsers do not take the server's CPU. Both go
+through tests/browser/harness.py (server start/stop by process id, /_stcore/health,
+Debian's Chromium and its flags); "idle" is benchmarks/app_latency.py's definition,
+measured inside the page on its own clock.
+
+Each learner is its own browser context (its own Streamlit session; learners 2-3, 6-7, ...
+have a Korean browser, the others English), starting two seconds after the previous one:
+
+1. opens the app and waits until the home page is idle;
+2. visits every page through the sidebar (each switch timed: click -> the new page idle);
+3. on the encoder page, picks another layer, then another head (timed the same way);
+4. learners 0, 2, 4, ... (half of them) then open Train and press Train: with the default
+   settings, the first four with seed 0 (one run, shared) and the next two with seeds 1
+   and 2, and wait on the page until "Use this model" shows (the wait is timed from the
+   click); the other learners keep visiting pages until every training has ended, so the
+   page switches are measured while the server trains.
+
+Errors are what a learner should never meet: an exception box, an error alert, a
+JavaScript error, the websocket disconnecting after it had connected, or a step that
+never became idle. The server's resident memory (its process tree) is sampled every half
+second for the peak.
+
+Prints a table (one row per learner, then the totals and the load averages of the
+machine, which is shared), then one JSON line with learners, errors, page_switch_p50_s,
+page_switch_p95_s, trainings_requested, trainings_completed, max_wait_for_model_s and
+server_rss_peak_mb (and, besides, the load). Targets on 2 CPUs with 12 learners: errors
+0, trainings_completed = trainings_requested, page_switch_p95_s <= 2.0,
+max_wait_for_model_s <= 60, server_rss_peak_mb <= 690 (the least memory Community Cloud
+gives an app). Run by hand, never in CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import math
+import os
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from playwright.async_api import Page, async_playwright  # noqa: E402
+from playwright.async_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
+
+from benchmarks.app_latency import (  # noqa: E402
+    HEAD_PICKER,
+    IDLE_DIAGNOSIS,
+    IDLE_SINCE,
+    LAYER_PICKER,
+    QUIET_MS,
+    RECORDER,
+    load_averages,
+    tree_rss_mb,
+)
+from tests.browser import harness  # noqa: E402
+from ui import texts  # noqa: E402
+
+TIMEOUT_MS = 120_000
+# The first page loads Streamlit's frontend (megabytes of JavaScript) in every context at once, all on
+# one CPU: it may take long on a busy machine, and it is not what the targets are about.
+FIRST_PAGE_TIMEOUT_MS = 600_000
+MODEL_TIMEOUT_MS = 900_000  # a learner waits this long at most for a trained model
+STAGGER_S = 2.0  # between two learners opening the app (a class opens a link within half a minute)
+RSS_SAMPLE_S = 0.5
+TRAIN_SEEDS = (0, 0, 0, 0, 1, 2)  # the trainers' seeds, in order; more trainers continue with 3, 4, ...
+ENCODER_PAGE = "encoder"
+TRAIN_PAGE = "train"
+USE_MODEL_BUTTON = ".st-key-train_use_model button"
+SEED_FIELD = ".st-key-train_field_seed input"
+SUBMIT_BUTTON = '[data-testid="stForm"] [data-testid="stFormSubmitButton"] button'
+
+# Counts the websocket dropping after it had connected (Streamlit's connection state on the root element).
+DISCONNECT_WATCH = """(() => {
+  window.__disconnects = 0;
+  let connected = false;
+  setInterval(() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = app && app.dataset.testConnectionState;
+    if (state === 'CONNECTED') connected = true;
+    else if (connected && state) { window.__disconnects += 1; connected = false; }
+  }, 100);
+})();"""
+
+
+@dataclass
+class Learner:
+    """What one learner did and met."""
+
+    number: int
+    locale: str
+    seed: int | None  # None: does not train
+    switches: list[float] = field(default_factory=list)  # seconds, every page switch and layer/head change
+    wait_for_model_s: float | None = None
+    trained_as: str = ""  # what the page said: "" (own run), "followed", "replayed"
+    errors: list[str] = field(default_factory=list)
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')} load {os.getloadavg()[0]:.1f}] {message}", file=sys.stderr, flush=True)
+
+
+async def seconds_to_idle(
+    page: Page, since_ms: float, previous_title: str | None = None, timeout_ms: float = TIMEOUT_MS
+) -> float:
+    try:
+        handle = await page.wait_for_function(
+            IDLE_SINCE, arg=[since_ms, QUIET_MS, 0, previous_title], polling=100, timeout=timeout_ms
+        )
+    except PlaywrightTimeoutError as error:
+        raise RuntimeError(f"the page never became idle: {await page.evaluate(IDLE_DIAGNOSIS, since_ms)}") from error
+    idle_at, _ = await handle.json_value()
+    return (idle_at - since_ms) / 1000
+
+
+async def last_action_ms(page: Page) -> float:
+    action = await page.evaluate("() => window.__latency.lastAction")
+    if action is None:
+        raise RuntimeError("the click did not reach the page")
+    return action
+
+
+async def sidebar_links(page: Page) -> list[str]:
+    """The url of every page in the sidebar, in order (read until two reads agree, as harness.sidebar_links)."""
+    navigation = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    await navigation.first.wait_for(state="visible", timeout=TIMEOUT_MS)
+    previous = None
+    for _ in range(10):
+        view_more = page.locator('[data-testid="stSidebarNavViewButton"]')
+        if await view_more.count() and "more" in (await view_more.inner_text()).lower():
+            await view_more.click()
+        urls = await navigation.evaluate_all("anchors => anchors.map((a) => a.href)")
+        if urls == previous:
+            return urls
+        previous = urls
+        await asyncio.sleep(0.5)
+    return previous
+
+
+async def switch_page(page: Page, url: str) -> float:
+    previous_title = await page.locator('[data-testid="stMain"] h1').first.inner_text(timeout=TIMEOUT_MS)
+    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    urls = await links.evaluate_all("anchors => anchors.map((a) => a.href)")
+    await links.nth(urls.index(url)).click()
+    await page.wait_for_url(url, timeout=TIMEOUT_MS)
+    return await seconds_to_idle(page, await last_action_ms(page), previous_title)
+
+
+async def pick_another_option(page: Page, picker: str) -> float:
+    """Click the option after the one selected in a radio picker (a click on the selected one runs nothing)."""
+    options = page.locator(f'{picker} [role="radiogroup"] label')
+    selected = await options.evaluate_all("labels => labels.findIndex((label) => label.querySelector('input:checked'))")
+    await options.nth((selected + 1) % await options.count()).click()
+    return await seconds_to_idle(page, await last_action_ms(page))
+
+
+async def problems_on(page: Page) -> list[str]:
+    """Exception boxes, error alerts and a dropped websocket seen on the page now."""
+    found = [
+        f"exception box: {(await box.inner_text())[:300]}"
+        for box in await page.locator('[data-testid="stException"]').all()
+    ]
+    found += [
+        f"error alert: {(await alert.inner_text())[:300]}"
+        for alert in await page.locator('[data-testid="stAlertContentError"]').all()
+    ]
+    disconnects = await page.evaluate("() => window.__disconnects || 0")
+    if disconnects:
+        found.append(f"websocket disconnected {disconnects} time(s)")
+    return found
+
+
+async def tour(page: Page, learner: Learner, urls: list[str], with_layer_and_head: bool) -> None:
+    """Every page once through the sidebar (home last), then another layer and head on the encoder page."""
+    for url in urls[1:] + urls[:1]:
+        learner.switches.append(await switch_page(page, url))
+        learner.errors += await problems_on(page)
+    if with_layer_and_head:
+        encoder = next(url for url in urls if url.rstrip("/").endswith("/" + ENCODER_PAGE))
+        learner.switches.append(await switch_page(page, encoder))
+        learner.switches.append(await pick_another_option(page, LAYER_PICKER))
+        learner.switches.append(await pick_another_option(page, HEAD_PICKER))
+        learner.errors += await problems_on(page)
+
+
+async def train(page: Page, learner: Learner, urls: list[str]) -> None:
+    """Open Train, set the seed, press Train and wait on the page until the model can be used."""
+    train_url = next(url for url in urls if url.rstrip("/").endswith("/" + TRAIN_PAGE))
+    learner.switches.append(await switch_page(page, train_url))
+    seed = page.locator(SEED_FIELD)
+    await seed.fill(str(learner.seed))
+    await seed.press("Tab")
+    started = time.monotonic()
+    await page.locator(SUBMIT_BUTTON).click()
+    try:
+        await page.locator(USE_MODEL_BUTTON).first.wait_for(state="visible", timeout=MODEL_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        learner.errors.append("no trained model within the time limit")
+        return
+    learner.wait_for_model_s = time.monotonic() - started
+    text = await page.locator('[data-testid="stMain"]').inner_text()
+    language = learner.locale[:2]
+    learner.trained_as = next(
+        (
+            name
+            for name, key in (("replayed", "train.shared_replayed"), ("followed", "train.shared_followed"))
+            if texts.TEXTS[key][language].split("{")[0] in text
+        ),
+        "",
+    )
+    learner.errors += await problems_on(page)
+
+
+async def run_learner(browser, base_url: str, learner: Learner, trainings_over: asyncio.Event) -> None:
+    context = await browser.new_context(viewport=harness.VIEWPORT, locale=learner.locale)
+    # A click waits for its element to be visible and still like any step does for idle, not Playwright's 30 s:
+    # on one CPU shared by every browser the page may be slow to paint. The wait is not counted (timing starts
+    # at the click's pointerdown in the page).
+    context.set_default_timeout(TIMEOUT_MS)
+    await context.add_init_script(RECORDER)
+    await context.add_init_script(DISCONNECT_WATCH)
+    page = await context.new_page()
+    page.on("pageerror", lambda error: learner.errors.append(f"javascript error: {error}"))
+    try:
+        await page.goto(base_url, wait_until="commit")
+        await seconds_to_idle(page, 0.0, timeout_ms=FIRST_PAGE_TIMEOUT_MS)
+        urls = await sidebar_links(page)
+        await tour(page, learner, urls, with_layer_and_head=True)
+        if learner.seed is not None:
+            await train(page, learner, urls)
+        else:
+            while not trainings_over.is_set():  # browse on while the others train
+                await tour(page, learner, urls, with_layer_and_head=False)
+        progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
+    except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
+        learner.errors.append(f"{type(error).__name__}: {str(error)[:600]}")
+        progress(f"learner {learner.number} failed: {learner.errors[-1]}")
+    finally:
+        await context.close()
+
+
+class RssSampler(threading.Thread):
+    """The server's resident memory (process tree), sampled every RSS_SAMPLE_S; keeps the peak."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_mb, self._done = pid, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(RSS_SAMPLE_S):
+            self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join()
+        return max(self.peak_mb, tree_rss_mb(self.pid))
+
+
+def cpus_allowed(pid: int) -> str:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("Cpus_allowed_list:"):
+            return line.split(":", 1)[1].strip()
+    return "?"
+
+
+async def class_session(args: argparse.Namespace, base_url: str) -> list[Learner]:
+    trainer_count = args.learners // 2
+    seeds = [*TRAIN_SEEDS, *range(3, 3 + max(0, trainer_count - len(TRAIN_SEEDS)))][:trainer_count]
+    learners, next_seed = [], iter(seeds)
+    for number in range(args.learners):
+        seed = next(next_seed, None) if number % 2 == 0 else None
+        # Pairs of learners share a language, so trainers and browsers each come in both.
+        learners.append(Learner(number, "ko-KR" if (number // 2) % 2 else "en-US", seed))
+    trainings_over = asyncio.Event()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=str(harness.CHROMIUM_PATH), headless=True, args=harness.CHROMIUM_ARGS
+        )
+        try:
+            tasks = []
+            for learner in learners:
+                tasks.append(asyncio.create_task(run_learner(browser, base_url, learner, trainings_over)))
+                await asyncio.sleep(STAGGER_S)
+            trainer_tasks = [task for task, learner in zip(tasks, learners, strict=True) if learner.seed is not None]
+            await asyncio.gather(*trainer_tasks)
+            trainings_over.set()
+            await asyncio.gather(*tasks)
+        finally:
+            await browser.close()
+    return learners
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The `share` quantile (0..1), nearest rank: a value some switch really took."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="A class of learners on one server pinned to one CPU.")
+    parser.add_argument("--learners", type=int, default=12, help="browser sessions at once (default 12)")
+    parser.add_argument("--server-cpu", type=int, default=0, help="the CPU the server is pinned to (default 0)")
+    parser.add_argument("--browser-cpu", type=int, default=1, help="the CPU of this script and Chromium (default 1)")
+    args = parser.parse_args(argv)
+    if not harness.CHROMIUM_PATH.exists():
+        print(f"error: {harness.CHROMIUM_PATH} not found; install the Debian package chromium", file=sys.stderr)
+        return 2
+    if args.learners < 1:
+        print("error: --learners must be at least 1", file=sys.stderr)
+        return 2
+    os.sched_setaffinity(0, {args.browser_cpu})  # what `taskset -c 1` does; Playwright and Chromium inherit it
+    load_start = load_averages()
+    with harness.running_streamlit(command_prefix=["taskset", "-c", str(args.server_cpu)]) as server:
+        pid = server.process.pid
+        pinned = {"server": cpus_allowed(pid), "browsers": cpus_allowed(os.getpid())}
+        progress(f"server {pid} on CPU {pinned['server']}, browsers on CPU {pinned['browsers']}")
+        sampler = RssSampler(pid)
+        sampler.start()
+        started = time.monotonic()
+        learners = asyncio.run(class_session(args, server.base_url))
+        seconds = time.monotonic() - started
+        rss_peak = sampler.stop()
+        log_problems = [line for line in server.log_text().splitlines() if "Traceback" in line]
+    load_end = load_averages()
+
+    switches = [value for learner in learners for value in learner.switches]
+    trainers = [learner for learner in learners if learner.seed is not None]
+    waits = [learner.wait_for_model_s for learner in trainers if learner.wait_for_model_s is not None]
+    errors = sum(len(learner.errors) for learner in learners) + len(log_problems)
+    result = {
+        "learners": len(learners),
+        "errors": errors,
+        "page_switch_p50_s": round(statistics.median(switches), 3) if switches else None,
+        "page_switch_p95_s": round(percentile(switches, 0.95), 3) if switches else None,
+        "trainings_requested": len(trainers),
+        "trainings_completed": len(waits),
+        "max_wait_for_model_s": round(max(waits), 1) if waits else None,
+        "server_rss_peak_mb": round(rss_peak, 1),
+        "load": {"start": load_start, "end": load_end, "cpus": os.cpu_count(), "pinned": pinned},
+    }
+
+    print(
+        f"{len(learners)} learners in {seconds:.0f} s; server on CPU {pinned['server']}, browsers on {pinned['browsers']}"
+    )
+    print(f"load average {load_start} at start, {load_end} at end ({os.cpu_count()} CPUs, shared machine)")
+    print(
+        f"  {'learner':<8} {'browser':<8} {'seed':>4} {'switches':>8} {'p50 s':>6} {'max s':>6} {'model s':>8} {'run':<9} errors"
+    )
+    for learner in learners:
+        times = learner.switches or [float("nan")]
+        wait = f"{learner.wait_for_model_s:8.1f}" if learner.wait_for_model_s is not None else f"{'-':>8}"
+        seed = "-" if learner.seed is None else str(learner.seed)
+        run = (learner.trained_as or "own") if learner.wait_for_model_s is not None else "-"
+        print(
+            f"  {learner.number:<8} {learner.locale:<8} {seed:>4} {len(learner.switches):>8} "
+            f"{statistics.median(times):6.2f} {max(times):6.2f} {wait} {run:<9} {len(learner.errors)}"
+        )
+        for error in learner.errors:
+            print(f"      error: {error}")
+    for line in log_problems:
+        print(f"  server log: {line[:300]}")
+    targets = (
+        ("errors", result["errors"], "0"),
+        ("trainings completed / requested", f"{result['trainings_completed']} / {result['trainings_requested']}", "equal"),
+        ("page switch p50", result["page_switch_p50_s"], ""),
+        ("page switch p95", result["page_switch_p95_s"], "<= 2.0 s"),
+        ("max wait for a model", result["max_wait_for_model_s"], "<= 60 s"),
+        ("server RSS peak", f"{result['server_rss_peak_mb']} MB", "<= 690 MB"),
+    )  # fmt: skip
+    for name, value, target in targets:
+        print(f"  {name:<34} {value!s:>10}   {target}")
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
