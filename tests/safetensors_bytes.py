@@ -18,7 +18,11 @@ def header_of(data: bytes) -> tuple[dict, bytes]:
 def with_header(header: dict, body: bytes) -> bytes:
     """A file of `header` (JSON, space-padded to a multiple of 8) and the tensor bytes `body`."""
     encoded = json.dumps(header).encode()
-    encoded += b" " * (-len(encoded) % 8)
+    return with_header_bytes(encoded + b" " * (-len(encoded) % 8), body)
+
+
+def with_header_bytes(encoded: bytes, body: bytes) -> bytes:
+    """A file whose header is exactly `encoded` (any bytes, JSON or not), then the tensor bytes `body`."""
     return struct.pack("<Q", len(encoded)) + encoded + body
 
 

@@ -55,7 +55,7 @@ from model.tokenizer import SPECIAL_TOKENS, normalize
 from model.transformer import Transformer
 from model.user_corpus import CorpusFileError, parse_user_corpus
 from tests import app_testing
-from tests.safetensors_bytes import header_of, with_metadata
+from tests.safetensors_bytes import header_of, with_header_bytes, with_metadata
 from ui import state, texts, training
 from ui.sidebar import escape_markdown
 
@@ -347,7 +347,7 @@ def with_weights(data: bytes, change: Callable[[str, torch.Tensor], torch.Tensor
 def with_deep_header(data: bytes, depth: int) -> bytes:
     header, body = header_of(data)
     encoded = (json.dumps(header)[:-1] + ', "x": ' + "[" * depth + "]" * depth + "}").encode()
-    return struct.pack("<Q", len(encoded)) + encoded + body
+    return with_header_bytes(encoded, body)
 
 
 def with_nan_weight(data: bytes) -> bytes:

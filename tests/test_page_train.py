@@ -164,13 +164,13 @@ def weights_hash(checkpoint) -> str:
     return loading.checkpoint_key(checkpoint)
 
 
-def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
+def test_training_runs_in_the_background_and_its_model_stays_in_the_session(fresh_training_board):
     shipped = loading.load_shipped_checkpoint()
     shipped_before = weights_hash(shipped)
-    # Every training slot held: the run waits for one, so the form is seen while a run is active.
-    slots = training.training_slots()
-    held = [slots.acquire(timeout=30) for _ in range(training.slot_count())]
-    assert all(held)
+    # Another learner's long run holds the only slot: this run waits, so the form is seen while a run is active.
+    holder = fresh_training_board.request(
+        TrainConfig(steps=20_000, batch_size=16, threads=1, seed=99), ModelConfig(**TINY_MODEL)
+    )
     try:
         app = submit(run_page("en"), **TINY)
         run = app.session_state[state.TRAIN_RUN]
@@ -179,8 +179,8 @@ def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
         (button,) = [button for button in app.button if button.label == english("train.start")]
         assert button.disabled
     finally:
-        for _ in held:
-            slots.release()
+        holder.stop()
+        assert holder.join(TIMEOUT_S)
     view = wait_for_run(app)
     assert view.status == training.DONE, view.error_message
     rerun(app)
