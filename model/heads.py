@@ -60,11 +60,12 @@ from dataclasses import asdict, dataclass, field
 
 import torch
 
+from model.attention import AttentionKind
 from model.corpus import ADJECTIVES, OBJECTS, OCCUPATIONS, PLACES, SUBJECTS, TIMES, VERBS, build_corpus
 from model.decoding import pad_batch
 from model.explain import weighted_value_norms
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES
-from model.transformer import ATTENTION_KINDS, AttentionMaps, HeadMask, Transformer
+from model.transformer import AttentionMaps, HeadMask, Transformer
 
 Link = tuple[int, int]  # (korean_index, english_index), as in model.corpus.SentencePair.alignment
 
@@ -74,6 +75,7 @@ KOREAN_NOUNS = frozenset(SUBJECTS) | frozenset(OCCUPATIONS) | frozenset(OBJECTS)
 KOREAN_VERBS = frozenset(
     form for verb in VERBS.values() for form in (verb.present, verb.past, verb.future, verb.negation)
 ) | frozenset({"아니다"})
+ATTENTION_KINDS = tuple(AttentionKind)  # encoder_self, decoder_self, cross (StrEnum: equal to their names)
 READINGS = ("standard", "shift")
 PATTERN_THRESHOLD = 0.5  # a pattern describes a head when it holds for more than half the weight
 # "How many heads the model needs": prune while test exact match stays within this of the full model's.

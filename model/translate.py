@@ -9,6 +9,12 @@ target_tokens, encoder_self_attention, decoder_self_attention, cross_attention.
 The maps are nested lists [layer][head][query][key]; source_tokens and
 target_tokens list every token the model sees (target_tokens starts with <bos>).
 
+With --json --explain each line also holds "explanation" (model/explain.py,
+`Explanation.as_json`): per English word (the <eos> row left out) four importance
+vectors over source_tokens, "attention" (the last decoder layer's heads averaged),
+"value_norm" (‖α·f(x)‖), "rollout" and "leave_one_out", their Spearman
+correlations, and "agreement", one mean correlation per method pair.
+
 Errors (an empty sentence, a bad checkpoint) print one line on stderr and exit 2.
 """
 
@@ -18,6 +24,7 @@ import sys
 from model.checkpoint import SHIPPED_CHECKPOINT, CheckpointError, load_checkpoint
 from model.cli import EXIT_USAGE, ArgumentParser, fail
 from model.decoding import SentenceError, Translation, translate
+from model.explain import explain
 
 __all__ = ["EXIT_USAGE", "main", "translation_json"]
 
@@ -45,7 +52,14 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per sentence with every attention map"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --json: add per English word four importance vectors over the Korean tokens (model/explain.py)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.explain and not arguments.json:
+        return fail("--explain needs --json")
 
     try:
         checkpoint = load_checkpoint(arguments.checkpoint)
@@ -68,9 +82,13 @@ def main(argv=None) -> int:
         except SentenceError as error:
             where = f"sentence {number}" if len(sentences) > 1 else "the sentence"
             return fail(f"{where}: {error.message}")
-        outputs.append(
-            json.dumps(translation_json(result), ensure_ascii=False) if arguments.json else result.translation
-        )
+        if arguments.json:
+            record = translation_json(result)
+            if arguments.explain:
+                record["explanation"] = explain(checkpoint, result).as_json()
+            outputs.append(json.dumps(record, ensure_ascii=False))
+        else:
+            outputs.append(result.translation)
     print("\n".join(outputs))
     return 0
 
