@@ -189,3 +189,28 @@ def test_rows_can_be_labelled_by_another_column():
     assert label_mapping(cells["y"]["axis"]) == {"0": "i", "1": "am", "2": "<eos>"}
     assert label_mapping(cells["x"]["axis"]) == {"0": "<bos>", "1": "i", "2": "am"}
     assert cells["tooltip"][0]["field"] == "produced_token"
+
+
+def test_importance_bars_put_every_method_on_the_same_axes_in_sentence_order():
+    methods = {"attention": "attention weight", "leave_one_out": "leave-one-out"}
+    frame = pd.DataFrame(
+        {
+            "key_pos": [0, 1, 2, 0, 1, 2],
+            "key_token": REPEATED * 2,
+            "method": ["attention"] * 3 + ["leave_one_out"] * 3,
+            "importance": [0.2, 0.5, 0.3, -0.01, 0.04, 0.02],
+            "relative": [0.4, 1.0, 0.6, -0.25, 1.0, 0.5],
+        }
+    )
+    spec = charts.importance_bars(frame, methods, x_title="Korean").to_dict()
+    encoding = spec["encoding"]
+    assert encoding["x"]["field"] == "key_pos" and encoding["x"]["type"] == "ordinal"
+    assert label_mapping(encoding["x"]["axis"]) == {"0": "the", "1": "cat", "2": "the"}
+    assert encoding["xOffset"]["field"] == "method_label" and encoding["xOffset"]["sort"] == list(methods.values())
+    assert encoding["color"]["scale"]["domain"] == list(methods.values())
+    assert encoding["color"]["scale"]["range"] == list(charts.METHOD_COLORS[:2])
+    assert encoding["y"]["field"] == "relative"
+    assert encoding["y"]["scale"]["domain"] == [-0.25, 1]  # below 0 only because one value is negative
+    assert {row["method_label"] for row in chart_rows(spec)} == set(methods.values())
+    positive = charts.importance_bars(frame.assign(relative=frame["relative"].abs()), methods).to_dict()
+    assert positive["encoding"]["y"]["scale"]["domain"] == [0, 1]

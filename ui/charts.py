@@ -34,6 +34,8 @@ DIVERGING_SCHEME = "redblue"  # general matrices: negative red, positive blue, 0
 HIGHLIGHT_COLOR = "#e4572e"
 MUTED_COLOR = "#9db4cc"
 MASKED_COLOR = "#d9d9d9"
+# Okabe & Ito's colour-blind-safe palette: one colour per importance method (importance_bars).
+METHOD_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 HIGHLIGHT_ROLES = ("query", "output")  # points and arrows drawn in HIGHLIGHT_COLOR
 # Sizes are set per chart (cells of a fixed size), so titles, axes and legends are
 # added around the plot ("pad"). Without this Streamlit sets autosize "fit", which
@@ -829,3 +831,55 @@ def top_tokens_chart(
         text=alt.Text("probability:Q", format=".2f"),
     )
     return alt.layer(bars, values).properties(autosize=PAD, title=title, width=width, height=26 * len(frame))
+
+
+def importance_bars(
+    frame: pd.DataFrame,
+    method_labels: dict[str, str],
+    title: str = "",
+    x_title: str = "key",
+    y_title: str = "relative importance",
+    method_title: str = "method",
+    group_width: int = 84,
+) -> alt.Chart:
+    """Several importance vectors of one English token, side by side over the same Korean tokens.
+
+    `frame` is ui.frames.importance_frame filtered to one `english_pos`: per (method,
+    key) `key_pos`, `key_token`, `importance` (the method's own value) and `relative`
+    (scaled so each method's largest |value| is 1), which the bars show. Korean tokens
+    run across in sentence order; each holds one bar per method, in `method_labels`'
+    order ({method: label in the user's language}), coloured from METHOD_COLORS. The
+    y axis always shows 0..1 and reaches below 0 only when a value is negative.
+    """
+    methods = list(method_labels)
+    key_count = frame["key_pos"].nunique()
+    lowest = min(0.0, float(frame["relative"].min())) if len(frame) else 0.0
+    labelled = frame.assign(method_label=frame["method"].map(method_labels))
+    order = [method_labels[method] for method in methods]
+    return (
+        alt.Chart(labelled)
+        .mark_bar()
+        .encode(
+            x=alt.X("key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title, group_width - 4)),
+            xOffset=alt.XOffset("method_label:N", sort=order),
+            y=alt.Y(
+                "relative:Q",
+                scale=alt.Scale(domain=[lowest, 1]),
+                title=y_title,
+                axis=alt.Axis(**HORIZONTAL_Y_TITLE),
+            ),
+            color=alt.Color(
+                "method_label:N",
+                sort=order,
+                scale=alt.Scale(domain=order, range=list(METHOD_COLORS[: len(order)])),
+                legend=alt.Legend(title=method_title, orient="bottom", direction="horizontal", labelLimit=260),
+            ),
+            tooltip=[
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip("method_label:N", title=method_title),
+                alt.Tooltip("importance:Q", title=method_title, format=".4f"),
+                alt.Tooltip("relative:Q", title=y_title, format=".2f"),
+            ],
+        )
+        .properties(autosize=PAD, title=title, width=group_width * key_count, height=220)
+    )

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from model import alignment
-from ui import cross_views, export, sidebar, state, views
+from ui import alignment_sections, cross_views, explanation_sections, export, sidebar, state, views
 from ui.state import tr
 
 # Widget and state keys of the page.
@@ -366,6 +366,7 @@ def heads_section(c: CrossMaps) -> None:
         )
     else:
         st.info(gold_text(c.gold))
+    alignment_sections.alignment_section(c.study)
 
 
 # The map comes first so the page opens on it; the guessing game is one tab away.
@@ -373,12 +374,16 @@ SECTIONS = {
     "cross.tab.map": (map_section, [SHOW_GOLD, FOCUS, views.widget_key(cross_views.CROSS, "lines_every_token")]),
     "cross.tab.guess": (guess_section, [GUESS_TOKEN, GUESS_HEAD, GUESS]),
     "cross.tab.steps": (steps_section, [STEP]),
-    "cross.tab.heads": (heads_section, []),
+    "cross.tab.heads": (heads_section, [alignment_sections.SHIFT]),
+    "cross.tab.explain": (
+        explanation_sections.explanation_section,
+        [explanation_sections.WHICH, explanation_sections.WORD],
+    ),
 }
 
 
 def tabs(maps: CrossMaps) -> None:
-    """The four tabs; only the open one runs (on_change="rerun"): the others would compute and
+    """The tabs; only the open one runs (on_change="rerun"): the others would compute and
     send their charts on every click. Widgets in closed tabs keep their values for when the
     tab reopens."""
     st.session_state.setdefault(SHOW_GOLD, True)  # the map tab's toggle, read by the steps tab too
