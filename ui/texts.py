@@ -1050,7 +1050,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "Garg 외(EMNLP 2019)는 끝에서 두 번째 디코더 층(여기서는 층 {garg})의 헤드 평균으로 정렬을 읽습니다. "
         "이 모델에서 가장 잘 정렬하는 헤드 평균도 바로 그 층입니다 (층 {best}, AER {aer}).",
         "en": "Garg et al. (EMNLP 2019) read the alignment from the penultimate decoder layer's head average: here "
-        "layer {garg}, which is also this model's best layer average (AER {aer}).",
+        "layer {garg}. It is also this model's best layer average (layer {best}, AER {aer}).",
     },
     "cross.aer.garg.differs": {
         "ko": "Garg 외(EMNLP 2019)는 끝에서 두 번째 디코더 층(여기서는 층 {garg})의 헤드 평균으로 정렬을 읽습니다. "
