@@ -387,3 +387,47 @@ def test_heads_tab_scores_alignment_as_the_literature_does_in_both_readings(lang
         garg_key = "cross.aer.garg.same" if best == garg else "cross.aer.garg.differs"
         aer = report.layer_scores[reading][best].alignment_error_rate
         assert texts.text(garg_key, language, garg=garg, best=best, aer=f"{aer:.3f}") in prose
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_heads_tab_says_what_each_head_does(language, shipped_report):
+    report, pair_count = shipped_report
+    app = open_tab(run_page(language), "cross.tab.heads")
+    (table,) = [frame.value for frame in app.dataframe if "confidence" in frame.value.columns]
+    assert len(table) == len(report.heads) == 24  # 4 heads x (2 encoder self + 2 decoder self + 2 cross layers)
+    for row, head in zip(table.itertuples(), report.heads, strict=True):
+        assert row.kind == texts.text(f"hood.kind.{head.kind}", language)
+        assert (row.layer, row.head) == (head.layer, head.head)
+        assert row.confidence == pytest.approx(head.confidence)
+        assert row.pattern == (texts.text(f"cross.roles.pattern.{head.pattern}", language) if head.pattern else "")
+    described = sum(head.pattern is not None for head in report.heads)
+    assert texts.text("cross.roles.described", language, described=described, total=24) in markdown_text(app)
+    # The pruning curve waits for the button.
+    assert texts.text("cross.prune.exact_match", language) not in json.dumps([spec for spec, _ in drawn_charts(app)])
+
+
+def test_pruning_curve_on_request_says_how_many_heads_the_model_needs():
+    from model import heads
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    app = open_tab(run_page("en"), "cross.tab.heads")
+    app.button(key="cross_prune").click()
+    rerun(app)
+    series = texts.text("cross.prune.exact_match", "en")  # the curve's column, named for its legend
+    (datasets,) = [datasets for spec, datasets in drawn_charts(app) if "heads pruned" in json.dumps(spec)]
+    (curve,) = [frame for frame in datasets.values() if series in frame.columns]
+    curve = curve.sort_values("heads_pruned")
+    assert curve["heads_pruned"].tolist() == list(range(25))  # 0 .. all 24 heads
+    values = curve[series].tolist()
+    # With every head on it is the shipped model's test exact match; with every head off the model is lost.
+    assert values[0] == pytest.approx(
+        load_checkpoint(SHIPPED_CHECKPOINT).metrics["test_exact_match"], abs=1e-6
+    )  # float32; one pair is 1e-3
+    assert values[-1] < 0.05
+    # Heads needed, recomputed from the drawn curve.
+    safely = 0
+    for count in range(1, len(values)):
+        if values[count] < values[0] - heads.NEEDED_TOLERANCE:
+            break
+        safely = count
+    assert f"really needs **{24 - safely} of its 24 heads**" in markdown_text(app)

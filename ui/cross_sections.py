@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from model import alignment
-from ui import alignment_sections, cross_views, explanation_sections, export, sidebar, state, views
+from ui import alignment_sections, cross_views, explanation_sections, export, head_roles_sections, sidebar, state, views
 from ui.state import tr
 
 # Widget and state keys of the page.
@@ -367,6 +367,7 @@ def heads_section(c: CrossMaps) -> None:
     else:
         st.info(gold_text(c.gold))
     alignment_sections.alignment_section(c.study)
+    head_roles_sections.head_roles_section(c.study)
 
 
 # The map comes first so the page opens on it; the guessing game is one tab away.

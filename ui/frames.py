@@ -264,10 +264,12 @@ def head_report_frame(report) -> pd.DataFrame:
 
     `kind` (an AttentionKind name), `layer`, `head` (0-based), `confidence` (Voita et al.:
     mean largest weight per query), `pattern` (a model.heads.PATTERN_DESCRIPTIONS code, or
-    None), and for cross-attention heads with gold links precision, recall and AER in the
+    "" when no pattern holds), and for cross-attention heads with gold links precision, recall and AER in the
     standard and the shift reading (NaN otherwise).
     """
     rows = [{column: getattr(head, column) for column in HEAD_REPORT_COLUMNS} for head in report.heads]
+    for row in rows:
+        row["pattern"] = row["pattern"] or ""  # a text column: pandas would turn None into NaN
     frame = pd.DataFrame.from_records(rows, columns=HEAD_REPORT_COLUMNS)
     for column in HEAD_REPORT_COLUMNS[5:]:
         frame[column] = frame[column].astype("float64")

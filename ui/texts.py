@@ -1064,6 +1064,79 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 모델은 생성된 말뭉치로 학습되지 않아 정답 짝이 없으므로, AER을 낼 수 없습니다.",
         "en": "This model was not trained on the generated corpus, so there are no gold links to score an AER against.",
     },
+    # what each head does (ui/head_roles_sections.py; issue 13 §3)
+    "cross.roles.header": {"ko": "헤드마다 하는 일", "en": "What each head does"},
+    "cross.roles.body": {
+        "ko": "세 종류 어텐션의 모든 헤드를 테스트 세트 {count}문장으로 잽니다.\n"
+        "- **확신도** (Voita 외, ACL 2019): 쿼리마다 가장 큰 가중치의 평균. 1에 가까우면 헤드가 매번 한 토큰에 집중하고, "
+        "낮으면 여러 토큰에 고루 퍼뜨립니다. 디코더 쪽에서는 `<eos>`를 쓰는 행을 빼고 잽니다.\n"
+        "- **패턴**: 간단한 규칙(바로 앞 토큰, 자기 자신, 조사 → 명사, 동사 → 목적어, 한국어와 영어의 어순이 엇갈리는 "
+        "정답 정렬, 한국어를 왼쪽에서 오른쪽으로 차례로 훑기)이 그 헤드 가중치의 {threshold}보다 많이 맞을 때만 적습니다.",
+        "en": "Every head of the three kinds of attention, measured on the {count} sentences of the test set.\n"
+        "- **Confidence** (Voita et al., ACL 2019): the mean of the largest weight per query. Near 1 the head "
+        "focuses on one token each time; low, it spreads its weight. On the decoder side the row that writes "
+        "`<eos>` is left out.\n"
+        "- **Pattern**: written only where a simple rule (the previous token, the token itself, particle → noun, "
+        "verb → object, the gold alignment where Korean and English order cross, moving left to right over the "
+        "Korean) holds for more than {threshold} of the head's weight.",
+    },
+    "cross.roles.no_gold": {
+        "ko": "이 모델에는 정답 정렬이 없어서, 정답 정렬이 필요한 패턴(조사 → 명사, 동사 → 목적어, 엇갈리는 정렬)은 재지 않았습니다.",
+        "en": "This model has no gold alignment, so the patterns that need one (particle → noun, verb → object, "
+        "crossing alignment) are not measured.",
+    },
+    "cross.roles.column.kind": {"ko": "종류", "en": "Kind"},
+    "cross.roles.column.confidence": {"ko": "확신도", "en": "Confidence"},
+    "cross.roles.column.pattern": {"ko": "패턴", "en": "Pattern"},
+    "cross.roles.pattern.previous_token": {"ko": "바로 앞 토큰을 봄", "en": "attends to the previous token"},
+    "cross.roles.pattern.diagonal": {"ko": "자기 자신을 봄 (대각선)", "en": "attends to the token itself (diagonal)"},
+    "cross.roles.pattern.start_token": {
+        "ko": "첫 디코더 입력 <bos>를 봄",
+        "en": "attends to <bos>, the first decoder input",
+    },
+    "cross.roles.pattern.particle_to_noun": {"ko": "조사가 제 명사를 봄", "en": "a particle attends to its noun"},
+    "cross.roles.pattern.verb_to_object": {"ko": "동사가 목적어를 봄", "en": "the verb attends to its object"},
+    "cross.roles.pattern.crossing": {
+        "ko": "한국어와 영어의 어순이 엇갈리는 곳에서도 정답 정렬을 따라감",
+        "en": "follows the word alignment where Korean and English order cross",
+    },
+    "cross.roles.pattern.monotone": {
+        "ko": "한국어를 왼쪽에서 오른쪽으로 차례로 훑음",
+        "en": "moves monotonically left to right over the Korean",
+    },
+    "cross.roles.described": {
+        "ko": "헤드 {total}개 중 {described}개에서 한 가지 패턴이 뚜렷합니다. 나머지는 한 가지 규칙으로 설명되지 않습니다.",
+        "en": "{described} of {total} heads show one clear pattern; the rest are not described by a single rule.",
+    },
+    "cross.prune.header": {"ko": "헤드를 하나씩 꺼 보기", "en": "Pruning heads one at a time"},
+    "cross.prune.body": {
+        "ko": "헤드가 정말 다 필요할까요? 먼저 헤드를 하나씩만 꺼서 테스트 세트 완전 일치가 얼마나 떨어지는지 재고"
+        "(그 헤드의 중요도), 덜 중요한 헤드부터 차례로 꺼 나갑니다. 중요도가 같으면 확신도가 낮은 헤드를 먼저 끕니다 "
+        "(Michel 외, NeurIPS 2019, 「Are Sixteen Heads Really Better than One?」; Voita 외, ACL 2019). "
+        "계산에 수십 초가 걸릴 수 있어 버튼을 누를 때만 합니다. 한 번 계산하면 이 서버의 모든 사용자가 바로 봅니다.",
+        "en": "Does the model need all its heads? First each head alone is switched off to measure how much test "
+        "exact match drops (its importance); then heads are switched off cumulatively, least important first, "
+        'ties by lower confidence (Michel et al., NeurIPS 2019, "Are Sixteen Heads Really Better than One?"; '
+        "Voita et al., ACL 2019). It can take tens of seconds, so it runs only on request; once computed, everyone "
+        "on this server sees it at once.",
+    },
+    "cross.prune.button": {"ko": "헤드 하나씩 꺼 보기", "en": "Prune heads one at a time"},
+    "cross.prune.computing": {
+        "ko": "헤드를 하나씩 끄며 테스트 세트를 다시 채점하는 중… (수십 초 걸릴 수 있습니다)",
+        "en": "Switching heads off one at a time and rescoring the test set… (this can take tens of seconds)",
+    },
+    "cross.prune.exact_match": {"ko": "테스트 완전 일치", "en": "test exact match"},
+    "cross.prune.axis.pruned": {"ko": "끈 헤드 수", "en": "heads pruned"},
+    "cross.prune.needed": {
+        "ko": "모든 헤드를 켰을 때 완전 일치는 {full}입니다. 헤드 {pruned}개를 꺼도 {tolerance} 안쪽으로 유지되니, "
+        "이 모델에 정말 필요한 헤드는 {total}개 중 **{needed}개**입니다 (점선).",
+        "en": "With every head on, exact match is {full}. It stays within {tolerance} with {pruned} heads switched "
+        "off, so this model really needs **{needed} of its {total} heads** (the dashed line).",
+    },
+    "cross.prune.measured": {
+        "ko": "테스트 세트 {count}문장, 계산 {seconds}초.",
+        "en": "{count} test sentences; computed in {seconds} s.",
+    },
     # "Is attention an explanation?" (ui/explanation_sections.py; issue 13 §1)
     "cross.tab.explain": {"ko": "⑤ 이 어텐션은 설명일까?", "en": "⑤ Is attention an explanation?"},
     "cross.explain.body": {

@@ -56,6 +56,12 @@ def test_cross_attention_tabs_guess_and_step_through(
         charts = page.locator('[role="tabpanel"]:visible [data-testid="stVegaLiteChart"]')
         if tab == "cross.tab.steps":
             assert charts.count() >= 3, "masked self-attention row, cross-attention row and top-5 side by side"
+        if tab == "cross.tab.heads":
+            # What each head does: the pruning curve is computed on request.
+            page.get_by_role("button", name=TEXTS["cross.prune.button"][language]).click()
+            harness.wait_until_idle(page, timeout_ms=300_000)
+            assert_clean(session, "after pruning")
+            assert charts.count() == 1, "the pruning curve"
         if tab == "cross.tab.explain":
             assert charts.count() == 1, "the four importance methods side by side"
             assert page.get_by_text(TEXTS["cross.explain.agreement_header"][language]).count() == 1
