@@ -214,3 +214,26 @@ def test_importance_bars_put_every_method_on_the_same_axes_in_sentence_order():
     assert {row["method_label"] for row in chart_rows(spec)} == set(methods.values())
     positive = charts.importance_bars(frame.assign(relative=frame["relative"].abs()), methods).to_dict()
     assert positive["encoding"]["y"]["scale"]["domain"] == [0, 1]
+
+
+def test_word_order_lines_keep_both_sentences_in_order_and_colour_the_crossings():
+    korean, english = ["나", "는", "사과", "를", "먹었다"], ["i", "ate", "an", "apple"]
+    weights = torch.full((len(english), len(korean)), 0.01)
+    for row, key in enumerate([0, 4, 3, 2]):  # i-나, ate-먹었다 (crosses), an-를, apple-사과
+        weights[row, key] = 0.96
+    cross = frames.weights_frame(weights, english, korean).rename(columns={"query_token": "produced_token"})
+    links = frames.word_order_frame(cross, len(english))
+    strong = links[links["link"]].sort_values("query_pos")
+    assert strong["key_pos"].tolist() == [0, 4, 3, 2]
+    assert strong["crosses"].tolist() == [False, True, True, True]
+    spec = charts.word_order_lines(links, crossing_label="x", straight_label="=").to_dict()
+    edges = spec["layer"][0]
+    assert edges["encoding"]["color"]["scale"] == {"domain": ["x", "="], "range": [charts.HIGHLIGHT_COLOR, "#4c78a8"]}
+    rows = spec["datasets"][edges["data"]["name"]]
+    assert [row["kind_of_line"] for row in sorted(rows, key=lambda row: row["query_pos"])] == ["=", "x", "x", "x"]
+    # Korean across the top, English across the bottom, each evenly spaced in sentence order.
+    korean_words, english_words = (spec["datasets"][spec["layer"][index]["data"]["name"]] for index in (1, 2))
+    assert [word["label"] for word in sorted(korean_words, key=lambda word: word["x"])] == korean
+    assert [word["label"] for word in sorted(english_words, key=lambda word: word["x"])] == english
+    assert {word["y"] for word in korean_words} == {0.0} and {word["y"] for word in english_words} == {1.0}
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["reverse"] is True  # y = 0 (Korean) on top

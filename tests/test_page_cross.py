@@ -431,3 +431,31 @@ def test_pruning_curve_on_request_says_how_many_heads_the_model_needs():
             break
         safely = count
     assert f"really needs **{24 - safely} of its 24 heads**" in markdown_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_word_order_lines_link_each_english_word_to_its_strongest_korean_token(language):
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    sentence = "나는 어제 학교에서 사과를 먹었다"  # SOV with a time and a place: English reorders them
+    translation = translate(load_checkpoint(SHIPPED_CHECKPOINT), sentence)
+    english_count = len(translation.output_tokens) - 1
+    app = app_testing.run_page(PAGE, language, sentence=sentence, timeout=120)
+    app.radio(key="cross_layer").set_value(1)
+    app.radio(key="cross_head").set_value(1)
+    rerun(app)
+    (chart,) = [
+        chart for chart in charts(app) if chart.spec.get("config", {}) and "kind_of_line" in json.dumps(chart.spec)
+    ]
+    links = chart.data_of(chart.layers()[0]).sort_values("query_pos")
+    strongest = translation.maps.cross[1, 1, :english_count].argmax(dim=-1).tolist()
+    assert links["query_pos"].tolist() == list(range(english_count))
+    assert links["key_pos"].tolist() == strongest
+    crossing = [
+        any((e - f) * (strongest[e] - strongest[f]) < 0 for f in range(english_count)) for e in range(english_count)
+    ]
+    assert links["crosses"].tolist() == crossing and any(crossing)
+    crossing_label = texts.text("cross.order.crossing", language)
+    assert set(links.loc[links["crosses"], "kind_of_line"]) == {crossing_label}
+    expected = texts.text("cross.order.count", language, crossing=sum(crossing), total=english_count)
+    assert expected in markdown_text(app)

@@ -11,7 +11,17 @@ import pandas as pd
 import streamlit as st
 
 from model import alignment
-from ui import alignment_sections, cross_views, explanation_sections, export, head_roles_sections, sidebar, state, views
+from ui import (
+    alignment_sections,
+    cross_views,
+    explanation_sections,
+    export,
+    head_roles_sections,
+    sidebar,
+    state,
+    views,
+    word_order_sections,
+)
 from ui.state import tr
 
 # Widget and state keys of the page.
@@ -263,6 +273,7 @@ def map_section(c: CrossMaps) -> None:
     st.subheader(tr("cross.lines.header"))
     st.markdown(tr("cross.lines.body"))
     views.lines_view(cross_rows, cross_views.CROSS, c.layer, c.head, focus)
+    word_order_sections.word_order_section(c)
     export.translation_json_button(c.study.translation, "translation")
 
 

@@ -28,6 +28,10 @@ Smaller formats, for one matrix at a time (the Basics and Under the hood pages):
 - `importance_frame`: one row per (English token, method, Korean token): IMPORTANCE_COLUMNS;
 - `agreement_frame`: one row per (English token, method pair): AGREEMENT_COLUMNS.
 
+Word order (the Cross-attention page's lines between the sentences):
+- `word_order_frame`: one cross-attention map with each English token's strongest link and
+  whether that link crosses another.
+
 What each head does (model/heads.py's Report):
 - `head_report_frame`: one row per head of every kind: HEAD_REPORT_COLUMNS;
 - `layer_alignment_frame`: one row per (reading, decoder layer average): LAYER_ALIGNMENT_COLUMNS.
@@ -291,3 +295,25 @@ def layer_alignment_frame(report) -> pd.DataFrame:
         for layer, score in enumerate(scores)
     ]
     return pd.DataFrame.from_records(rows, columns=LAYER_ALIGNMENT_COLUMNS)
+
+
+def word_order_frame(cross: pd.DataFrame, english_count: int) -> pd.DataFrame:
+    """One head's cross-attention map (tidy attention rows of one layer and head) as word-order links.
+
+    Keeps the rows of the `english_count` English tokens (the `<eos>` row is left out)
+    and adds `link` (True on each English token's most-weighted Korean token, the
+    first on a tie) and `crosses` (True on a link whose order disagrees with another
+    link's: English i before j but Korean k_i after k_j). Other rows keep
+    link = crosses = False, so the chart still knows every Korean token.
+    """
+    rows = cross[cross["query_pos"] < english_count].sort_values(["query_pos", "key_pos"]).reset_index(drop=True)
+    strongest = rows.loc[rows.groupby("query_pos")["weight"].idxmax()]
+    links = list(zip(strongest["query_pos"], strongest["key_pos"], strict=True))
+    crossing = {
+        (english, korean)
+        for english, korean in links
+        for other_english, other_korean in links
+        if (english - other_english) * (korean - other_korean) < 0
+    }
+    pairs = list(zip(rows["query_pos"], rows["key_pos"], strict=True))
+    return rows.assign(link=rows.index.isin(strongest.index), crosses=[pair in crossing for pair in pairs])

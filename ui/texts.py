@@ -1003,6 +1003,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This model was trained on other sentence pairs; it is scored on the generated test sentences whose "
         "words it knows, some of which it may have seen in training.",
     },
+    # word order, seen (ui/word_order_sections.py; issue 13 §4)
+    "cross.order.header": {"ko": "어순을 눈으로 보기", "en": "Word order, seen"},
+    "cross.order.body": {
+        "ko": "한국어는 주어-목적어-동사(SOV), 영어는 주어-동사-목적어(SVO) 순서입니다. 위에는 한국어 문장, 아래에는 "
+        "영어 번역을 차례대로 놓고, 영어 단어마다 이 헤드가 가장 많이 본 한국어 토큰으로 선을 그었습니다. "
+        "다른 선과 엇갈리는 선은 주황색입니다. 단어를 한 자리씩 차례로 바꿔 적는 고정된 번역으로는 순서를 이렇게 "
+        "뒤바꿀 수 없습니다. 어텐션은 영어 단어를 쓸 때마다 한국어 문장의 어느 자리든 볼 수 있어서 순서를 바꿀 수 있습니다.",
+        "en": "Korean puts subject, object, verb (SOV); English subject, verb, object (SVO). The Korean sentence "
+        "runs along the top and the English translation along the bottom, each in order, with a line from each "
+        "English word to the Korean token this head weights most. Lines that cross another are orange. A fixed "
+        "word-by-word translation, which writes each word in the place of the one it replaces, cannot reorder like "
+        "this; attention can, because each English word may look anywhere in the Korean sentence.",
+    },
+    "cross.order.korean": {"ko": "한국어", "en": "Korean"},
+    "cross.order.english": {"ko": "영어", "en": "English"},
+    "cross.order.crossing": {"ko": "다른 선과 엇갈림", "en": "crosses another line"},
+    "cross.order.straight": {"ko": "순서 그대로", "en": "keeps the order"},
+    "cross.order.count": {
+        "ko": "영어 단어 {total}개 중 {crossing}개의 선이 다른 선과 엇갈립니다.",
+        "en": "{crossing} of the {total} English words' lines cross another line.",
+    },
     # alignment as the literature scores it (ui/alignment_sections.py; issue 13 §2)
     "cross.aer.header": {"ko": "연구에서 하듯 정렬 채점하기", "en": "Alignment as the research scores it"},
     "cross.aer.body": {

@@ -37,6 +37,8 @@ def test_cross_attention_tabs_guess_and_step_through(
     assert_clean(session, "cross page")
     # The map tab is open first and outlines the gold cells in its legend.
     assert page.get_by_text(TEXTS["cross.tab.map"][language]).count() >= 1
+    # Word order, seen: the lines between the two sentences close the map tab.
+    assert page.get_by_text(TEXTS["cross.order.header"][language]).count() == 1
     harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-map.png")
 
     open_tab(session, TEXTS["cross.tab.guess"][language])
