@@ -121,7 +121,14 @@ def test_page_runs_with_its_widgets_and_follows_the_language():
         assert len(charts(app)) >= 4  # map, focus bars, grid, lines
     assert [tab.label for tab in korean.tabs] == [
         texts.TEXTS[key]["ko"]
-        for key in ("cross.tab.map", "cross.tab.guess", "cross.tab.steps", "cross.tab.heads", "cross.tab.explain")
+        for key in (
+            "cross.tab.map",
+            "cross.tab.guess",
+            "cross.tab.steps",
+            "cross.tab.heads",
+            "cross.tab.explain",
+            "cross.tab.compare",
+        )
     ]
 
 
@@ -459,3 +466,29 @@ def test_word_order_lines_link_each_english_word_to_its_strongest_korean_token(l
     assert set(links.loc[links["crosses"], "kind_of_line"]) == {crossing_label}
     expected = texts.text("cross.order.count", language, crossing=sum(crossing), total=english_count)
     assert expected in markdown_text(app)
+
+
+@pytest.mark.parametrize(("language", "sentence_b"), [("en", "그녀는 가수이다"), ("ko", "나는 사과를 먹었다")])
+def test_compare_tab_shows_both_maps_and_their_difference(language, sentence_b):
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    first, second = translate(checkpoint, SEED), translate(checkpoint, sentence_b)
+    app = open_tab(run_page(language), "cross.tab.compare")
+    app.selectbox(key="cross_compare_b").set_value(sentence_b)
+    rerun(app)
+    prose = markdown_text(app)
+    assert f"**A**: {SEED} → {first.translation}" in prose and f"**B**: {sentence_b} → {second.translation}" in prose
+    title = texts.text("cross.compare.difference_title", language, layer=0, head=0)
+    difference = chart_titled(app, title).data_of(chart_titled(app, title).layers()[0])
+    rows = min(len(first.output_tokens), len(second.output_tokens)) - 1
+    columns = min(len(first.source_tokens), len(second.source_tokens))
+    expected = second.maps.cross[0, 0, :rows, :columns] - first.maps.cross[0, 0, :rows, :columns]
+    drawn = difference.sort_values(["row_pos", "column_pos"])["value"].to_numpy()
+    assert drawn == pytest.approx(expected.flatten().tolist(), abs=1e-6)
+    common = texts.text("cross.compare.common_part", language)
+    same_shape = len(first.output_tokens) == len(second.output_tokens) and len(first.source_tokens) == len(
+        second.source_tokens
+    )
+    assert same_shape == (sentence_b == "그녀는 가수이다")  # she is a singer: SEED's shape; 사과를 adds a token
+    assert (common in [caption.value for caption in app.caption]) == (not same_shape)

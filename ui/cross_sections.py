@@ -13,6 +13,7 @@ import streamlit as st
 from model import alignment
 from ui import (
     alignment_sections,
+    compare_sections,
     cross_views,
     explanation_sections,
     export,
@@ -391,6 +392,7 @@ SECTIONS = {
         explanation_sections.explanation_section,
         [explanation_sections.WHICH, explanation_sections.WORD],
     ),
+    "cross.tab.compare": (compare_sections.compare_section, [compare_sections.SENTENCE_B]),
 }
 
 

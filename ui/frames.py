@@ -32,6 +32,9 @@ Word order (the Cross-attention page's lines between the sentences):
 - `word_order_frame`: one cross-attention map with each English token's strongest link and
   whether that link crosses another.
 
+Comparing two sentences:
+- `difference_frame`: B − A of two cross-attention maps of one head, in the matrix format.
+
 What each head does (model/heads.py's Report):
 - `head_report_frame`: one row per head of every kind: HEAD_REPORT_COLUMNS;
 - `layer_alignment_frame`: one row per (reading, decoder layer average): LAYER_ALIGNMENT_COLUMNS.
@@ -317,3 +320,34 @@ def word_order_frame(cross: pd.DataFrame, english_count: int) -> pd.DataFrame:
     }
     pairs = list(zip(rows["query_pos"], rows["key_pos"], strict=True))
     return rows.assign(link=rows.index.isin(strongest.index), crosses=[pair in crossing for pair in pairs])
+
+
+def difference_frame(first: pd.DataFrame, second: pd.DataFrame, first_rows: int, second_rows: int) -> pd.DataFrame:
+    """B − A of two cross-attention maps of one head (tidy rows of one layer and head each), as
+    a `matrix_frame`: one cell per position both maps have.
+
+    Rows are English positions below both `first_rows` and `second_rows` (each map's
+    English tokens; `<eos>` left out), columns the Korean positions both sentences
+    have. Labels are "a / b" where the two tokens differ, the token where they agree.
+    `value` = weight in `second` − weight in `first`, in −1..1.
+    """
+    columns = ["query_pos", "key_pos", "produced_token", "key_token", "weight"]
+    merged = first[columns].merge(second[columns], on=["query_pos", "key_pos"], suffixes=("_a", "_b"))
+    merged = merged[merged["query_pos"] < min(first_rows, second_rows)].sort_values(["query_pos", "key_pos"])
+
+    def label(a, b) -> str:
+        return str(a) if a == b else f"{a} / {b}"
+
+    return pd.DataFrame(
+        {
+            "row_pos": merged["query_pos"].to_numpy(),
+            "column_pos": merged["key_pos"].to_numpy(),
+            "row_label": [
+                label(a, b) for a, b in zip(merged["produced_token_a"], merged["produced_token_b"], strict=True)
+            ],
+            "column_label": [label(a, b) for a, b in zip(merged["key_token_a"], merged["key_token_b"], strict=True)],
+            "value": (merged["weight_b"] - merged["weight_a"]).to_numpy(dtype=np.float64),
+            "negative_infinity": False,
+        },
+        columns=MATRIX_COLUMNS,
+    )

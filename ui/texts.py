@@ -1085,6 +1085,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "이 모델은 생성된 말뭉치로 학습되지 않아 정답 짝이 없으므로, AER을 낼 수 없습니다.",
         "en": "This model was not trained on the generated corpus, so there are no gold links to score an AER against.",
     },
+    # compare two sentences (ui/compare_sections.py; issue 13 §5)
+    "cross.tab.compare": {"ko": "⑥ 두 문장 비교", "en": "⑥ Compare two sentences"},
+    "cross.compare.body": {
+        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
+        "어텐션은 어디가 어떻게 바뀔까요?",
+        "en": "The sentence under study (A) and another example (B), side by side, through the same model and the "
+        "same head. When the sentence changes a little, where does the attention change?",
+    },
+    "cross.compare.pick": {"ko": "비교할 문장 B", "en": "Sentence B to compare"},
+    "cross.compare.translation": {
+        "ko": "**{name}**: {source} → {translation}",
+        "en": "**{name}**: {source} → {translation}",
+    },
+    "cross.compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
+    "cross.compare.difference_header": {"ko": "차이 지도: B − A", "en": "Difference map: B − A"},
+    "cross.compare.difference_body": {
+        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
+        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "en": "Each cell is B's weight minus A's at the same position: blue where B looks more, red where A looks "
+        "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
+    },
+    "cross.compare.common_part": {
+        "ko": "두 문장의 길이가 달라서, 둘 다 가진 자리(짧은 쪽의 행과 열)만 비교합니다.",
+        "en": "The two sentences differ in length, so only the positions both have (the shorter one's rows and "
+        "columns) are compared.",
+    },
+    "cross.compare.difference_title": {
+        "ko": "B − A · 층 {layer} · 헤드 {head}",
+        "en": "B − A · layer {layer} · head {head}",
+    },
     # what each head does (ui/head_roles_sections.py; issue 13 §3)
     "cross.roles.header": {"ko": "헤드마다 하는 일", "en": "What each head does"},
     "cross.roles.body": {

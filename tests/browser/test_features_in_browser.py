@@ -1,6 +1,6 @@
 """The deeper-inspection features used in the real browser, as a new learner would, in both
 languages: every tab of the Cross-attention page (the map with its gold outline, predict
-then reveal, step-through decoding, head scores, is attention an explanation?), head ablation on Under the hood, and
+then reveal, step-through decoding, head scores, is attention an explanation?, compare two sentences), head ablation on Under the hood, and
 attention over training on the Train page. Each state is saved as a screenshot."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_cross_attention_tabs_guess_and_step_through(
     assert revealed.count() >= 1, "the reveal says whether the guess was right"
     harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-guess.png")
 
-    for tab in ("cross.tab.steps", "cross.tab.heads", "cross.tab.explain"):
+    for tab in ("cross.tab.steps", "cross.tab.heads", "cross.tab.explain", "cross.tab.compare"):
         open_tab(session, TEXTS[tab][language])
         assert_clean(session, tab)
         charts = page.locator('[role="tabpanel"]:visible [data-testid="stVegaLiteChart"]')
@@ -64,6 +64,8 @@ def test_cross_attention_tabs_guess_and_step_through(
             harness.wait_until_idle(page, timeout_ms=300_000)
             assert_clean(session, "after pruning")
             assert charts.count() == 1, "the pruning curve"
+        if tab == "cross.tab.compare":
+            assert charts.count() == 3, "sentence A, sentence B and the difference map B − A"
         if tab == "cross.tab.explain":
             assert charts.count() == 1, "the four importance methods side by side"
             assert page.get_by_text(TEXTS["cross.explain.agreement_header"][language]).count() == 1
