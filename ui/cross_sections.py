@@ -1,5 +1,7 @@
 """The sections of the Cross-attention page: the map, the guessing game, step-through decoding
-and the head scores; one function per tab, each drawing from one `CrossMaps`.
+and the head scores; one function per tab, each drawing from one `CrossMaps`. The tabs of
+issue 13 live in their own modules (explanation_sections, compare_sections; the heads
+tab ends with alignment_sections and head_roles_sections, the map with word_order_sections).
 
 Frames, gold links and head scores come from ui/cross_views.py (model/alignment.py
 underneath), charts from ui/charts.py through ui/views.py.
