@@ -55,7 +55,8 @@ def head_roles_section(study) -> None:
     if not tables.with_gold:
         st.caption(tr("cross.roles.no_gold"))
     table = roles_table(tables)
-    st.dataframe(table, hide_index=True, column_config=roles_columns())
+    # Tall enough for every head (35 px a row and the header), so the whole model reads at once.
+    st.dataframe(table, hide_index=True, column_config=roles_columns(), height=(len(table) + 1) * 35 + 3)
     described = int((table["pattern"] != "").sum())
     st.markdown(tr("cross.roles.described", described=described, total=len(table)))
 

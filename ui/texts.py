@@ -1016,6 +1016,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "word-by-word translation, which writes each word in the place of the one it replaces, cannot reorder like "
         "this; attention can, because each English word may look anywhere in the Korean sentence.",
     },
+    "cross.order.title": {"ko": "어순 · 층 {layer} · 헤드 {head}", "en": "Word order · layer {layer} · head {head}"},
     "cross.order.korean": {"ko": "한국어", "en": "Korean"},
     "cross.order.english": {"ko": "영어", "en": "English"},
     "cross.order.crossing": {"ko": "다른 선과 엇갈림", "en": "crosses another line"},
@@ -1086,7 +1087,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This model was not trained on the generated corpus, so there are no gold links to score an AER against.",
     },
     # compare two sentences (ui/compare_sections.py; issue 13 §5)
-    "cross.tab.compare": {"ko": "⑥ 두 문장 비교", "en": "⑥ Compare two sentences"},
+    "cross.tab.compare": {"ko": "⑥ 두 문장 비교", "en": "⑥ Compare"},
     "cross.compare.body": {
         "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
         "어텐션은 어디가 어떻게 바뀔까요?",
@@ -1099,7 +1100,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**{name}**: {source} → {translation}",
     },
     "cross.compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
-    "cross.compare.difference_header": {"ko": "차이 지도: B − A", "en": "Difference map: B − A"},
+    "cross.compare.difference_header": {"ko": "차이 맵: B − A", "en": "Difference map: B − A"},
     "cross.compare.difference_body": {
         "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
         "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",

@@ -23,7 +23,7 @@ def word_order_section(c) -> None:
     prepared = views.show(
         "word_order_lines",
         links,
-        title=tr("cross.map.title", layer=c.layer, head=c.head),
+        title=tr("cross.order.title", layer=c.layer, head=c.head),
         top_title=tr("cross.order.korean"),
         bottom_title=tr("cross.order.english"),
         value_title=tr("cross.axis.weight"),
