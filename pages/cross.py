@@ -28,5 +28,5 @@ layer, head = cross_sections.pick_layer_and_head(study.checkpoint.model_config)
 # --- compute (cached) ------------------------------------------------------------------------------
 maps = cross_sections.CrossMaps.of(study, layer, head)
 
-# --- draw: the map, the guessing game, step through decoding, head scores ---------------------------
+# --- draw: the map, guessing, step-through, heads, is attention an explanation?, compare ------------
 cross_sections.tabs(maps)

@@ -189,3 +189,51 @@ def test_rows_can_be_labelled_by_another_column():
     assert label_mapping(cells["y"]["axis"]) == {"0": "i", "1": "am", "2": "<eos>"}
     assert label_mapping(cells["x"]["axis"]) == {"0": "<bos>", "1": "i", "2": "am"}
     assert cells["tooltip"][0]["field"] == "produced_token"
+
+
+def test_importance_bars_put_every_method_on_the_same_axes_in_sentence_order():
+    methods = {"attention": "attention weight", "leave_one_out": "leave-one-out"}
+    frame = pd.DataFrame(
+        {
+            "key_pos": [0, 1, 2, 0, 1, 2],
+            "key_token": REPEATED * 2,
+            "method": ["attention"] * 3 + ["leave_one_out"] * 3,
+            "importance": [0.2, 0.5, 0.3, -0.01, 0.04, 0.02],
+            "relative": [0.4, 1.0, 0.6, -0.25, 1.0, 0.5],
+        }
+    )
+    spec = charts.importance_bars(frame, methods, x_title="Korean").to_dict()
+    encoding = spec["encoding"]
+    assert encoding["x"]["field"] == "key_pos" and encoding["x"]["type"] == "ordinal"
+    assert label_mapping(encoding["x"]["axis"]) == {"0": "the", "1": "cat", "2": "the"}
+    assert encoding["xOffset"]["field"] == "method_label" and encoding["xOffset"]["sort"] == list(methods.values())
+    assert encoding["color"]["scale"]["domain"] == list(methods.values())
+    assert encoding["color"]["scale"]["range"] == list(charts.METHOD_COLORS[:2])
+    assert encoding["y"]["field"] == "relative"
+    assert encoding["y"]["scale"]["domain"] == [-0.25, 1]  # below 0 only because one value is negative
+    assert {row["method_label"] for row in chart_rows(spec)} == set(methods.values())
+    positive = charts.importance_bars(frame.assign(relative=frame["relative"].abs()), methods).to_dict()
+    assert positive["encoding"]["y"]["scale"]["domain"] == [0, 1]
+
+
+def test_word_order_lines_keep_both_sentences_in_order_and_colour_the_crossings():
+    korean, english = ["나", "는", "사과", "를", "먹었다"], ["i", "ate", "an", "apple"]
+    weights = torch.full((len(english), len(korean)), 0.01)
+    for row, key in enumerate([0, 4, 3, 2]):  # i-나, ate-먹었다 (crosses), an-를, apple-사과
+        weights[row, key] = 0.96
+    cross = frames.weights_frame(weights, english, korean).rename(columns={"query_token": "produced_token"})
+    links = frames.word_order_frame(cross, len(english))
+    strong = links[links["link"]].sort_values("query_pos")
+    assert strong["key_pos"].tolist() == [0, 4, 3, 2]
+    assert strong["crosses"].tolist() == [False, True, True, True]
+    spec = charts.word_order_lines(links, crossing_label="x", straight_label="=").to_dict()
+    edges = spec["layer"][0]
+    assert edges["encoding"]["color"]["scale"] == {"domain": ["x", "="], "range": [charts.HIGHLIGHT_COLOR, "#4c78a8"]}
+    rows = spec["datasets"][edges["data"]["name"]]
+    assert [row["kind_of_line"] for row in sorted(rows, key=lambda row: row["query_pos"])] == ["=", "x", "x", "x"]
+    # Korean across the top, English across the bottom, each evenly spaced in sentence order.
+    korean_words, english_words = (spec["datasets"][spec["layer"][index]["data"]["name"]] for index in (1, 2))
+    assert [word["label"] for word in sorted(korean_words, key=lambda word: word["x"])] == korean
+    assert [word["label"] for word in sorted(english_words, key=lambda word: word["x"])] == english
+    assert {word["y"] for word in korean_words} == {0.0} and {word["y"] for word in english_words} == {1.0}
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["reverse"] is True  # y = 0 (Korean) on top

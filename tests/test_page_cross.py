@@ -120,7 +120,15 @@ def test_page_runs_with_its_widgets_and_follows_the_language():
         app.selectbox(key="cross_focus")
         assert len(charts(app)) >= 4  # map, focus bars, grid, lines
     assert [tab.label for tab in korean.tabs] == [
-        texts.TEXTS[key]["ko"] for key in ("cross.tab.map", "cross.tab.guess", "cross.tab.steps", "cross.tab.heads")
+        texts.TEXTS[key]["ko"]
+        for key in (
+            "cross.tab.map",
+            "cross.tab.guess",
+            "cross.tab.steps",
+            "cross.tab.heads",
+            "cross.tab.explain",
+            "cross.tab.compare",
+        )
     ]
 
 
@@ -271,3 +279,216 @@ def test_head_scores_table_marks_the_best_head():
     best = table[table["best"] != ""]
     assert len(best) == 1 and best["hit_rate"].iloc[0] == table["hit_rate"].max()
     assert f"layer {int(best['layer'].iloc[0])} · head {int(best['head'].iloc[0])}" in markdown_text(app)
+
+
+@pytest.fixture(scope="module")
+def shipped_explanations():
+    """model.explain of SEED's translation with the shipped model: head 0 of the last layer, and its layer average."""
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+    from model.explain import explain
+
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    translation = translate(checkpoint, SEED)
+    last = checkpoint.model_config.n_decoder_layers - 1
+    return last, {head: explain(checkpoint, translation, last, head) for head in (0, None)}
+
+
+def explanation_bars(app: AppTest):
+    """The rows of the importance bars: the one single-layer chart with a `relative` column."""
+    found = [chart.data_of(chart.spec) for chart in charts(app) if not chart.layers() and "data" in chart.spec]
+    (bars,) = [data for data in found if "relative" in data.columns]
+    return bars
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_explanation_tab_draws_the_four_methods_with_the_numbers_of_model_explain(language, shipped_explanations):
+    last, explanations = shipped_explanations
+    app = run_page(language)
+    app.radio(key="cross_layer").set_value(last)
+    app.radio(key="cross_head").set_value(0)
+    open_tab(rerun(app), "cross.tab.explain")
+    prose = markdown_text(app)
+    for key in ("cross.explain.body", "cross.explain.literature"):
+        assert texts.TEXTS[key][language] in prose
+    assert "Jain & Wallace" in prose and "Wiegreffe & Pinter" in prose
+
+    for which, head in (("picked_head", 0), ("layer_average", None)):
+        app.radio(key="cross_explain_which").set_value(which)
+        app.selectbox(key="cross_explain_word").set_value(3)  # 'student'
+        rerun(app)
+        explanation = explanations[head]
+        bars = explanation_bars(app)
+        assert set(bars["method"]) == {"attention", "value_norm", "rollout", "leave_one_out"}
+        assert set(bars["english_pos"]) == {3} and set(bars["english_token"]) == {"student"}
+        for method, matrix in explanation.importance.items():
+            drawn = bars[bars["method"] == method].sort_values("key_pos")
+            assert list(drawn["key_token"]) == ["나", "는", "학생", "이다"]  # sentence order
+            assert drawn["importance"].tolist() == pytest.approx(matrix[3].tolist(), abs=1e-6)
+            assert drawn["relative"].abs().max() == pytest.approx(1.0)
+        table = app.dataframe[0].value
+        assert len(table) == 6
+        for row, pair in zip(table.itertuples(), explanation.agreement, strict=True):
+            assert row.mean == pytest.approx(explanation.agreement[pair])
+            assert row.word == pytest.approx(explanation.spearman[pair][3])
+            assert row.same_top == pytest.approx(explanation.top_agreement[pair])
+        rho = explanation.agreement[("attention", "leave_one_out")]
+        assert f"ρ = {rho:.2f}" in markdown_text(app)
+
+
+@pytest.fixture(scope="module")
+def shipped_report():
+    """model.heads.head_report of the shipped model on the generated test split (with gold links)."""
+    from model import heads
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    pairs, with_gold, _ = heads.scoring_pairs(checkpoint)
+    assert with_gold
+    return heads.head_report(checkpoint, pairs, with_gold), len(pairs)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_heads_tab_scores_alignment_as_the_literature_does_in_both_readings(language, shipped_report):
+    report, pair_count = shipped_report
+    app = open_tab(run_page(language), "cross.tab.heads")
+    assert texts.text("cross.aer.body", language, count=pair_count) in markdown_text(app)
+    cross_heads = {(head.layer, head.head): head for head in report.heads if head.kind == "cross"}
+    mean_label = texts.text("cross.aer.layer_average", language)
+    for shift in (False, True):
+        app.toggle(key="cross_aer_shift").set_value(shift)
+        rerun(app)
+        reading = "shift" if shift else "standard"
+        (table,) = [frame.value for frame in app.dataframe if "precision" in frame.value.columns]
+        assert len(table) == len(cross_heads) + len(report.layer_scores[reading])
+        assert table["aer"].is_monotonic_increasing  # best first
+        assert (table["best"] != "").sum() == 1 and table["best"].iloc[0] != ""
+        for row in table.itertuples():
+            if row.head == mean_label:
+                score = report.layer_scores[reading][row.layer]
+                expected = (score.precision, score.recall, score.alignment_error_rate)
+            else:
+                head = cross_heads[(row.layer, int(row.head))]
+                expected = (
+                    (head.precision, head.recall, head.aer)
+                    if reading == "standard"
+                    else (head.shift_precision, head.shift_recall, head.shift_aer)
+                )
+            assert (row.precision, row.recall, row.aer) == pytest.approx(expected)
+        prose = markdown_text(app)
+        lowest = {
+            name: min(
+                [getattr(head, "aer" if name == "standard" else "shift_aer") for head in cross_heads.values()]
+                + [score.alignment_error_rate for score in report.layer_scores[name]]
+            )
+            for name in ("standard", "shift")
+        }
+        winner = texts.text(
+            f"cross.aer.winner.{report.winning_reading()}",
+            language,
+            standard=f"{lowest['standard']:.3f}",
+            shift=f"{lowest['shift']:.3f}",
+        )
+        assert winner in prose
+        best = report.best_layer(reading)
+        garg = max(len(report.layer_scores[reading]) - 2, 0)
+        garg_key = "cross.aer.garg.same" if best == garg else "cross.aer.garg.differs"
+        aer = report.layer_scores[reading][best].alignment_error_rate
+        assert texts.text(garg_key, language, garg=garg, best=best, aer=f"{aer:.3f}") in prose
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_heads_tab_says_what_each_head_does(language, shipped_report):
+    report, pair_count = shipped_report
+    app = open_tab(run_page(language), "cross.tab.heads")
+    (table,) = [frame.value for frame in app.dataframe if "confidence" in frame.value.columns]
+    assert len(table) == len(report.heads) == 24  # 4 heads x (2 encoder self + 2 decoder self + 2 cross layers)
+    for row, head in zip(table.itertuples(), report.heads, strict=True):
+        assert row.kind == texts.text(f"hood.kind.{head.kind}", language)
+        assert (row.layer, row.head) == (head.layer, head.head)
+        assert row.confidence == pytest.approx(head.confidence)
+        assert row.pattern == (texts.text(f"cross.roles.pattern.{head.pattern}", language) if head.pattern else "")
+    described = sum(head.pattern is not None for head in report.heads)
+    assert texts.text("cross.roles.described", language, described=described, total=24) in markdown_text(app)
+    # The pruning curve waits for the button.
+    assert texts.text("cross.prune.exact_match", language) not in json.dumps([spec for spec, _ in drawn_charts(app)])
+
+
+def test_pruning_curve_on_request_says_how_many_heads_the_model_needs():
+    from model import heads
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    app = open_tab(run_page("en"), "cross.tab.heads")
+    app.button(key="cross_prune").click()
+    rerun(app)
+    series = texts.text("cross.prune.exact_match", "en")  # the curve's column, named for its legend
+    (datasets,) = [datasets for spec, datasets in drawn_charts(app) if "heads pruned" in json.dumps(spec)]
+    (curve,) = [frame for frame in datasets.values() if series in frame.columns]
+    curve = curve.sort_values("heads_pruned")
+    assert curve["heads_pruned"].tolist() == list(range(25))  # 0 .. all 24 heads
+    values = curve[series].tolist()
+    # With every head on it is the shipped model's test exact match; with every head off the model is lost.
+    assert values[0] == pytest.approx(
+        load_checkpoint(SHIPPED_CHECKPOINT).metrics["test_exact_match"], abs=1e-6
+    )  # float32; one pair is 1e-3
+    assert values[-1] < 0.05
+    # Heads needed, recomputed from the drawn curve.
+    safely = 0
+    for count in range(1, len(values)):
+        if values[count] < values[0] - heads.NEEDED_TOLERANCE:
+            break
+        safely = count
+    assert f"really needs **{24 - safely} of its 24 heads**" in markdown_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_word_order_lines_link_each_english_word_to_its_strongest_korean_token(language):
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    sentence = "나는 어제 학교에서 사과를 먹었다"  # SOV with a time and a place: English reorders them
+    translation = translate(load_checkpoint(SHIPPED_CHECKPOINT), sentence)
+    english_count = len(translation.output_tokens) - 1
+    app = app_testing.run_page(PAGE, language, sentence=sentence, timeout=120)
+    app.radio(key="cross_layer").set_value(1)
+    app.radio(key="cross_head").set_value(1)
+    rerun(app)
+    (chart,) = [
+        chart for chart in charts(app) if chart.spec.get("config", {}) and "kind_of_line" in json.dumps(chart.spec)
+    ]
+    links = chart.data_of(chart.layers()[0]).sort_values("query_pos")
+    strongest = translation.maps.cross[1, 1, :english_count].argmax(dim=-1).tolist()
+    assert links["query_pos"].tolist() == list(range(english_count))
+    assert links["key_pos"].tolist() == strongest
+    crossing = [
+        any((e - f) * (strongest[e] - strongest[f]) < 0 for f in range(english_count)) for e in range(english_count)
+    ]
+    assert links["crosses"].tolist() == crossing and any(crossing)
+    crossing_label = texts.text("cross.order.crossing", language)
+    assert set(links.loc[links["crosses"], "kind_of_line"]) == {crossing_label}
+    expected = texts.text("cross.order.count", language, crossing=sum(crossing), total=english_count)
+    assert expected in markdown_text(app)
+
+
+@pytest.mark.parametrize(("language", "sentence_b"), [("en", "그녀는 가수이다"), ("ko", "나는 사과를 먹었다")])
+def test_compare_tab_shows_both_maps_and_their_difference(language, sentence_b):
+    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
+
+    checkpoint = load_checkpoint(SHIPPED_CHECKPOINT)
+    first, second = translate(checkpoint, SEED), translate(checkpoint, sentence_b)
+    app = open_tab(run_page(language), "cross.tab.compare")
+    app.selectbox(key="cross_compare_b").set_value(sentence_b)
+    rerun(app)
+    prose = markdown_text(app)
+    assert f"**A**: {SEED} → {first.translation}" in prose and f"**B**: {sentence_b} → {second.translation}" in prose
+    title = texts.text("cross.compare.difference_title", language, layer=0, head=0)
+    difference = chart_titled(app, title).data_of(chart_titled(app, title).layers()[0])
+    rows = min(len(first.output_tokens), len(second.output_tokens)) - 1
+    columns = min(len(first.source_tokens), len(second.source_tokens))
+    expected = second.maps.cross[0, 0, :rows, :columns] - first.maps.cross[0, 0, :rows, :columns]
+    drawn = difference.sort_values(["row_pos", "column_pos"])["value"].to_numpy()
+    assert drawn == pytest.approx(expected.flatten().tolist(), abs=1e-6)
+    common = texts.text("cross.compare.common_part", language)
+    same_shape = len(first.output_tokens) == len(second.output_tokens) and len(first.source_tokens) == len(
+        second.source_tokens
+    )
+    assert same_shape == (sentence_b == "그녀는 가수이다")  # she is a singer: SEED's shape; 사과를 adds a token
+    assert (common in [caption.value for caption in app.caption]) == (not same_shape)

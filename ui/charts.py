@@ -34,6 +34,8 @@ DIVERGING_SCHEME = "redblue"  # general matrices: negative red, positive blue, 0
 HIGHLIGHT_COLOR = "#e4572e"
 MUTED_COLOR = "#9db4cc"
 MASKED_COLOR = "#d9d9d9"
+# Okabe & Ito's colour-blind-safe palette: one colour per importance method (importance_bars).
+METHOD_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
 HIGHLIGHT_ROLES = ("query", "output")  # points and arrows drawn in HIGHLIGHT_COLOR
 # Sizes are set per chart (cells of a fixed size), so titles, axes and legends are
 # added around the plot ("pad"). Without this Streamlit sets autosize "fit", which
@@ -829,3 +831,150 @@ def top_tokens_chart(
         text=alt.Text("probability:Q", format=".2f"),
     )
     return alt.layer(bars, values).properties(autosize=PAD, title=title, width=width, height=26 * len(frame))
+
+
+def importance_bars(
+    frame: pd.DataFrame,
+    method_labels: dict[str, str],
+    title: str = "",
+    x_title: str = "key",
+    y_title: str = "relative importance",
+    method_title: str = "method",
+    group_width: int = 84,
+) -> alt.Chart:
+    """Several importance vectors of one English token, side by side over the same Korean tokens.
+
+    `frame` is ui.frames.importance_frame filtered to one `english_pos`: per (method,
+    key) `key_pos`, `key_token`, `importance` (the method's own value) and `relative`
+    (scaled so each method's largest |value| is 1), which the bars show. Korean tokens
+    run across in sentence order; each holds one bar per method, in `method_labels`'
+    order ({method: label in the user's language}), coloured from METHOD_COLORS. The
+    y axis always shows 0..1 and reaches below 0 only when a value is negative.
+    """
+    methods = list(method_labels)
+    key_count = frame["key_pos"].nunique()
+    lowest = min(0.0, float(frame["relative"].min())) if len(frame) else 0.0
+    labelled = frame.assign(method_label=frame["method"].map(method_labels))
+    order = [method_labels[method] for method in methods]
+    return (
+        alt.Chart(labelled)
+        .mark_bar()
+        .encode(
+            x=alt.X("key_pos:O", axis=_position_axis(frame, "key_pos", "key_token", x_title, group_width - 4)),
+            xOffset=alt.XOffset("method_label:N", sort=order),
+            y=alt.Y(
+                "relative:Q",
+                scale=alt.Scale(domain=[lowest, 1]),
+                title=y_title,
+                axis=alt.Axis(**HORIZONTAL_Y_TITLE),
+            ),
+            color=alt.Color(
+                "method_label:N",
+                sort=order,
+                scale=alt.Scale(domain=order, range=list(METHOD_COLORS[: len(order)])),
+                legend=alt.Legend(title=method_title, orient="bottom", direction="horizontal", labelLimit=260),
+            ),
+            tooltip=[
+                alt.Tooltip("key_token:N", title=x_title),
+                alt.Tooltip("method_label:N", title=method_title),
+                alt.Tooltip("importance:Q", title=method_title, format=".4f"),
+                alt.Tooltip("relative:Q", title=y_title, format=".2f"),
+            ],
+        )
+        .properties(autosize=PAD, title=title, width=group_width * key_count, height=220)
+    )
+
+
+def word_order_lines(
+    frame: pd.DataFrame,
+    title: str = "",
+    query_label: str = "produced_token",
+    top_title: str = "Korean",
+    bottom_title: str = "English",
+    value_title: str = "weight",
+    crossing_label: str = "crosses another line",
+    straight_label: str = "keeps the order",
+    column_width: int = 72,
+) -> alt.LayerChart:
+    """Lines between two sentences, each in order: the Korean tokens across the top, the English
+    below, one line from each English token to the Korean token it weights most.
+
+    `frame` is ui.frames.word_order_frame: tidy cross-attention rows of one head with
+    `link` and `crosses`. Lines that cross another are drawn in HIGHLIGHT_COLOR,
+    the rest in the muted blue; their width grows with the weight. Both sentences
+    span the same width, each spaced evenly.
+    """
+    korean_count = int(frame["key_pos"].max()) + 1
+    english_count = int(frame["query_pos"].max()) + 1
+    links = frame[frame["link"]].assign(
+        korean_x=lambda rows: (rows["key_pos"] + 0.5) / korean_count,
+        english_x=lambda rows: (rows["query_pos"] + 0.5) / english_count,
+        top=0.12,  # lines stop short of the words so every token stays readable
+        bottom=0.88,
+        kind_of_line=lambda rows: rows["crosses"].map({True: crossing_label, False: straight_label}),
+    )
+    x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[-0.1, 1.1], reverse=True, nice=False, zero=False)  # Korean on top
+    no_axis = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
+    edges = (
+        alt.Chart(links)
+        .mark_rule(strokeCap="round")
+        .encode(
+            x=alt.X("korean_x:Q", scale=x_scale, axis=no_axis),
+            x2=alt.X2("english_x"),
+            y=alt.Y("top:Q", scale=y_scale, axis=no_axis),
+            y2=alt.Y2("bottom"),
+            strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[1, 7]), legend=None),
+            color=alt.Color(
+                "kind_of_line:N",
+                scale=alt.Scale(domain=[crossing_label, straight_label], range=[HIGHLIGHT_COLOR, "#4c78a8"]),
+                legend=alt.Legend(title=None, orient="bottom"),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{query_label}:N", title=bottom_title),
+                alt.Tooltip("key_token:N", title=top_title),
+                alt.Tooltip("weight:Q", title=value_title, format=".4f"),
+            ],
+        )
+    )
+    korean = frame.drop_duplicates("key_pos")[["key_pos", "key_token"]]
+    korean = pd.DataFrame({"x": (korean["key_pos"] + 0.5) / korean_count, "y": 0.0, "label": korean["key_token"]})
+    english = frame.drop_duplicates("query_pos")[["query_pos", query_label]]
+    english = pd.DataFrame(
+        {"x": (english["query_pos"] + 0.5) / english_count, "y": 1.0, "label": english[query_label].astype(str)}
+    )
+
+    def words(rows: pd.DataFrame, baseline: str, dy: int) -> alt.Chart:
+        return (
+            alt.Chart(rows)
+            .mark_text(fontSize=14, baseline=baseline, dy=dy, color="#333333")
+            .encode(
+                x=alt.X("x:Q", scale=x_scale, axis=no_axis),
+                y=alt.Y("y:Q", scale=y_scale, axis=no_axis),
+                text=alt.Text("label:N"),
+            )
+        )
+
+    def side_title(label: str, y: float, baseline: str, dy: int) -> alt.Chart:
+        return (
+            alt.Chart(pd.DataFrame({"x": [0.0], "y": [y], "label": [label]}))
+            .mark_text(align="right", baseline=baseline, dx=-10, dy=dy, fontSize=12, color="#777777")
+            .encode(
+                x=alt.X("x:Q", scale=x_scale, axis=no_axis),
+                y=alt.Y("y:Q", scale=y_scale, axis=no_axis),
+                text=alt.Text("label:N"),
+            )
+        )
+
+    width = column_width * max(korean_count, english_count)
+    return (
+        alt.layer(
+            edges,
+            words(korean, "middle", 0),
+            words(english, "middle", 0),
+            side_title(top_title, 0.0, "middle", 0),
+            side_title(bottom_title, 1.0, "middle", 0),
+        )
+        .properties(autosize=PAD, title=title, width=width, height=180)
+        .configure_view(stroke=None)
+    )

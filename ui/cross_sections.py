@@ -1,5 +1,7 @@
 """The sections of the Cross-attention page: the map, the guessing game, step-through decoding
-and the head scores; one function per tab, each drawing from one `CrossMaps`.
+and the head scores; one function per tab, each drawing from one `CrossMaps`. The tabs of
+issue 13 live in their own modules (explanation_sections, compare_sections; the heads
+tab ends with alignment_sections and head_roles_sections, the map with word_order_sections).
 
 Frames, gold links and head scores come from ui/cross_views.py (model/alignment.py
 underneath), charts from ui/charts.py through ui/views.py.
@@ -11,7 +13,18 @@ import pandas as pd
 import streamlit as st
 
 from model import alignment
-from ui import cross_views, export, sidebar, state, views
+from ui import (
+    alignment_sections,
+    compare_sections,
+    cross_views,
+    explanation_sections,
+    export,
+    head_roles_sections,
+    sidebar,
+    state,
+    views,
+    word_order_sections,
+)
 from ui.state import tr
 
 # Widget and state keys of the page.
@@ -263,6 +276,7 @@ def map_section(c: CrossMaps) -> None:
     st.subheader(tr("cross.lines.header"))
     st.markdown(tr("cross.lines.body"))
     views.lines_view(cross_rows, cross_views.CROSS, c.layer, c.head, focus)
+    word_order_sections.word_order_section(c)
     export.translation_json_button(c.study.translation, "translation")
 
 
@@ -366,6 +380,8 @@ def heads_section(c: CrossMaps) -> None:
         )
     else:
         st.info(gold_text(c.gold))
+    alignment_sections.alignment_section(c.study)
+    head_roles_sections.head_roles_section(c.study)
 
 
 # The map comes first so the page opens on it; the guessing game is one tab away.
@@ -373,12 +389,17 @@ SECTIONS = {
     "cross.tab.map": (map_section, [SHOW_GOLD, FOCUS, views.widget_key(cross_views.CROSS, "lines_every_token")]),
     "cross.tab.guess": (guess_section, [GUESS_TOKEN, GUESS_HEAD, GUESS]),
     "cross.tab.steps": (steps_section, [STEP]),
-    "cross.tab.heads": (heads_section, []),
+    "cross.tab.heads": (heads_section, [alignment_sections.SHIFT]),
+    "cross.tab.explain": (
+        explanation_sections.explanation_section,
+        [explanation_sections.WHICH, explanation_sections.WORD],
+    ),
+    "cross.tab.compare": (compare_sections.compare_section, [compare_sections.SENTENCE_B]),
 }
 
 
 def tabs(maps: CrossMaps) -> None:
-    """The four tabs; only the open one runs (on_change="rerun"): the others would compute and
+    """The tabs; only the open one runs (on_change="rerun"): the others would compute and
     send their charts on every click. Widgets in closed tabs keep their values for when the
     tab reopens."""
     st.session_state.setdefault(SHOW_GOLD, True)  # the map tab's toggle, read by the steps tab too

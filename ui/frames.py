@@ -24,6 +24,21 @@ Smaller formats, for one matrix at a time (the Basics and Under the hood pages):
   is −∞) and `negative_infinity` (bool) — what `ui.charts.matrix_heatmap` draws;
 - `matrix_table`: a labelled table for st.dataframe.
 
+"Is attention an explanation?" (model/explain.py's Explanation):
+- `importance_frame`: one row per (English token, method, Korean token): IMPORTANCE_COLUMNS;
+- `agreement_frame`: one row per (English token, method pair): AGREEMENT_COLUMNS.
+
+Word order (the Cross-attention page's lines between the sentences):
+- `word_order_frame`: one cross-attention map with each English token's strongest link and
+  whether that link crosses another.
+
+Comparing two sentences:
+- `difference_frame`: B − A of two cross-attention maps of one head, in the matrix format.
+
+What each head does (model/heads.py's Report):
+- `head_report_frame`: one row per head of every kind: HEAD_REPORT_COLUMNS;
+- `layer_alignment_frame`: one row per (reading, decoder layer average): LAYER_ALIGNMENT_COLUMNS.
+
 Tensors come in from model/ and are only read here (`float`, `.numpy()`): no torch import.
 """
 
@@ -37,6 +52,13 @@ from model.attention import AttentionKind
 COLUMNS = ["kind", "layer", "head", "query_pos", "key_pos", "query_token", "key_token", "produced_token", "weight"]
 MATRIX_COLUMNS = ["row_pos", "column_pos", "row_label", "column_label", "value", "negative_infinity"]
 WEIGHTS_COLUMNS = ["query_pos", "key_pos", "query_token", "key_token", "weight"]
+IMPORTANCE_COLUMNS = ["english_pos", "english_token", "method", "key_pos", "key_token", "importance", "relative"]
+HEAD_REPORT_COLUMNS = [
+    "kind", "layer", "head", "confidence", "pattern",
+    "precision", "recall", "aer", "shift_precision", "shift_recall", "shift_aer",
+]  # fmt: skip
+LAYER_ALIGNMENT_COLUMNS = ["reading", "layer", "precision", "recall", "aer"]
+AGREEMENT_COLUMNS = ["english_pos", "english_token", "method_a", "method_b", "spearman", "same_top"]
 
 
 def map_frame(
@@ -190,4 +212,142 @@ def mask_stage_frame(stages, translation) -> pd.DataFrame:
         scaled_score=stages.scaled.numpy().ravel().astype(np.float64),
         allowed=stages.allowed.numpy().ravel(),
         masked_score=stages.masked.numpy().ravel().astype(np.float64),
+    )
+
+
+def importance_frame(explanation) -> pd.DataFrame:
+    """The four importance vectors of every English token of a model.explain.Explanation.
+
+    IMPORTANCE_COLUMNS: `english_pos` (row j: the English token produced at decoder step
+    j), `english_token`, `method` (a model.explain.METHODS name), `key_pos`, `key_token`
+    (the Korean token), `importance` (the method's own value; leave-one-out may be
+    negative) and `relative`: importance divided by the largest |importance| of that
+    English token and method (0 when all are 0). The methods have different units, so
+    only `relative` puts them on one axis.
+    """
+    records = []
+    for method, matrix in explanation.importance.items():
+        for row, english in enumerate(explanation.english_tokens):
+            values = [float(value) for value in matrix[row].tolist()]
+            largest = max((abs(value) for value in values if math.isfinite(value)), default=0.0)
+            for key, value in enumerate(values):
+                records.append(
+                    {
+                        "english_pos": row,
+                        "english_token": str(english),
+                        "method": method,
+                        "key_pos": key,
+                        "key_token": str(explanation.source_tokens[key]),
+                        "importance": value,
+                        "relative": value / largest if largest and math.isfinite(value) else 0.0,
+                    }
+                )
+    return pd.DataFrame.from_records(records, columns=IMPORTANCE_COLUMNS)
+
+
+def agreement_frame(explanation) -> pd.DataFrame:
+    """Per English token and method pair: Spearman's rho (NaN where undefined) and whether the two
+    methods name the same most important Korean token (`same_top`): AGREEMENT_COLUMNS."""
+    records = []
+    for (method_a, method_b), correlations in explanation.spearman.items():
+        first, second = explanation.importance[method_a], explanation.importance[method_b]
+        for row, english in enumerate(explanation.english_tokens):
+            rho = correlations[row]
+            records.append(
+                {
+                    "english_pos": row,
+                    "english_token": str(english),
+                    "method_a": method_a,
+                    "method_b": method_b,
+                    "spearman": float("nan") if rho is None else float(rho),
+                    "same_top": int(first[row].argmax()) == int(second[row].argmax()),
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=AGREEMENT_COLUMNS)
+
+
+def head_report_frame(report) -> pd.DataFrame:
+    """Every head of a model.heads.Report: HEAD_REPORT_COLUMNS.
+
+    `kind` (an AttentionKind name), `layer`, `head` (0-based), `confidence` (Voita et al.:
+    mean largest weight per query), `pattern` (a model.heads.PATTERN_DESCRIPTIONS code, or
+    "" when no pattern holds), and for cross-attention heads with gold links precision, recall and AER in the
+    standard and the shift reading (NaN otherwise).
+    """
+    rows = [{column: getattr(head, column) for column in HEAD_REPORT_COLUMNS} for head in report.heads]
+    for row in rows:
+        row["pattern"] = row["pattern"] or ""  # a text column: pandas would turn None into NaN
+    frame = pd.DataFrame.from_records(rows, columns=HEAD_REPORT_COLUMNS)
+    for column in HEAD_REPORT_COLUMNS[5:]:
+        frame[column] = frame[column].astype("float64")
+    return frame.assign(kind=frame["kind"].astype(str))
+
+
+def layer_alignment_frame(report) -> pd.DataFrame:
+    """The layer averages' alignment scores of a model.heads.Report: LAYER_ALIGNMENT_COLUMNS
+    (`reading` "standard", "shift" or "norm"); empty without gold links."""
+    rows = [
+        {
+            "reading": reading,
+            "layer": layer,
+            "precision": score.precision,
+            "recall": score.recall,
+            "aer": score.alignment_error_rate,
+        }
+        for reading, scores in report.layer_scores.items()
+        for layer, score in enumerate(scores)
+    ]
+    return pd.DataFrame.from_records(rows, columns=LAYER_ALIGNMENT_COLUMNS)
+
+
+def word_order_frame(cross: pd.DataFrame, english_count: int) -> pd.DataFrame:
+    """One head's cross-attention map (tidy attention rows of one layer and head) as word-order links.
+
+    Keeps the rows of the `english_count` English tokens (the `<eos>` row is left out)
+    and adds `link` (True on each English token's most-weighted Korean token, the
+    first on a tie) and `crosses` (True on a link whose order disagrees with another
+    link's: English i before j but Korean k_i after k_j). Other rows keep
+    link = crosses = False, so the chart still knows every Korean token.
+    """
+    rows = cross[cross["query_pos"] < english_count].sort_values(["query_pos", "key_pos"]).reset_index(drop=True)
+    strongest = rows.loc[rows.groupby("query_pos")["weight"].idxmax()]
+    links = list(zip(strongest["query_pos"], strongest["key_pos"], strict=True))
+    crossing = {
+        (english, korean)
+        for english, korean in links
+        for other_english, other_korean in links
+        if (english - other_english) * (korean - other_korean) < 0
+    }
+    pairs = list(zip(rows["query_pos"], rows["key_pos"], strict=True))
+    return rows.assign(link=rows.index.isin(strongest.index), crosses=[pair in crossing for pair in pairs])
+
+
+def difference_frame(first: pd.DataFrame, second: pd.DataFrame, first_rows: int, second_rows: int) -> pd.DataFrame:
+    """B − A of two cross-attention maps of one head (tidy rows of one layer and head each), as
+    a `matrix_frame`: one cell per position both maps have.
+
+    Rows are English positions below both `first_rows` and `second_rows` (each map's
+    English tokens; `<eos>` left out), columns the Korean positions both sentences
+    have. Labels are "a / b" where the two tokens differ, the token where they agree.
+    `value` = weight in `second` − weight in `first`, in −1..1.
+    """
+    columns = ["query_pos", "key_pos", "produced_token", "key_token", "weight"]
+    merged = first[columns].merge(second[columns], on=["query_pos", "key_pos"], suffixes=("_a", "_b"))
+    merged = merged[merged["query_pos"] < min(first_rows, second_rows)].sort_values(["query_pos", "key_pos"])
+
+    def label(a, b) -> str:
+        return str(a) if a == b else f"{a} / {b}"
+
+    return pd.DataFrame(
+        {
+            "row_pos": merged["query_pos"].to_numpy(),
+            "column_pos": merged["key_pos"].to_numpy(),
+            "row_label": [
+                label(a, b) for a, b in zip(merged["produced_token_a"], merged["produced_token_b"], strict=True)
+            ],
+            "column_label": [label(a, b) for a, b in zip(merged["key_token_a"], merged["key_token_b"], strict=True)],
+            "value": (merged["weight_b"] - merged["weight_a"]).to_numpy(dtype=np.float64),
+            "negative_infinity": False,
+        },
+        columns=MATRIX_COLUMNS,
     )

@@ -31,6 +31,7 @@ from model.decoding import (
     Translation,
     translate,
 )
+from model.explain import explain
 from model.fingerprint import checkpoint_key, parameter_count
 from ui import frames
 
@@ -42,6 +43,7 @@ __all__ = [
     "attention_frame_for",
     "checkpoint_key",
     "example_sentences",
+    "explanation_frames_for",
     "load_shipped_checkpoint",
     "parameter_count",
     "prepared_process",
@@ -132,3 +134,17 @@ def translation_for(model_key: str, sentence: str, _checkpoint: Checkpoint) -> T
 def attention_frame_for(model_key: str, sentence: str, _checkpoint: Checkpoint) -> pd.DataFrame:
     """The tidy attention DataFrame (ui/frames.py) of every map of `sentence`'s translation."""
     return frames.attention_frame(translation_for(model_key, sentence, _checkpoint))
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHED_SENTENCES)
+def explanation_frames_for(
+    model_key: str, sentence: str, layer: int, head: int | None, _checkpoint: Checkpoint
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(importance, agreement) frames (ui/frames.py) of model.explain.explain for `sentence`'s
+    translation, "attention" read from decoder `layer`, one `head` or (None) the layer's heads.
+
+    Leave-one-out costs one batched forward pass of (Korean tokens + 1) copies: only the
+    "Is attention an explanation?" tab asks for it.
+    """
+    explanation = explain(_checkpoint, translation_for(model_key, sentence, _checkpoint), layer, head)
+    return frames.importance_frame(explanation), frames.agreement_frame(explanation)

@@ -1289,6 +1289,291 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This model was trained on other sentence pairs; it is scored on the generated test sentences whose "
         "words it knows, some of which it may have seen in training.",
     },
+    # word order, seen (ui/word_order_sections.py; issue 13 §4)
+    "cross.order.header": {"ko": "어순을 눈으로 보기", "en": "Word order, seen"},
+    "cross.order.body": {
+        "ko": "한국어는 주어-목적어-동사(SOV), 영어는 주어-동사-목적어(SVO) 순서입니다. 위에는 한국어 문장, 아래에는 "
+        "영어 번역을 차례대로 놓고, 영어 단어마다 이 헤드가 가장 많이 본 한국어 토큰으로 선을 그었습니다. "
+        "다른 선과 엇갈리는 선은 주황색입니다. 단어를 한 자리씩 차례로 바꿔 적는 고정된 번역으로는 순서를 이렇게 "
+        "뒤바꿀 수 없습니다. 어텐션은 영어 단어를 쓸 때마다 한국어 문장의 어느 자리든 볼 수 있어서 순서를 바꿀 수 있습니다.",
+        "en": "Korean puts subject, object, verb (SOV); English subject, verb, object (SVO). The Korean sentence "
+        "runs along the top and the English translation along the bottom, each in order, with a line from each "
+        "English word to the Korean token this head weights most. Lines that cross another are orange. A fixed "
+        "word-by-word translation, which writes each word in the place of the one it replaces, cannot reorder like "
+        "this; attention can, because each English word may look anywhere in the Korean sentence.",
+    },
+    "cross.order.title": {"ko": "어순 · 층 {layer} · 헤드 {head}", "en": "Word order · layer {layer} · head {head}"},
+    "cross.order.korean": {"ko": "한국어", "en": "Korean"},
+    "cross.order.english": {"ko": "영어", "en": "English"},
+    "cross.order.crossing": {"ko": "다른 선과 엇갈림", "en": "crosses another line"},
+    "cross.order.straight": {"ko": "순서 그대로", "en": "keeps the order"},
+    "cross.order.count": {
+        "ko": "영어 단어 {total}개 중 {crossing}개의 선이 다른 선과 엇갈립니다.",
+        "en": "{crossing} of the {total} English words' lines cross another line.",
+    },
+    # alignment as the literature scores it (ui/alignment_sections.py; issue 13 §2)
+    "cross.aer.header": {"ko": "연구에서 하듯 정렬 채점하기", "en": "Alignment as the research scores it"},
+    "cross.aer.body": {
+        "ko": "정렬 연구는 정답 짝을 두 가지로 나눕니다. **확실한 짝**(S)은 꼭 맞혀야 하는 짝이고, "
+        "**가능한 짝**(P)은 맞혀도 틀리지 않은 짝입니다. 여기서는 조사(는, 를, 에서 …)가 제 명사의 영어 단어와 "
+        "맺는 짝, 그리고 관사(a, the)가 명사와 맺는 짝이 가능한 짝입니다. 각 영어 단어에서 가장 많이 본 한국어 "
+        "토큰을 예측 정렬 A로 두고 Och & Ney(2003)의 점수를 냅니다. 정밀도 = |A∩P| / |A|, 재현율 = |A∩S| / |S|, "
+        "**AER** = 1 − (|A∩S| + |A∩P|) / (|A| + |S|) (낮을수록 좋음). 테스트 세트 {count}문장, 헤드마다 그리고 "
+        "층마다 헤드 평균으로 잽니다. 제목을 눌러 정렬할 수 있습니다.",
+        "en": "Alignment research splits gold links in two: **sure** links (S) must be found, **possible** links "
+        "(P) are not wrong if found. Here a particle's link (는, 를, 에서, …) to its noun's English word and an "
+        "article's link (a, the) to its noun are possible. Each English word's most-watched Korean token is the "
+        "predicted alignment A, scored as Och & Ney (2003) do: precision = |A∩P| / |A|, recall = |A∩S| / |S|, "
+        "**AER** = 1 − (|A∩S| + |A∩P|) / (|A| + |S|) (lower is better), on the {count} sentences of the test set, "
+        "per head and per layer average. Click a column title to sort.",
+    },
+    "cross.aer.shift_toggle": {
+        "ko": "Shift-Att로 읽기 (Chen 외, EMNLP 2020)",
+        "en": "Shift-Att reading (Chen et al., EMNLP 2020)",
+    },
+    "cross.aer.shift_help": {
+        "ko": "보통은 영어 단어를 만드는 단계의 행으로 정렬을 읽습니다. Shift-Att는 그 단어가 디코더의 입력으로 "
+        "들어오는 다음 단계의 행으로 읽습니다.",
+        "en": "Usually an English word is aligned by the row of the step that produces it. Shift-Att reads the row "
+        "of the next step, where that word is the decoder's input.",
+    },
+    "cross.aer.layer_average": {"ko": "평균", "en": "mean"},
+    "cross.aer.column.precision": {"ko": "정밀도", "en": "Precision"},
+    "cross.aer.column.recall": {"ko": "재현율", "en": "Recall"},
+    "cross.aer.column.aer": {"ko": "AER", "en": "AER"},
+    "cross.aer.winner.standard": {
+        "ko": "이 모델에서는 보통 읽기가 이깁니다 (가장 낮은 AER: 보통 읽기 {standard}, Shift-Att {shift}). "
+        "이 모델은 영어 단어를 만들 바로 그 순간에 그 단어의 한국어 짝을 봅니다.",
+        "en": "For this model the standard reading wins: lowest AER {standard} against {shift} with Shift-Att. "
+        "The model looks at a word's Korean partner at the very step it writes that word.",
+    },
+    "cross.aer.winner.shift": {
+        "ko": "이 모델에서는 Shift-Att 읽기가 이깁니다 (가장 낮은 AER: Shift-Att {shift}, 보통 읽기 {standard}). "
+        "Chen 외가 본 큰 모델처럼, 단어를 쓴 뒤 그 단어를 입력으로 읽을 때 한국어 짝을 봅니다.",
+        "en": "For this model the Shift-Att reading wins: lowest AER {shift} against {standard} in the standard "
+        "reading. Like the large models Chen et al. studied, it looks at a word's Korean partner once the word is "
+        "its input.",
+    },
+    "cross.aer.garg.same": {
+        "ko": "Garg 외(EMNLP 2019)는 끝에서 두 번째 디코더 층(여기서는 층 {garg})의 헤드 평균으로 정렬을 읽습니다. "
+        "이 모델에서 가장 잘 정렬하는 헤드 평균도 바로 그 층입니다 (층 {best}, AER {aer}).",
+        "en": "Garg et al. (EMNLP 2019) read the alignment from the penultimate decoder layer's head average: here "
+        "layer {garg}. It is also this model's best layer average (layer {best}, AER {aer}).",
+    },
+    "cross.aer.garg.differs": {
+        "ko": "Garg 외(EMNLP 2019)는 끝에서 두 번째 디코더 층(여기서는 층 {garg})의 헤드 평균으로 정렬을 읽습니다. "
+        "그런데 이 모델에서 가장 잘 정렬하는 헤드 평균은 다른 층입니다 (층 {best}, AER {aer}). "
+        "층이 몇 개 안 되는 작은 모델에서는 마지막 층이 정렬을 맡기도 합니다.",
+        "en": "Garg et al. (EMNLP 2019) read the alignment from the penultimate decoder layer's head average: here "
+        "layer {garg}, but this model's best layer average is layer {best} (AER {aer}). In a model this small the "
+        "last layer can do the aligning.",
+    },
+    "cross.aer.no_gold": {
+        "ko": "이 모델은 생성된 말뭉치로 학습되지 않아 정답 짝이 없으므로, AER을 낼 수 없습니다.",
+        "en": "This model was not trained on the generated corpus, so there are no gold links to score an AER against.",
+    },
+    # compare two sentences (ui/compare_sections.py; issue 13 §5)
+    "cross.tab.compare": {"ko": "⑥ 두 문장 비교", "en": "⑥ Compare"},
+    "cross.compare.body": {
+        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
+        "어텐션은 어디가 어떻게 바뀔까요?",
+        "en": "The sentence under study (A) and another example (B), side by side, through the same model and the "
+        "same head. When the sentence changes a little, where does the attention change?",
+    },
+    "cross.compare.pick": {"ko": "비교할 문장 B", "en": "Sentence B to compare"},
+    "cross.compare.translation": {
+        "ko": "**{name}**: {source} → {translation}",
+        "en": "**{name}**: {source} → {translation}",
+    },
+    "cross.compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
+    "cross.compare.difference_header": {"ko": "차이 맵: B − A", "en": "Difference map: B − A"},
+    "cross.compare.difference_body": {
+        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
+        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "en": "Each cell is B's weight minus A's at the same position: blue where B looks more, red where A looks "
+        "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
+    },
+    "cross.compare.common_part": {
+        "ko": "두 문장의 길이가 달라서, 둘 다 가진 자리(짧은 쪽의 행과 열)만 비교합니다.",
+        "en": "The two sentences differ in length, so only the positions both have (the shorter one's rows and "
+        "columns) are compared.",
+    },
+    "cross.compare.difference_title": {
+        "ko": "B − A · 층 {layer} · 헤드 {head}",
+        "en": "B − A · layer {layer} · head {head}",
+    },
+    # what each head does (ui/head_roles_sections.py; issue 13 §3)
+    "cross.roles.header": {"ko": "헤드마다 하는 일", "en": "What each head does"},
+    "cross.roles.body": {
+        "ko": "세 종류 어텐션의 모든 헤드를 테스트 세트 {count}문장으로 잽니다.\n"
+        "- **확신도** (Voita 외, ACL 2019): 쿼리마다 가장 큰 가중치의 평균. 1에 가까우면 헤드가 매번 한 토큰에 집중하고, "
+        "낮으면 여러 토큰에 고루 퍼뜨립니다. 디코더 쪽에서는 `<eos>`를 쓰는 행을 빼고 잽니다.\n"
+        "- **패턴**: 간단한 규칙(바로 앞 토큰, 자기 자신, 조사 → 명사, 동사 → 목적어, 한국어와 영어의 어순이 엇갈리는 "
+        "정답 정렬, 한국어를 왼쪽에서 오른쪽으로 차례로 훑기)이 그 헤드 가중치의 {threshold}보다 많이 맞을 때만 적습니다.",
+        "en": "Every head of the three kinds of attention, measured on the {count} sentences of the test set.\n"
+        "- **Confidence** (Voita et al., ACL 2019): the mean of the largest weight per query. Near 1 the head "
+        "focuses on one token each time; low, it spreads its weight. On the decoder side the row that writes "
+        "`<eos>` is left out.\n"
+        "- **Pattern**: written only where a simple rule (the previous token, the token itself, particle → noun, "
+        "verb → object, the gold alignment where Korean and English order cross, moving left to right over the "
+        "Korean) holds for more than {threshold} of the head's weight.",
+    },
+    "cross.roles.no_gold": {
+        "ko": "이 모델에는 정답 정렬이 없어서, 정답 정렬이 필요한 패턴(조사 → 명사, 동사 → 목적어, 엇갈리는 정렬)은 재지 않았습니다.",
+        "en": "This model has no gold alignment, so the patterns that need one (particle → noun, verb → object, "
+        "crossing alignment) are not measured.",
+    },
+    "cross.roles.column.kind": {"ko": "종류", "en": "Kind"},
+    "cross.roles.column.confidence": {"ko": "확신도", "en": "Confidence"},
+    "cross.roles.column.pattern": {"ko": "패턴", "en": "Pattern"},
+    "cross.roles.pattern.previous_token": {"ko": "바로 앞 토큰을 봄", "en": "attends to the previous token"},
+    "cross.roles.pattern.diagonal": {"ko": "자기 자신을 봄 (대각선)", "en": "attends to the token itself (diagonal)"},
+    "cross.roles.pattern.start_token": {
+        "ko": "첫 디코더 입력 <bos>를 봄",
+        "en": "attends to <bos>, the first decoder input",
+    },
+    "cross.roles.pattern.particle_to_noun": {"ko": "조사가 제 명사를 봄", "en": "a particle attends to its noun"},
+    "cross.roles.pattern.verb_to_object": {"ko": "동사가 목적어를 봄", "en": "the verb attends to its object"},
+    "cross.roles.pattern.crossing": {
+        "ko": "한국어와 영어의 어순이 엇갈리는 곳에서도 정답 정렬을 따라감",
+        "en": "follows the word alignment where Korean and English order cross",
+    },
+    "cross.roles.pattern.monotone": {
+        "ko": "한국어를 왼쪽에서 오른쪽으로 차례로 훑음",
+        "en": "moves monotonically left to right over the Korean",
+    },
+    "cross.roles.described": {
+        "ko": "헤드 {total}개 중 {described}개에서 한 가지 패턴이 뚜렷합니다. 나머지는 한 가지 규칙으로 설명되지 않습니다.",
+        "en": "{described} of {total} heads show one clear pattern; the rest are not described by a single rule.",
+    },
+    "cross.prune.header": {"ko": "헤드를 하나씩 꺼 보기", "en": "Pruning heads one at a time"},
+    "cross.prune.body": {
+        "ko": "헤드가 정말 다 필요할까요? 먼저 헤드를 하나씩만 꺼서 테스트 세트 완전 일치가 얼마나 떨어지는지 재고"
+        "(그 헤드의 중요도), 덜 중요한 헤드부터 차례로 꺼 나갑니다. 중요도가 같으면 확신도가 낮은 헤드를 먼저 끕니다 "
+        "(Michel 외, NeurIPS 2019, 「Are Sixteen Heads Really Better than One?」; Voita 외, ACL 2019). "
+        "계산에 수십 초가 걸릴 수 있어 버튼을 누를 때만 합니다. 한 번 계산하면 이 서버의 모든 사용자가 바로 봅니다.",
+        "en": "Does the model need all its heads? First each head alone is switched off to measure how much test "
+        "exact match drops (its importance); then heads are switched off cumulatively, least important first, "
+        'ties by lower confidence (Michel et al., NeurIPS 2019, "Are Sixteen Heads Really Better than One?"; '
+        "Voita et al., ACL 2019). It can take tens of seconds, so it runs only on request; once computed, everyone "
+        "on this server sees it at once.",
+    },
+    "cross.prune.button": {"ko": "헤드 하나씩 꺼 보기", "en": "Prune heads one at a time"},
+    "cross.prune.computing": {
+        "ko": "헤드를 하나씩 끄며 테스트 세트를 다시 채점하는 중… (수십 초 걸릴 수 있습니다)",
+        "en": "Switching heads off one at a time and rescoring the test set… (this can take tens of seconds)",
+    },
+    "cross.prune.exact_match": {"ko": "테스트 완전 일치", "en": "test exact match"},
+    "cross.prune.axis.pruned": {"ko": "끈 헤드 수", "en": "heads pruned"},
+    "cross.prune.needed": {
+        "ko": "모든 헤드를 켰을 때 완전 일치는 {full}입니다. 헤드 {pruned}개를 꺼도 {tolerance} 안쪽으로 유지되니, "
+        "이 모델에 정말 필요한 헤드는 {total}개 중 **{needed}개**입니다 (점선).",
+        "en": "With every head on, exact match is {full}. It stays within {tolerance} with {pruned} heads switched "
+        "off, so this model really needs **{needed} of its {total} heads** (the dashed line).",
+    },
+    "cross.prune.measured": {
+        "ko": "테스트 세트 {count}문장, 계산 {seconds}초.",
+        "en": "{count} test sentences; computed in {seconds} s.",
+    },
+    # "Is attention an explanation?" (ui/explanation_sections.py; issue 13 §1)
+    "cross.tab.explain": {"ko": "⑤ 이 어텐션은 설명일까?", "en": "⑤ Is attention an explanation?"},
+    "cross.explain.body": {
+        "ko": "어텐션 맵은 모델이 어디를 봤는지 보여 줍니다. 그런데 많이 본 곳이 곧 번역에 쓴 곳일까요? "
+        "'이 영어 단어를 만들 때 어떤 한국어 토큰이 중요했나?'라는 같은 질문에 네 가지 방법으로 답하고 비교해 봅니다.\n"
+        "- **어텐션 가중치**: 위에서 고른 헤드(또는 그 층 헤드들의 평균)의 가중치 α.\n"
+        "- **‖α·v‖**: 가중치에, 그 토큰이 실제로 보내는 값 벡터의 크기를 곱한 것 "
+        "(Kobayashi 외, EMNLP 2020, 「Attention is not only a weight」). 가중치가 커도 값 벡터가 작으면 전해지는 정보는 적습니다.\n"
+        "- **롤아웃**: 모든 층의 어텐션을 잔차 연결과 함께 차례로 곱해, 정보가 층을 거쳐 어디에서 왔는지 따라갑니다 "
+        "(Abnar & Zuidema, ACL 2020). 모델 전체의 성질이라 고른 헤드와 상관없습니다.\n"
+        "- **하나씩 빼 보기** (leave-one-out): 어텐션을 전혀 쓰지 않는 방법입니다. 한국어 토큰 하나를 지우고, "
+        "같은 영어 단어가 나올 확률이 얼마나 떨어지는지 잽니다. 음수라면 그 토큰이 없을 때 오히려 더 확신한다는 뜻입니다.",
+        "en": "An attention map shows where the model looked. But is where it looked what it used? Four methods "
+        'answer the same question, "which Korean tokens mattered for this English word?", side by side:\n'
+        "- **Attention weight**: the weights α of the head picked above (or the mean of that layer's heads).\n"
+        "- **‖α·v‖**: the weight times the size of the value vector that token actually sends (Kobayashi et al., "
+        'EMNLP 2020, "Attention is not only a weight"). A large weight on a small value vector passes on little.\n'
+        "- **Rollout**: the attention of every layer multiplied in turn, residual connections included, to follow "
+        "where the information came from through the layers (Abnar & Zuidema, ACL 2020). It belongs to the whole "
+        "model, so the picked head does not change it.\n"
+        "- **Leave-one-out**: no attention at all. Remove one Korean token and measure how much the probability of "
+        "the same English word drops. A negative value means the model is surer without that token.",
+    },
+    "cross.explain.method.attention": {"ko": "어텐션 가중치", "en": "attention weight"},
+    "cross.explain.method.value_norm": {"ko": "‖α·v‖", "en": "‖α·v‖"},
+    "cross.explain.method.rollout": {"ko": "롤아웃", "en": "rollout"},
+    "cross.explain.method.leave_one_out": {"ko": "하나씩 빼 보기", "en": "leave-one-out"},
+    "cross.explain.which": {"ko": "비교할 어텐션", "en": "Attention to compare"},
+    "cross.explain.picked_head": {"ko": "층 {layer} · 헤드 {head}", "en": "Layer {layer} · head {head}"},
+    "cross.explain.layer_average": {"ko": "층 {layer} · 헤드 평균", "en": "Layer {layer} · mean of its heads"},
+    "cross.explain.word": {"ko": "영어 단어", "en": "English word"},
+    "cross.explain.chart_title": {
+        "ko": "영어 단어 '{english}' — 중요했던 한국어 토큰",
+        "en": "Which Korean tokens mattered for '{english}'",
+    },
+    "cross.explain.axis.relative": {"ko": "상대 중요도 (최대 = 1)", "en": "relative importance (largest = 1)"},
+    "cross.explain.axis.method": {"ko": "방법", "en": "method"},
+    "cross.explain.scaled": {
+        "ko": "네 방법은 단위가 달라서, 방법마다 가장 큰 절댓값이 1이 되도록 나누었습니다. "
+        "원래 값은 막대에 마우스를 올리면 보입니다.",
+        "en": "The four methods have different units, so each is divided by its largest absolute value. "
+        "Hover over a bar for the value itself.",
+    },
+    "cross.explain.agreement_header": {"ko": "네 방법은 얼마나 일치할까?", "en": "How far do the four agree?"},
+    "cross.explain.agreement_body": {
+        "ko": "**순위 상관**(스피어만 ρ): 두 방법이 한국어 토큰을 같은 순서로 줄 세우면 1, 정반대면 −1, "
+        "서로 관계가 없으면 0 근처입니다. 이 문장의 영어 단어 {count}개에 대한 평균, 고른 단어 하나의 값, "
+        "그리고 두 방법이 꼽은 가장 중요한 토큰이 같았던 단어의 비율을 보여 줍니다. "
+        "별로 중요하지 않은 토큰들의 순서는 잡음에 가까우니, 1위 일치도 함께 보세요.",
+        "en": "**Rank correlation** (Spearman's ρ): 1 when two methods order the Korean tokens the same way, −1 "
+        "when they order them in reverse, near 0 when the orders are unrelated. Shown: the mean over this "
+        "sentence's {count} English words, the value for the picked word, and the share of words for which the "
+        "two methods name the same most important token. The order of tokens that barely matter is close to "
+        "noise, so read the top-token agreement too.",
+    },
+    "cross.explain.column.pair": {"ko": "방법 쌍", "en": "Method pair"},
+    "cross.explain.column.mean": {"ko": "평균 ρ (이 문장)", "en": "Mean ρ (this sentence)"},
+    "cross.explain.column.word": {"ko": "ρ (고른 단어)", "en": "ρ (picked word)"},
+    "cross.explain.column.same_top": {"ko": "1위 토큰 일치", "en": "Same top token"},
+    "cross.explain.reading.high": {
+        "ko": "이 문장에서는 어텐션 가중치와 하나씩 빼 보기가 잘 맞습니다 (평균 ρ = {rho}). "
+        "이 모델이 많이 보는 토큰이 실제로 번역에 필요한 토큰이라는 뜻입니다.",
+        "en": "Here attention and leave-one-out agree well (mean ρ = {rho}): the tokens this model looks at "
+        "are the tokens it needs.",
+    },
+    "cross.explain.reading.medium": {
+        "ko": "이 문장에서는 어텐션 가중치와 하나씩 빼 보기가 어느 정도만 맞습니다 (평균 ρ = {rho}). "
+        "가장 많이 본 토큰은 대체로 중요하지만, 나머지 순서까지 믿을 수는 없습니다.",
+        "en": "Here attention and leave-one-out agree only in part (mean ρ = {rho}): the most-watched token "
+        "tends to matter, but the order of the rest cannot be trusted.",
+    },
+    "cross.explain.reading.low": {
+        "ko": "이 문장에서는 어텐션 가중치와 하나씩 빼 보기가 거의 맞지 않습니다 (평균 ρ = {rho}). "
+        "이 어텐션 맵만으로는 모델이 무엇을 썼는지 말할 수 없습니다.",
+        "en": "Here attention and leave-one-out hardly agree (mean ρ = {rho}): this attention map alone does not "
+        "say what the model used.",
+    },
+    "cross.explain.reading.undefined": {
+        "ko": "순위 상관을 낼 수 없습니다. 한국어 토큰이 둘 이상이고 값이 모두 같지 않아야 순서를 비교할 수 있습니다.",
+        "en": "No rank correlation can be computed: comparing orders needs at least two Korean tokens whose "
+        "values are not all equal.",
+    },
+    "cross.explain.literature": {
+        "ko": "연구자들도 이 질문으로 논쟁했습니다. Jain & Wallace(NAACL 2019, 「Attention is not Explanation」)는 "
+        "어텐션이 기울기나 하나씩 빼 보기로 잰 중요도와 약하게만 상관하는 경우가 많다는 것을 보이고, "
+        "어텐션 맵만 보고 모델이 무엇을 썼는지 말해서는 안 된다고 했습니다. Wiegreffe & Pinter(EMNLP 2019, "
+        "「Attention is not not Explanation」)는 어텐션도 설명이 될 수 있지만, 그렇다고 가정하지 말고 "
+        "여기처럼 다른 방법과 맞대어 시험해 봐야 한다고 답했습니다.",
+        "en": 'Researchers argued over this question. Jain & Wallace (NAACL 2019, "Attention is not Explanation") '
+        "showed that attention often correlates only weakly with importance measured by gradients or leave-one-out, "
+        "so an attention map alone should not be read as what the model used. Wiegreffe & Pinter (EMNLP 2019, "
+        '"Attention is not not Explanation") answered that attention can be an explanation, but one to be tested '
+        "against other methods, as here, not assumed.",
+    },
+    "cross.explain.computing": {"ko": "네 가지 중요도를 계산하는 중…", "en": "Computing the four importances…"},
+    "cross.explain.no_words": {
+        "ko": "모델이 영어 단어를 하나도 만들지 않아서 비교할 것이 없습니다.",
+        "en": "The model wrote no English word, so there is nothing to compare.",
+    },
     "cross.export.header": {"ko": "내려받기", "en": "Download"},
     # --- under the hood --------------------------------------------------------
     "hood.title": {"ko": "내부 계산 들여다보기", "en": "Under the hood"},

@@ -1,6 +1,6 @@
 """The deeper-inspection features used in the real browser, as a new learner would, in both
 languages: every tab of the Cross-attention page (the map with its gold outline, predict
-then reveal, step-through decoding, head scores), head ablation on Under the hood, and
+then reveal, step-through decoding, head scores, is attention an explanation?, compare two sentences), head ablation on Under the hood, and
 attention over training on the Train page. Each state is saved as a screenshot."""
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ def test_cross_attention_tabs_guess_and_step_through(
     assert_clean(session, "cross page")
     # The map tab is open first and outlines the gold cells in its legend.
     assert page.get_by_text(TEXTS["cross.tab.map"][language]).count() >= 1
+    # Word order, seen: the lines between the two sentences close the map tab.
+    assert page.get_by_text(TEXTS["cross.order.header"][language]).count() == 1
     harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-map.png")
 
     open_tab(session, TEXTS["cross.tab.guess"][language])
@@ -50,12 +52,23 @@ def test_cross_attention_tabs_guess_and_step_through(
     assert revealed.count() >= 1, "the reveal says whether the guess was right"
     harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-cross-guess.png")
 
-    for tab in ("cross.tab.steps", "cross.tab.heads"):
+    for tab in ("cross.tab.steps", "cross.tab.heads", "cross.tab.explain", "cross.tab.compare"):
         open_tab(session, TEXTS[tab][language])
         assert_clean(session, tab)
         charts = page.locator('[role="tabpanel"]:visible [data-testid="stVegaLiteChart"]')
         if tab == "cross.tab.steps":
             assert charts.count() >= 3, "masked self-attention row, cross-attention row and top-5 side by side"
+        if tab == "cross.tab.heads":
+            # What each head does: the pruning curve is computed on request.
+            page.get_by_role("button", name=TEXTS["cross.prune.button"][language]).click()
+            harness.wait_until_idle(page, timeout_ms=300_000)
+            assert_clean(session, "after pruning")
+            assert charts.count() == 1, "the pruning curve"
+        if tab == "cross.tab.compare":
+            assert charts.count() == 3, "sentence A, sentence B and the difference map B − A"
+        if tab == "cross.tab.explain":
+            assert charts.count() == 1, "the four importance methods side by side"
+            assert page.get_by_text(TEXTS["cross.explain.agreement_header"][language]).count() == 1
         harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-{tab.split('.')[-1]}.png")
 
 
