@@ -118,9 +118,12 @@ def replaceable_nouns(pair) -> list[tuple[int, tuple[int, ...]]]:
     The nouns are the pair's object (or occupation) and place, found by the lexicon
     keys SentencePair records (`object`, `place`); the English indices are the words
     gold-aligned to the noun, articles left out (사과 -> "apple" of "an apple",
-    도서관 -> "library" of "the library"). A noun is taken at its last occurrence:
-    an object follows the subject (민수는 선생님이다 holds 선생님 once, as object).
-    Pairs without a gold alignment (uploaded corpora) have none.
+    도서관 -> "library" of "the library"). Only a noun whose English takes an article
+    is hidden: the model cannot know whether a word it never saw is countable, so an
+    unknown noun is always taught as "a <unk>" / "the <unk>" (i ate a 햄버거, at the
+    식당), never sometimes bare like "bread" or "at school". A noun is taken at its
+    last occurrence: an object follows the subject (민수는 선생님이다 holds 선생님 once,
+    as object). Pairs without a gold alignment (uploaded corpora) have none.
     """
     alignment = getattr(pair, "alignment", None)
     if not alignment:
@@ -131,14 +134,10 @@ def replaceable_nouns(pair) -> list[tuple[int, tuple[int, ...]]]:
         if not noun or noun not in pair.korean_tokens:
             continue
         korean_index = len(pair.korean_tokens) - 1 - pair.korean_tokens[::-1].index(noun)
-        english = tuple(
-            sorted(
-                english_index
-                for linked, english_index in alignment
-                if linked == korean_index and pair.english_tokens[english_index] not in ARTICLES
-            )
-        )
-        if english:
+        linked_words = sorted(english_index for linked, english_index in alignment if linked == korean_index)
+        english = tuple(index for index in linked_words if pair.english_tokens[index] not in ARTICLES)
+        takes_article = len(english) < len(linked_words)
+        if english and takes_article:
             found.append((korean_index, english))
     return found
 

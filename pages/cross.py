@@ -94,6 +94,7 @@ score_table = cross_views.head_score_table(model_key, checkpoint)
 head_scores = score_table.scores if score_table is not None else None
 best = head_scores[head_scores["best"]].iloc[0] if head_scores is not None else None
 one_head = cross_views.cross_frame(attention, layer, head)
+copies = cross_views.copy_cells(translation)
 
 # --- draw ----------------------------------------------------------------------------------
 
@@ -182,10 +183,17 @@ def map_section() -> None:
         one_head,
         gold_frame=gold_frame,
         gold_label=tr("cross.map.gold_legend"),
+        copy_frame=copies if not copies.empty else None,
+        copy_label=tr("cross.copy.legend"),
         title=tr("cross.map.title", layer=layer, head=head),
         **heatmap_titles(),
     )
     export.download_buttons(one_head, heatmap.chart, f"cross_layer{layer}_head{head}")
+    for copy in copies.itertuples():
+        st.info(
+            tr("cross.copy.explained", row=copy.query_pos, word=literal(copy.key_token), weight=number(copy.weight)),
+            icon=":material/content_copy:",
+        )
     if english_tokens:
         strongest = one_head[one_head["query_pos"] < len(english_tokens)]
         strongest = strongest.loc[strongest["weight"].idxmax()]
@@ -298,11 +306,14 @@ def steps_section() -> None:
     revealed = cross_views.revealed_cross(translation, layer, head, step)
     show_gold = st.session_state[SHOW_GOLD]  # the map tab's toggle
     revealed_gold = cross_views.gold_cells(revealed, gold.links) if show_gold and gold.available else None
+    revealed_copies = copies[copies["query_pos"] <= step]
     revealed_chart = views.show(
         "attention_heatmap_with_gold",
         revealed,
         gold_frame=revealed_gold,
         gold_label=tr("cross.map.gold_legend"),
+        copy_frame=revealed_copies if not revealed_copies.empty else None,
+        copy_label=tr("cross.copy.legend"),
         title=tr("cross.steps.revealed_title", step=step),
         **heatmap_titles(),
     )
