@@ -330,7 +330,7 @@ def copy_choice_scores(model, pairs: Sequence, source_vocabulary, target_vocabul
         return []
     hiding = UnknownWordReplacement(pairs, target_vocabulary, 1.0, torch.Generator().manual_seed(0))
     source, target_input, targets = encode_pairs(pairs, source_vocabulary, target_vocabulary)
-    hiding.apply(torch.arange(len(pairs)), source, target_input, targets)
+    target_input, targets = hiding.apply(torch.arange(len(pairs)), source, target_input, targets)
     memory, _ = model.encode(source)
     _, _, cross_records = model.decode(target_input, memory, source, explain=True)
     cross = torch.stack([record.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
@@ -346,13 +346,17 @@ def copy_choice_scores(model, pairs: Sequence, source_vocabulary, target_vocabul
         length = len(pair.korean_tokens)
         words = word_indices(pair.korean_tokens, pair.korean)
         known = (source[row, :length] != UNK_ID).tolist()
-        # Each <unk> target row and the hidden noun it stands for.
-        wanted = {}
-        for slot in range(hiding.source_index.shape[1]):
-            noun = int(hiding.source_index[row, slot])
-            for english in hiding.target_index[row, slot].tolist():
-                if noun >= 0 and english >= 0:
-                    wanted[english] = noun
+        # Each <unk> target row and the hidden noun it stands for: the <unk>s in English order
+        # are the hidden nouns' words in English order (inserted articles shift, never reorder).
+        hidden = sorted(
+            (english, int(hiding.source_index[row, slot]))
+            for slot in range(hiding.source_index.shape[1])
+            if hiding.source_index[row, slot] >= 0
+            for english in hiding.target_index[row, slot].tolist()
+            if english >= 0
+        )
+        unknown_rows = (targets[row] == UNK_ID).nonzero().flatten().tolist()
+        wanted = {english: noun for english, (_, noun) in zip(unknown_rows, hidden, strict=True)}
         if not wanted:
             continue
         maps = cross[row, :, :, :, :length]  # (L, H, T, S)

@@ -890,8 +890,8 @@ def test_real_processes_fail_in_one_line(tmp_path, shipped_bytes):
     for name, completed in runs.items():
         err = completed.stderr.decode("utf-8", "replace")
         assert completed.returncode == 2, (name, completed.returncode, err)
-        # A refused sentence keeps its line in the output (empty); the other failures print nothing.
-        assert completed.stdout == (b"\n" if name.startswith("sentence") else b""), name
+        # A refused input line keeps its line in the output (empty); the other failures print nothing.
+        assert completed.stdout == (b"\n" if name.startswith(("sentence", "stdin")) else b""), name
         assert len(err.splitlines()) == 1 and err.startswith("error: "), (name, err)
         assert "Traceback" not in err
     assert not marker.exists()

@@ -838,12 +838,11 @@ def attention_heatmap_with_gold(
         layers.append(copy_outline(copy_frame, copy_label))
     if not layers:
         return heatmap
+    combined = heatmap
+    for layer in layers:  # `+` adds to the heatmap's own layers and keeps its size settings
+        combined = combined + layer
     # Independent colour/stroke legends and stroke scales; the shared position scales keep cells aligned.
-    return (
-        alt.layer(heatmap, *layers)
-        .resolve_legend(color="independent", stroke="independent")
-        .resolve_scale(stroke="independent")
-    )
+    return combined.resolve_legend(color="independent", stroke="independent").resolve_scale(stroke="independent")
 
 
 def top_tokens_chart(

@@ -313,7 +313,11 @@ def confidence_notes(translation, language: str) -> list[str]:
 
     if copied_sources:
         notes.append(
-            tr("sidebar.confidence.copied", words=quoted(translation.source_tokens[i] for i in copied_sources))
+            texts.text(
+                "sidebar.confidence.copied",
+                language,
+                words=quoted(translation.source_tokens[i] for i in copied_sources),
+            )
         )
     missing = [index for index in translation.unknown_tokens if index not in copied_sources]
     if missing:
