@@ -21,6 +21,12 @@ the cross-attention map wrote <unk>, and the translation took source_tokens[sour
 there (the word that row attended to most). token_probabilities holds the probability
 of each produced English token, <eos> included, in row order.
 
+With --json --explain each line also holds "explanation" (model/explain.py,
+`Explanation.as_json`): per English word (the <eos> row left out) four importance
+vectors over source_tokens, "attention" (the last decoder layer's heads averaged),
+"value_norm" (‖α·f(x)‖), "rollout" and "leave_one_out", their Spearman
+correlations, and "agreement", one mean correlation per method pair.
+
 A sentence with unknown words prints one `warning: line N: ...` line on stderr.
 A bad checkpoint or no input at all prints one error line and exits 2.
 """
@@ -31,6 +37,7 @@ import sys
 from model.checkpoint import SHIPPED_CHECKPOINT, CheckpointError, load_checkpoint
 from model.cli import EXIT_USAGE, ArgumentParser, fail
 from model.decoding import SentenceError, Translation, translate
+from model.explain import explain
 
 __all__ = ["EXIT_USAGE", "main", "translation_json", "unknown_word_warning"]
 
@@ -75,7 +82,14 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON object per sentence with every attention map"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --json: add per English word four importance vectors over the Korean tokens (model/explain.py)",
+    )
     arguments = parser.parse_args(argv)
+    if arguments.explain and not arguments.json:
+        return fail("--explain needs --json")
 
     try:
         checkpoint = load_checkpoint(arguments.checkpoint)
@@ -108,7 +122,13 @@ def main(argv=None) -> int:
             continue
         if warning := unknown_word_warning(result):
             print(f"warning: line {number}: {warning}", file=sys.stderr)
-        print(json.dumps(translation_json(result), ensure_ascii=False) if arguments.json else result.translation)
+        if arguments.json:
+            record = translation_json(result)
+            if arguments.explain:
+                record["explanation"] = explain(checkpoint, result).as_json()
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(result.translation)
     sys.stdout.flush()
     return EXIT_USAGE if failed else 0
 

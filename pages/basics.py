@@ -7,7 +7,7 @@ charts from ui/charts.py.
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import basics, views
+from ui import basics, texts, views
 from ui.state import tr
 
 # Widget and state keys of this page (the shared keys live in ui/state.py).
@@ -61,6 +61,7 @@ if REVEALED not in st.session_state:
     st.session_state[REVEALED] = False
 
 st.title(tr("basics.title"))
+st.markdown(tr("basics.credit", **texts.SEED_POST))
 st.markdown(tr("basics.intro"))
 
 # --- 1. prerequisites -------------------------------------------------------------
@@ -215,6 +216,7 @@ else:
                 weights_total=f"{key_frame['weight'].sum():.3f}",
             )
         )
+        st.markdown(tr("basics.qk.nothing_lost", smallest=basics.readable_number(key_frame["weight"].min())))
     with bars_column:
         views.show(
             "attention_bars",

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from ui import loading, sidebar, state
+from ui import loading, sidebar, state, texts
 from ui.state import tr
 
 
@@ -24,6 +24,7 @@ translation = state.current_translation()
 
 st.title(tr("home.title"))
 st.markdown(tr("home.intro"))
+st.markdown(tr("home.credit", **texts.SEED_POST))
 st.caption(tr("home.offline"))
 
 st.subheader(tr("home.try_header"))

@@ -397,7 +397,7 @@ for side, shown, title_key, name in compared:
         chart = views.show(
             "attention_heatmap",
             frame,
-            title=f"{tr(title_key)} · {tr('hood.kind.cross')} {map_layer}/{map_head}",
+            title=tr("hood.ablation.map_title", state=tr(title_key), layer=map_layer, head=map_head),
             x_title=tr("hood.axis.key"),
             y_title=tr("hood.axis.query"),
             value_title=tr("hood.axis.weight"),

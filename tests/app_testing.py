@@ -1,13 +1,19 @@
 """Helpers for tests that run the app under Streamlit's AppTest: start a page, run it again, and
-read back what it sent to the browser (each chart's Vega-Lite spec and Arrow datasets, the prose).
+read back what it sent to the browser (each chart's Vega-Lite spec and Arrow datasets, the prose,
+the files behind its download buttons).
 
 Every run asserts that the script raised nothing, so a test fails at the run that broke."""
 
 import json
+from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
+from streamlit.runtime.media_file_storage import MediaFileStorageError
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+from streamlit.testing.v1.element_tree import DownloadButton
 
 from ui import state, texts
 
@@ -50,3 +56,33 @@ def drawn_charts(app: AppTest) -> list[tuple[dict, dict[str, pd.DataFrame]]]:
 def markdown_text(app: AppTest) -> str:
     """The page's st.markdown prose (main area), one element per line."""
     return "\n".join(element.value for element in app.markdown)
+
+
+def record_downloads(monkeypatch) -> Callable[[DownloadButton], bytes]:
+    """Keep the files AppTest's download buttons hold; return a function: button -> its bytes.
+
+    AppTest stores each run's files in a MemoryMediaFileStorage that it creates in
+    `AppTest._run` and drops after the run (streamlit 1.67), and no public API reads them
+    back; a button only carries the file's url. So the storage class AppTest creates is
+    replaced by one that remembers its instances. If an upgrade renames it, this
+    monkeypatch raises AttributeError and every test that reads a download fails.
+    """
+    storages: list[MemoryMediaFileStorage] = []
+
+    class RecordingStorage(MemoryMediaFileStorage):
+        def __init__(self, media_endpoint: str) -> None:
+            super().__init__(media_endpoint)
+            storages.append(self)
+
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+
+    def data(button: DownloadButton) -> bytes:
+        file_name = button.proto.url.rsplit("/", 1)[-1]
+        for storage in reversed(storages):  # the latest run first
+            try:
+                return bytes(storage.get_file(file_name).content)
+            except MediaFileStorageError:
+                continue
+        raise LookupError(f"no recorded file behind the download button {button.proto.label!r} ({button.proto.url})")
+
+    return data

@@ -3,7 +3,6 @@ texts table and the tidy attention frame. Runs the real app under Streamlit's Ap
 with the shipped checkpoint."""
 
 import re
-import string
 
 import numpy as np
 import pytest
@@ -69,7 +68,7 @@ def test_switching_the_language_changes_title_prose_sidebar_and_navigation():
     assert texts.text("home.intro", "en") not in korean_prose
     assert korean_prose != english_prose
     assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).label == "모델"
-    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["기본 제공 모델"]
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == [texts.TEXTS["sidebar.model_shipped"]["ko"]]
     # The choice survives a page change (the sidebar is drawn on every page).
     app.switch_page("pages/basics.py")
     rerun(app)
@@ -129,7 +128,7 @@ def test_an_unknown_word_is_marked_and_explained():
     app.sidebar.text_input(key=state.TYPED_SENTENCE_WIDGET).set_value("고양이는 강아지를 먹었다")
     rerun(app)
     [explanation] = [element.value for element in app.sidebar.info]
-    assert explanation.startswith("'고양이', '강아지'은(는) 모델의 어휘에 없어서")
+    assert explanation.startswith("'고양이', '강아지'는 모델의 어휘에 없어서")  # the particle follows 지
 
 
 @pytest.mark.parametrize(
@@ -171,13 +170,13 @@ def test_markdown_in_a_typed_sentence_is_shown_literally():
 def test_the_shipped_model_card_is_shown(shipped):
     app = start()
     radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
-    assert radio.value == state.SHIPPED and radio.options == ["Shipped model"]
+    assert radio.value == state.SHIPPED and radio.options == ["Pretrained model"]
     expected = f"{shipped.parameter_count():,} parameters · test exact match {shipped.metrics['test_exact_match']:.1%}"
     assert expected in [element.value for element in app.sidebar.caption]
     metrics = {element.label: element.value for element in app.metric}
     assert metrics["Parameters"] == f"{shipped.parameter_count():,}"
     assert metrics["Heads per layer"] == str(shipped.model_config.n_heads)
-    assert metrics["Vocabulary (Korean / English)"] == (
+    assert metrics["Vocabulary size (Korean / English)"] == (
         f"{len(shipped.source_vocabulary)} / {len(shipped.target_vocabulary)}"
     )
 
@@ -198,7 +197,7 @@ def test_a_bad_upload_is_refused_in_words_and_the_model_is_kept(content, english
     [error] = [element.value for element in app.sidebar.error]
     assert error.endswith("Keeping the model you had.")
     assert error.startswith(english_message)
-    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model"]
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Pretrained model"]
     assert app.session_state[state.UPLOADED_CHECKPOINT] is None
 
     app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("ko")
@@ -215,7 +214,7 @@ def test_a_good_upload_becomes_the_model_under_study(shipped):
     )
     rerun(app)
     radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
-    assert radio.options == ["Shipped model", "Uploaded (mine\\.safetensors)"]
+    assert radio.options == ["Pretrained model", "Uploaded (mine\\.safetensors)"]
     assert radio.value == state.UPLOADED
     assert not app.sidebar.error
     assert "Source: Uploaded (mine\\.safetensors)" in [element.value for element in app.caption]
@@ -224,7 +223,7 @@ def test_a_good_upload_becomes_the_model_under_study(shipped):
     rerun(app)
     assert app.session_state[state.MODEL_SOURCE] == state.SHIPPED
     assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == [
-        "Shipped model",
+        "Pretrained model",
         "Uploaded (mine\\.safetensors)",
     ]
 
@@ -237,7 +236,7 @@ def test_a_model_trained_in_the_session_is_offered_and_chosen(shipped):
     app.session_state[state.MODEL_SOURCE] = state.SESSION  # what state.use_session_checkpoint does
     rerun(app)
     radio = app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET)
-    assert radio.options == ["Shipped model", "Trained in this session"]
+    assert radio.options == ["Pretrained model", "Trained in this session"]
     assert radio.value == state.SESSION
     assert any("test exact match 50.0%" in element.value for element in app.sidebar.caption)
 
@@ -288,7 +287,7 @@ def test_a_page_run_on_its_own_reruns_through_the_entrypoint(monkeypatch):
     app.switch_page("pages/basics.py")
     rerun(app)  # AppTest's later runs take pages/ for a legacy folder, like a fresh server
     assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == "en"
-    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Shipped model"]
+    assert app.sidebar.radio(key=state.MODEL_SOURCE_WIDGET).options == ["Pretrained model"]
     assert app.session_state[state.SENTENCE] == "나는 학생이다"
 
 
@@ -303,20 +302,7 @@ def test_home_links_every_other_page_in_order():
     ]
 
 
-# --- texts ---------------------------------------------------------------------
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_every_text_exists_in_both_languages_with_the_same_fields():
-    assert set(texts.LANGUAGES) == {"ko", "en"}
-    for key, translations in texts.TEXTS.items():
-        assert set(translations) == set(texts.LANGUAGES), key
-        for language in texts.LANGUAGES:
-            assert isinstance(translations[language], str) and translations[language].strip(), (key, language)
-        assert _fields(translations["ko"]) == _fields(translations["en"]), key
+# --- texts (the house rules of ui/texts.py: tests/test_texts.py) -------------------
 
 
 def test_korean_texts_are_korean():

@@ -2,6 +2,8 @@
 
 import io
 import json
+import tomllib
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -9,10 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from model import translate as translate_cli
 from model.decoding import translate
+from tests import app_testing, spreadsheet
 from tests.app_testing import rerun
 from ui import charts, export, frames
 
 SENTENCE = "그는 학교에서 사과를 먹었다"
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PAGES = REPO_ROOT / "pages"
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +121,82 @@ def test_buttons_are_drawn_in_both_languages():
         assert labels.count("CSV") == 2
         assert labels.count("SVG") == labels.count("PNG") == images // 2
         assert label in labels
+
+
+# --- CSVs safe to open in a spreadsheet (issue 16) ---------------------------------------------
+
+# OWASP's formula starts, then the same after whitespace, full-width, and after a separator.
+FORMULAS = ["=1+1", "+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1"]
+DISGUISED = [" =1+1", "\n=1+1", "＝1+1", "a;=1+1", "a\r=1+1", "a\t@SUM(A1)"]
+
+
+def test_no_cell_of_a_csv_starts_a_formula():
+    count = len(FORMULAS) + len(DISGUISED)
+    frame = pd.DataFrame(
+        {
+            "query_token": FORMULAS + DISGUISED,
+            "weight": [-0.25] * count,
+            "key_token": pd.Categorical(list(reversed(FORMULAS + DISGUISED))),
+            "=SUM(A1)": ["나"] * count,  # a column name is a cell too
+        }
+    )
+    data = export.csv_bytes(frame)
+    # Read with the file's comma, and as an importer that also splits on ";" or tabs would.
+    for delimiter in (",", ";", "\t"):
+        assert spreadsheet.formula_cells(data, delimiter) == [], delimiter
+    header, *rows = spreadsheet.cells(data)
+    assert len(rows) == count  # no "\r" or "\n" inside a cell ended its row
+    assert header == ["query_token", "weight", "key_token", "'=SUM(A1)"]
+    # Each hostile cell is still all there, behind the quote that makes it text.
+    assert [row[0] for row in rows[: len(FORMULAS)]] == ["'=1+1", "'+1", "'-1+1", "'@SUM(A1)", "'\t'=1", "'\r'=1"]
+    assert [row[0] for row in rows[len(FORMULAS) :]] == [
+        "' =1+1",
+        "\n'=1+1",
+        "'＝1+1",
+        "a;'=1+1",
+        "a\r'=1+1",
+        "a\t'@SUM(A1)",
+    ]
+
+
+def test_numbers_stay_numbers_and_plain_text_stays_as_it_is():
+    frame = pd.DataFrame(
+        {
+            "kind": ["cross", "cross", "cross"],
+            "layer": [0, 1, -1],
+            "query_token": ["나", "<bos>", "don't"],
+            "weight": [-0.25, 0.5, float("-inf")],
+            "allowed": [True, False, True],
+        }
+    )
+    data = export.csv_bytes(frame)
+    pd.testing.assert_frame_equal(pd.read_csv(io.BytesIO(data), encoding="utf-8-sig"), frame)
+    # A negative weight is a bare number, neither quoted nor prefixed.
+    assert [row[3] for row in spreadsheet.cells(data)[1:]] == ["-0.25", "0.5", "-inf"]
+
+
+def test_json_export_keeps_formula_like_tokens_exact(shipped, capsys):
+    record = json.loads(export.translation_json_bytes(translate(shipped, spreadsheet.HOSTILE_SENTENCE)))
+    assert spreadsheet.HOSTILE_WORD in record["source_tokens"]  # data for programs: no quote added
+    assert translate_cli.main(["--json", spreadsheet.HOSTILE_SENTENCE]) == 0
+    assert json.loads(capsys.readouterr().out) == record
+
+
+@pytest.mark.parametrize("page", ["encoder", "cross"])
+def test_a_pages_csv_downloads_hold_no_formula_after_a_hostile_sentence(page, monkeypatch):
+    download_data = app_testing.record_downloads(monkeypatch)
+    app = app_testing.run_page(str(PAGES / f"{page}.py"), sentence=spreadsheet.HOSTILE_SENTENCE)
+    csv_buttons = [button for button in app.get("download_button") if button.proto.label == "CSV"]
+    assert csv_buttons
+    for button in csv_buttons:
+        data = download_data(button)
+        assert spreadsheet.formula_cells(data) == [], button.proto.url
+        cells = [cell for row in spreadsheet.cells(data) for cell in row]
+        assert "'" + spreadsheet.HOSTILE_WORD in cells, button.proto.url  # the token is there, as text
+
+
+def test_streamlit_offers_no_csv_download_of_its_own():
+    """Streamlit's table toolbar would write shown rows as they are; the app's config turns it
+    off (what the learner sees: tests/browser/test_exports_in_browser.py)."""
+    config = tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["disableDataExport"] is True

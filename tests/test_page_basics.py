@@ -227,3 +227,20 @@ def test_matrix_tables_are_one_tab_away():
     app_testing.open_tab(app, "basics_inputs_tabs", "basics.tab.table")
     (x_table,) = x_tables()
     assert x_table.to_numpy() == pytest.approx(basics.matrix_form().x.numpy(), abs=1e-2)
+
+
+def test_nothing_is_thrown_away_even_at_a_low_temperature():
+    app = run_page()
+    app.radio(key="basics_guess").set_value("k₂").run()
+    app.button[0].click().run()
+    app.slider(key="basics_temperature").set_value(0.1).run()
+    smallest = basics.query_key_frame(temperature=0.1)["weight"].min()
+    assert 0 < smallest < 1e-3
+    expected = texts.text("basics.qk.nothing_lost", "en", smallest=basics.readable_number(smallest))
+    assert expected in markdown_text(app) and "0.000" not in expected
+
+
+def test_readable_number_never_prints_a_positive_weight_as_zero():
+    assert basics.readable_number(0.0254) == "0.025"
+    assert basics.readable_number(4.39e-14) == "4.4 × 10⁻¹⁴"
+    assert basics.readable_number(0.0) == "0.000"

@@ -234,7 +234,7 @@ def test_the_step_slider_moves_all_three_views(shipped):
     assert texts.text("cross.steps.self_title", "en", step=0) in markdown_text(app)
     app.select_slider(key="cross_step").set_value(3)
     rerun(app)
-    assert "Step 3: the decoder has read up to 'a' and writes 'student'." in markdown_text(app)
+    assert "Step 3: the decoder has read up to 'a' and produces 'student'." in markdown_text(app)
     assert texts.text("cross.steps.self_title", "en", step=3) in markdown_text(app)
     decoder_row = step_bars(app, "decoder_self", 3)
     assert decoder_row.sort_values("key_pos")["key_token"].tolist() == expected.target_tokens[:4]

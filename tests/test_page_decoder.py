@@ -80,7 +80,7 @@ def test_rows_read_then_produce_and_layer_head_change_the_data(translation):
     app.radio(key=views.widget_key(KIND, "head")).set_value(3)
     rerun(app)
     spec, second = large_head_data(app)
-    assert title_of(spec) == "layer 1 · head 3"
+    assert title_of(spec) == "Layer 1 · head 3"
     assert second["weight"].to_numpy().reshape(5, 5) == pytest.approx(expected_map(translation, KIND, 1, 3), abs=1e-6)
     second_scores = mask_stages(app)[0]
     assert abs(first_scores["value"].to_numpy() - second_scores["value"].to_numpy()).max() > 1e-3

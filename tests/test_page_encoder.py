@@ -101,9 +101,9 @@ def test_key_widgets_and_exports_exist(shipped):
     app = run_page()
     config = shipped.model_config
     assert app.radio(key=views.widget_key(KIND, "layer")).options == [
-        f"layer {n}" for n in range(config.n_encoder_layers)
+        f"Layer {n}" for n in range(config.n_encoder_layers)
     ]
-    assert app.radio(key=views.widget_key(KIND, "head")).options == [f"head {n}" for n in range(config.n_heads)]
+    assert app.radio(key=views.widget_key(KIND, "head")).options == [f"Head {n}" for n in range(config.n_heads)]
     assert app.radio(key=views.widget_key(KIND, "focus")).options == ["나", "는", "학생", "이다"]
     assert app.toggle(key=views.widget_key(KIND, "lines_every_token")).value is False
     labels = [button.proto.label for button in app.get("download_button")]
@@ -124,13 +124,13 @@ def test_changing_layer_and_head_changes_the_large_heatmap(shipped):
     translation = translate(shipped, "나는 학생이다")
     app = run_page()
     spec, first = large_head_data(app)
-    assert title_of(spec) == "layer 0 · head 0"
+    assert title_of(spec) == "Layer 0 · head 0"
     assert first["weight"].to_numpy().reshape(4, 4) == pytest.approx(expected_map(translation, KIND, 0, 0), abs=1e-6)
 
     app.radio(key=views.widget_key(KIND, "layer")).set_value(1)
     app.radio(key=views.widget_key(KIND, "head")).set_value(2)
     spec, second = large_head_data(rerun(app))
-    assert title_of(spec) == "layer 1 · head 2"
+    assert title_of(spec) == "Layer 1 · head 2"
     assert set(second["layer"]) == {1} and set(second["head"]) == {2}
     assert second["weight"].to_numpy().reshape(4, 4) == pytest.approx(expected_map(translation, KIND, 1, 2), abs=1e-6)
     assert abs(first["weight"].to_numpy() - second["weight"].to_numpy()).max() > 1e-3

@@ -61,7 +61,7 @@ def chart_title(spec: dict) -> str:
 def snapshot_heatmap(app: AppTest):
     """The data of the attention-over-training heatmap (its title starts with "step")."""
     ((spec, datasets),) = [
-        (spec, datasets) for spec, datasets in drawn_charts(app) if chart_title(spec).startswith("step ")
+        (spec, datasets) for spec, datasets in drawn_charts(app) if chart_title(spec).startswith("Step ")
     ]
     (frame,) = [frame for frame in datasets.values() if "weight" in frame.columns]
     return chart_title(spec), frame
@@ -127,8 +127,8 @@ def test_inconsistent_hyperparameters_are_explained_in_the_users_language():
 def test_out_of_range_values_name_the_bounds():
     app = submit(run_page("en"), d_model=1024, steps=0)
     errors = " ".join(element.value for element in app.error)
-    assert "d_model (vector width) must be between 8 and 256 (it is 1024)" in errors
-    assert "steps must be between 1 and 20000 (it is 0)" in errors
+    assert "d_model (vector size) must be between 8 and 256 (it is 1024)" in errors
+    assert "Steps must be between 1 and 20000 (it is 0)" in errors
     assert app.session_state[state.TRAIN_RUN] is None
 
 
@@ -147,14 +147,14 @@ def test_an_uploaded_file_is_previewed_with_its_rejected_rows():
     assert english("train.own_summary", accepted=30, rejected=2, encoding="CP949", delimiter="tab") in [
         element.value for element in app.success
     ]
-    rejected = table(app, "reason")
-    assert list(rejected["line"]) == [31, 32]
-    assert list(rejected["reason"]) == [english("train.reject_missing_column"), english("train.reject_empty_english")]
+    rejected = table(app, "Reason")
+    assert list(rejected["Line"]) == [31, 32]
+    assert list(rejected["Reason"]) == [english("train.reject_missing_column"), english("train.reject_empty_english")]
     # Choosing it makes the browser show it.
     app.toggle(key="train_use_own_corpus").set_value(True)
     rerun(app)
     shown = table(app, "Korean")
-    assert "line" in shown.columns and set(shown["Korean"]) <= {pair.korean for pair in pairs}
+    assert "Line" in shown.columns and set(shown["Korean"]) <= {pair.korean for pair in pairs}
 
 
 def test_an_unusable_file_is_refused_in_words():
@@ -284,11 +284,11 @@ def test_attention_over_training_moves_with_the_slider(shipped_snapshot_steps):
     slider = app.select_slider(key="train_snapshot_step")
     assert [int(option) for option in slider.options] == shipped_snapshot_steps
     last_title, last = snapshot_heatmap(app)
-    assert last_title.startswith(f"step {shipped_snapshot_steps[-1]} ")
+    assert last_title.startswith(f"Step {shipped_snapshot_steps[-1]} ")
     slider.set_value(shipped_snapshot_steps[0])
     rerun(app)
     first_title, first = snapshot_heatmap(app)
-    assert first_title.startswith("step 0 ")
+    assert first_title.startswith("Step 0 ")
     assert not first["weight"].round(6).equals(last["weight"].round(6))
     # Keys stay in sentence order and rows sum to 1.
     ordered = first.sort_values(["query_pos", "key_pos"])

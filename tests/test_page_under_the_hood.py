@@ -218,6 +218,10 @@ def test_ablating_every_cross_attention_head_changes_the_translation(small_test_
     assert after != before
     assert en("hood.ablation.changed") in [element.value for element in app.warning]
     assert texts.TEXTS["hood.ablation.exact_body"]["en"].format(count=150) in markdown_text(app)
+    # Both cross-attention maps are titled in words ("layer 1 · head 0"), not a bare "1/0".
+    for state in ("hood.ablation.before", "hood.ablation.after"):
+        title = texts.text("hood.ablation.map_title", "en", state=en(state), layer=1, head=0)
+        assert len(chart_data(app, title)) > 0, title
     exact_before, exact_after = (float(metric.value.rstrip("%")) for metric in app.metric)
     assert exact_before > 50
     assert exact_after < exact_before

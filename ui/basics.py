@@ -84,6 +84,17 @@ def _number(value: float) -> str:
     return f"{value:g}"
 
 
+_SUPERSCRIPTS = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def readable_number(value: float, decimals: int = 3) -> str:
+    """`value` with `decimals` decimals, or as 4.4 × 10⁻¹⁴ when that would print a positive number as 0.000."""
+    if value == 0 or abs(value) >= 10**-decimals:
+        return f"{value:.{decimals}f}"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(_SUPERSCRIPTS)}"
+
+
 def dot_product_arithmetic(u, v) -> str:
     """The sum written out, e.g. "(2×-5) + (3×2) = -10 + 6 = -4"."""
     terms = [f"({_number(ui)}×{_number(vi)})" for ui, vi in zip(u, v, strict=True)]

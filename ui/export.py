@@ -1,9 +1,12 @@
 """Downloads of what a page shows: the rows behind a chart as CSV, the chart as SVG/PNG,
 and one sentence's maps as JSON.
 
-- CSV: exactly the tidy rows the chart draws (`frame.to_csv(index=False)`), encoded
+- CSV: exactly the tidy rows the chart draws (`frame.to_csv`, no index), encoded
   UTF-8 with a byte-order mark ("utf-8-sig"), so that Excel opens Hangul correctly
-  while pandas, R and text editors read it as plain UTF-8.
+  while pandas, R and text editors read it as plain UTF-8. Tokens are the learner's
+  own text (an unknown word keeps its surface, uploaded pairs are anything), so a text
+  cell a spreadsheet would run as a formula gets a leading `'` (`spreadsheet_safe`,
+  OWASP "CSV Injection") and every text cell is quoted; numbers are written as they are.
 - SVG and PNG: the chart rendered on the server by `vl-convert-python` (Vega-Lite in
   an embedded engine, no browser, no network), with the system fonts, so Hangul needs
   a CJK font installed (Debian `fonts-noto-cjk`; packages.txt on Community Cloud).
@@ -11,12 +14,14 @@ and one sentence's maps as JSON.
   (`st.download_button` with a callable). Without vl-convert the buttons are left out
   and a caption says why; the CSV and JSON still work.
 - JSON: `model.translate.translation_json`, the same record as one line of
-  `python -m model.translate --json`.
+  `python -m model.translate --json`, exact (no quote added): it is data for programs,
+  not a spreadsheet.
 
 Pages call `download_buttons(frame, chart, name)` under a view and
 `translation_json_button(translation, name)` once per page.
 """
 
+import csv
 import importlib.util
 import io
 import json
@@ -30,6 +35,22 @@ from model.translate import translation_json
 from ui.state import tr
 
 CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8 (else Hangul is garbled)
+# Every text cell in double quotes, numbers bare (OWASP's advice). It also keeps a line
+# break inside a text cell in its cell: pandas' default quoting leaves a lone "\r" bare,
+# and a spreadsheet ends the row there.
+CSV_OPTIONS = {"index": False, "quoting": csv.QUOTE_NONNUMERIC}
+# A text cell starting with one of these is read as a formula by Excel, LibreOffice Calc
+# or Google Sheets (OWASP "CSV Injection": = + - @; a leading tab or carriage return is
+# escaped too, because some importers drop it and read what follows). OWASP does not list
+# the full-width forms, but East Asian editions of Excel turn a typed ＝ into a formula;
+# a quote before a rare full-width sign costs a learner nothing.
+FORMULA_SIGNS = "=+-@＝＋－＠"
+# Prefixed to such a cell: spreadsheets read a cell that starts with it as text.
+FORMULA_ESCAPE = "'"
+# A formula sign right after a character that some importers start a new cell or row at
+# (",", ";", tab, line breaks), spaces allowed in between: "a;=1+1" opened by an importer
+# that splits on ";" has the cell "=1+1" (OWASP: mind the field separators).
+_FORMULA_AFTER_A_BREAK = re.compile(rf"(?<=[,;\t\r\n])(?=\s*[{re.escape(FORMULA_SIGNS)}])")
 PNG_SCALE = 2  # pixels per chart pixel: sharp on high-density screens and in slides
 
 
@@ -44,9 +65,45 @@ def file_stem(name: str) -> str:
     return stem or "attention"
 
 
+def neutralise_formula(cell: str) -> str:
+    """`cell` as text a spreadsheet shows and never runs; unchanged unless it looks like a formula.
+
+    A `'` goes in front of the cell when it starts with a formula sign (also after
+    whitespace, which some importers trim: " =1+1"), a tab or a carriage return, and in
+    front of a formula sign that follows a cell or row break inside it ("a;=1+1" ->
+    "a;'=1+1"). A cell that starts with `'` is already text and keeps its start.
+    """
+    cell = _FORMULA_AFTER_A_BREAK.sub(FORMULA_ESCAPE, cell)
+    first_visible = cell.lstrip()[:1]
+    if cell[:1] in ("\t", "\r") or (first_visible != "" and first_visible in FORMULA_SIGNS):
+        cell = FORMULA_ESCAPE + cell
+    return cell
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` whose text cells and column names go through `neutralise_formula`.
+
+    Numeric and boolean columns are kept as they are (a weight of -0.25 stays a number);
+    in other columns only strings change, so a number in an object column stays a number.
+    """
+    safe = frame.copy()
+    for position in range(frame.shape[1]):  # by position: column names may repeat
+        values = frame.iloc[:, position]
+        if pd.api.types.is_numeric_dtype(values):
+            continue
+        # Once per distinct text: thousands of rows share a sentence's few tokens.
+        texts = (cell for cell in values.unique() if isinstance(cell, str))
+        neutralised = {cell: safe_cell for cell in texts if (safe_cell := neutralise_formula(cell)) != cell}
+        if neutralised:
+            safe.isetitem(position, values.map(lambda cell, changes=neutralised: changes.get(cell, cell)))
+    safe.columns = [neutralise_formula(name) if isinstance(name, str) else name for name in frame.columns]
+    return safe
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame's rows as CSV (no index), UTF-8 with a BOM for Excel."""
-    return frame.to_csv(index=False).encode(CSV_ENCODING)
+    """The frame's rows as CSV (no index), UTF-8 with a BOM for Excel, safe to open in a
+    spreadsheet (`spreadsheet_safe`). Every CSV the app offers is made here."""
+    return spreadsheet_safe(frame).to_csv(**CSV_OPTIONS).encode(CSV_ENCODING)
 
 
 def chart_svg(chart: alt.TopLevelMixin) -> str:
