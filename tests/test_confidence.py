@@ -85,7 +85,10 @@ def test_the_sidebar_shows_the_translation_as_text_with_its_strip_and_says_what_
     assert shown.value == result.translation == "i ate a 햄버거"
     assert texts.text("sidebar.probability.help", language) in shown.proto.help
     for token, probability in zip(result.output_tokens, result.token_probabilities, strict=True):
-        assert f"{escape_markdown(token)}: {probability:.2f}" in shown.proto.help  # every token's probability
+        line = texts.text(
+            "sidebar.probability.line", language, token=escape_markdown(token), probability=f"{probability:.2f}"
+        )
+        assert line in shown.proto.help  # every token's probability
     (strip,) = strip_charts(app)
     assert strip is not None
     warnings = [element.value for element in app.sidebar.warning]

@@ -571,7 +571,10 @@ def test_checkpoint_sidebar_upload(upload_apps, shipped_bytes, shipped, case: Ch
     assert app.session_state[state.MODEL_SOURCE] == state.UPLOADED
     markdown = sidebar_markdown(app)
     if case.name == "markup in the vocabulary":
-        assert escape_markdown(HOSTILE_TOKEN) in markdown and HOSTILE_TOKEN not in markdown
+        # The translation is plain text (shown as written); its tooltip is markdown, escaped.
+        assert any(HOSTILE_TOKEN in element.value for element in app.sidebar.text)
+        tooltips = "\n".join(element.proto.help for element in app.sidebar.text)
+        assert escape_markdown(HOSTILE_TOKEN) in tooltips and HOSTILE_TOKEN not in markdown + tooltips
 
 
 # =============================================================================================

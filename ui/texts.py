@@ -107,7 +107,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The probability the model gave each English token it wrote (0 to 1). "
         "Each cell of the strip below is one token; the darker, the more likely.",
     },
-    "sidebar.probability.line": {"ko": "{token}: {probability}", "en": "{token}: {probability}"},
+    "sidebar.probability.line": {"ko": "{token}: 확률 {probability}", "en": "{token}: probability {probability}"},
     "sidebar.confidence.copied": {
         "ko": "모델이 모르는 단어라서 입력 문장에서 그대로 옮겨 왔습니다: {words}. "
         "어텐션이 가장 많이 향한 한국어 단어를 번역에 넣은 것입니다.",
