@@ -4,8 +4,6 @@ Run with `streamlit run streamlit_app.py`. The sidebar is drawn before the pages
 declared because its language picker decides their titles.
 """
 
-import sys
-
 import streamlit as st
 
 from ui import loading, sidebar
@@ -13,15 +11,13 @@ from ui.state import tr
 
 st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
 
-sidebar.render()
-
-st.navigation(
-    [
-        st.Page(page.path, title=tr(page.title_key), icon=page.icon, url_path=page.url_path, default=index == 0)
-        for index, page in enumerate(sidebar.PAGES)
-    ]
-).run()
-
-# What the sidebar and the page imported and loaded stays for the server's life: out of the
-# garbage collector's way from now on (see ui.loading.freeze_long_lived_objects).
-loading.freeze_long_lived_objects(len(sys.modules))
+# Torch threads and Arrow's allocator set once; afterwards what the run imported and loaded
+# stays for the server's life, out of the garbage collector's way (ui.loading.prepared_process).
+with loading.prepared_process():
+    sidebar.render()
+    st.navigation(
+        [
+            st.Page(page.path, title=tr(page.title_key), icon=page.icon, url_path=page.url_path, default=index == 0)
+            for index, page in enumerate(sidebar.PAGES)
+        ]
+    ).run()

@@ -248,10 +248,24 @@ def head_scores(model, pairs: Sequence, source_vocabulary, target_vocabulary, ba
             english_mask[index, : len(english_ids)] = True
         memory, _ = model.encode(source)
         _, _, cross_records = model.decode(target_input, memory, source, explain=True)
-        cross = torch.stack([record.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
+        cross = torch.stack([record.steps.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
         counts = _score_counts(cross, gold, english_mask)
         sums = counts if sums is None else {name: sums[name] + counts[name] for name in counts}
     return _scores_from_counts(sums)
+
+
+def sentence_head_scores(cross: torch.Tensor, links: Iterable[Link], korean_count: int) -> list[HeadScore]:
+    """Every head scored on one translated sentence against its gold `links`.
+
+    cross: (L, H, T, S) the sentence's cross-attention maps, T = English tokens + 1 (the
+    `<eos>` row, which has no gold partner and is left out of the scores).
+    """
+    english_count = cross.shape[-2] - 1
+    gold = torch.zeros(1, english_count + 1, korean_count, dtype=torch.bool)
+    gold[0, :english_count] = gold_matrix(links, english_count, korean_count)
+    english_mask = torch.zeros(1, english_count + 1, dtype=torch.bool)
+    english_mask[0, :english_count] = True
+    return score_cross_attention(cross[None], gold, english_mask)
 
 
 def _score_counts(cross, gold, english_mask) -> dict[str, torch.Tensor]:

@@ -8,9 +8,18 @@ The file's metadata (a str -> str map inside the safetensors header) carries JSO
 
 Loading never unpickles anything: the bytes are parsed as safetensors, every
 metadata field is validated, and the tensors must match a freshly built model's
-names and shapes exactly. Any failure is one `CheckpointError` with a `code`.
+names and shapes exactly. Any failure is one `CheckpointError` with a `code`;
+validation is total: whatever the bytes hold (wrong types, nulls, huge numbers,
+deep nesting, lone surrogates), nothing else escapes `load_checkpoint`.
 Writes go to a temporary file that is renamed into place, so a crash never leaves
 half a checkpoint behind.
+
+Limits (the constants below), each checked before the work it bounds: the file's
+size before it is read; the header's length (which holds the metadata) before its
+JSON is decoded; the nesting depth of the header and of every metadata field, and
+the length of every JSON number, before `json.loads` reads them; the number of
+tensors before safetensors builds them; a vocabulary's size before its tokens are
+checked or a `Vocabulary` is built.
 """
 
 import json
@@ -30,14 +39,25 @@ from safetensors.torch import load as load_safetensors_bytes
 from safetensors.torch import save as save_safetensors_bytes
 
 from model.config import ModelConfig, TrainConfig
-from model.decoding import MAX_OUTPUT_TOKENS, MAX_SENTENCE_TOKENS
+from model.decoding import MAX_OUTPUT_TOKENS, MAX_RAW_CHARACTERS, MAX_SENTENCE_TOKENS
 from model.tokenizer import SPECIAL_TOKENS, Vocabulary
 from model.transformer import Transformer
 
 FORMAT = "attention-lab/1"
 SHIPPED_CHECKPOINT = Path(__file__).resolve().parent.parent / "checkpoints" / "ko-en-tiny.safetensors"
-MAX_CHECKPOINT_BYTES = 20 * 1024 * 1024
-MAX_HEADER_BYTES = 8 * 1024 * 1024
+MAX_CHECKPOINT_BYTES = 20 * 1024 * 1024  # the whole file (the largest model the configs allow is 18 MB)
+MAX_HEADER_BYTES = 8 * 1024 * 1024  # the safetensors header: tensor entries and all metadata
+# [ and { nested in the header (3 levels) or in one metadata field (snapshots: 6 levels).
+MAX_JSON_DEPTH = 8
+# The text of one JSON number, checked before int() or float() reads it: json.dumps writes at most
+# 24 characters; int() refuses 4,300 digits with a ValueError, float() makes 1e999 infinite. Integers
+# must also fit in 64 bits, floats be finite.
+MAX_NUMBER_CHARACTERS = 32
+MAX_TENSORS = 256  # header entries: the largest model (4 + 4 layers) has 176 tensors
+MAX_VOCABULARY_SIZE = ModelConfig.RANGES["source_vocab_size"][1]  # tokens in one vocabulary
+# Trained weights stay within a few units (the shipped model's largest is 4.4); far larger ones
+# overflow float32 inside the model (NaN attention and probabilities at 1e5).
+MAX_WEIGHT_MAGNITUDE = 1_000.0
 # Every model must read the longest sentence the app accepts and write the longest translation
 # (the pages also run the corpus's test pairs through it): a shorter position table cannot.
 MIN_MAX_LEN = max(MAX_SENTENCE_TOKENS, MAX_OUTPUT_TOKENS)
@@ -55,8 +75,23 @@ REQUIRED_METADATA = (
 )
 
 
+# Codes of CheckpointError (the UI has a message for each: errors.checkpoint_<code> in ui/texts.py).
+ERROR_CODES = (
+    "missing",  # no file at the path, or it cannot be read
+    "too_large",  # over MAX_CHECKPOINT_BYTES
+    "pickle",  # a pickled PyTorch file (.pt / .pth), never opened
+    "truncated",  # the file ends before its header or its tensors do
+    "not_safetensors",  # not laid out as safetensors (header, offsets, dtypes)
+    "bad_metadata",  # a metadata field missing, of the wrong type, out of range or beyond a limit
+    "shape_mismatch",  # tensors (or a vocabulary) that do not fit the model the metadata describes
+    "bad_dtype",  # weights stored as integers or booleans
+    "bad_weights",  # weights that are NaN or infinite
+    "weights_too_large",  # weights beyond MAX_WEIGHT_MAGNITUDE
+)
+
+
 class CheckpointError(Exception):
-    """A checkpoint that cannot be used; `code` names the problem for translated messages."""
+    """A checkpoint that cannot be used; `code` (one of ERROR_CODES) names the problem for translated messages."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -133,8 +168,9 @@ def load_checkpoint(source: str | os.PathLike | bytes) -> Checkpoint:
     metadata = _parse_header(data)
     try:
         tensors = load_safetensors_bytes(data)
-    except (SafetensorError, ValueError, RuntimeError) as error:
-        raise CheckpointError("not_safetensors", f"the tensors cannot be read: {error}") from None
+    except (SafetensorError, ValueError, RuntimeError, TypeError, KeyError) as error:
+        # KeyError / TypeError: a dtype safetensors reads but this torch cannot hold.
+        raise CheckpointError("not_safetensors", f"the tensors cannot be read: {_one_line(error)}") from None
 
     model_config = _config_from_json(ModelConfig, metadata, "model_config")
     if problems := model_config.problems():
@@ -157,15 +193,25 @@ def load_checkpoint(source: str | os.PathLike | bytes) -> Checkpoint:
             "shape_mismatch",
             f"tensor names do not match the model (missing {missing[:3]}, unexpected {unexpected[:3]})",
         )
+    weights = {}
     for name, tensor in tensors.items():
         if tensor.shape != expected[name].shape:
             raise CheckpointError(
                 "shape_mismatch",
                 f"{name} has shape {tuple(tensor.shape)}, the model needs {tuple(expected[name].shape)}",
             )
-        if not tensor.is_floating_point() or not torch.isfinite(tensor).all():
+        if not tensor.is_floating_point():
+            raise CheckpointError("bad_dtype", f"{name} holds {tensor.dtype} values, not floating-point numbers")
+        # Checked as the model will hold them: float64 beyond 3.4e38 becomes infinite in float32, and
+        # torch has no isfinite for every 8-bit float.
+        weights[name] = tensor.to(torch.float32)
+        if not torch.isfinite(weights[name]).all():
             raise CheckpointError("bad_weights", f"{name} holds values that are not finite numbers")
-    model.load_state_dict({name: tensor.float() for name, tensor in tensors.items()})
+        if weights[name].abs().max() > MAX_WEIGHT_MAGNITUDE:
+            raise CheckpointError(
+                "weights_too_large", f"{name} holds values larger than {MAX_WEIGHT_MAGNITUDE:g} in size"
+            )
+    model.load_state_dict(weights)
     model.eval()
 
     return Checkpoint(
@@ -186,17 +232,17 @@ def _read_bytes(source) -> bytes:
         data = bytes(source)
     else:
         path = Path(source)
-        if not path.is_file():
-            raise CheckpointError("missing", f"no checkpoint file at {path}")
-        if path.stat().st_size > MAX_CHECKPOINT_BYTES:
-            raise CheckpointError(
-                "too_large", f"the file has {path.stat().st_size} bytes; the limit is {MAX_CHECKPOINT_BYTES}"
-            )
         try:
+            if not path.is_file():
+                raise CheckpointError("missing", f"no checkpoint file at {path}")
+            size = path.stat().st_size
+            if size > MAX_CHECKPOINT_BYTES:
+                raise CheckpointError("too_large", f"the file has {size} bytes; the limit is {MAX_CHECKPOINT_BYTES}")
             with path.open("rb") as file:
                 data = file.read(MAX_CHECKPOINT_BYTES + 1)  # a file that grew since stat() is still bounded
-        except OSError as error:
-            raise CheckpointError("missing", f"the checkpoint file {path} cannot be read: {error.strerror}") from None
+        except (OSError, ValueError) as error:  # a name too long, no permission, a NUL in the path
+            reason = getattr(error, "strerror", None) or _one_line(error)
+            raise CheckpointError("missing", f"the checkpoint file {path} cannot be read: {reason}") from None
     if len(data) > MAX_CHECKPOINT_BYTES:
         raise CheckpointError("too_large", f"the file has {len(data)} bytes; the limit is {MAX_CHECKPOINT_BYTES}")
     return data
@@ -220,11 +266,17 @@ def _parse_header(data: bytes) -> dict[str, str]:
     if 8 + header_size > len(data):
         raise CheckpointError("truncated", "the file ends before its header does: it is truncated")
     try:
-        header = json.loads(data[8 : 8 + header_size].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        text = data[8 : 8 + header_size].decode("utf-8")
+    except UnicodeDecodeError:
         raise CheckpointError("not_safetensors", "the file is not a safetensors checkpoint") from None
+    header = _strict_json(text, "the header", "not_safetensors")
     if not isinstance(header, dict):
         raise CheckpointError("not_safetensors", "the file is not a safetensors checkpoint")
+    if len(header) > MAX_TENSORS + 1:  # + __metadata__
+        raise CheckpointError(
+            "shape_mismatch",
+            f"the file holds {len(header) - 1} tensors; no model of this app has more than {MAX_TENSORS}",
+        )
     data_size = len(data) - 8 - header_size
     for name, entry in header.items():
         if name == "__metadata__":
@@ -245,27 +297,116 @@ def _parse_header(data: bytes) -> dict[str, str]:
     return metadata
 
 
-def _json_field(metadata: dict, key: str, expected_type: type):
+class _JSONLimitError(ValueError):
+    """Raised by the json.loads hooks below: a value standard JSON or the limits do not allow."""
+
+
+def _bounded_int(text: str) -> int:
+    """A JSON integer that fits in 64 bits: pandas and Arrow hold the records' numbers as int64 (a
+    larger step made the Train page's history chart fail with OverflowError)."""
+    value = int(text) if len(text) <= MAX_NUMBER_CHARACTERS else None
+    if value is None or not -(2**63) <= value < 2**63:
+        raise _JSONLimitError("an integer outside the 64-bit range")
+    return value
+
+
+def _finite_float(text: str) -> float:
+    value = float(text) if len(text) <= MAX_NUMBER_CHARACTERS else math.inf
+    if not math.isfinite(value):
+        raise _JSONLimitError(f"a number that is infinite or longer than {MAX_NUMBER_CHARACTERS} characters")
+    return value
+
+
+def _no_constant(text: str):
+    raise _JSONLimitError(f"{text}, which is not JSON")
+
+
+def _object_without_repeats(pairs: list[tuple[str, object]]) -> dict:
+    """An object whose keys are all different (json.loads alone keeps the last of repeated keys)."""
+    value = dict(pairs)
+    if len(value) != len(pairs):
+        raise _JSONLimitError("a key twice in one object")
+    return value
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST_PAIR = re.compile(r"[\[{][\]}]")
+
+
+def _nests_deeper_than(text: str, depth: int) -> bool:
+    """True when `text` nests [ and { more than `depth` levels (or its brackets do not pair up).
+
+    Counted without decoding: strings removed, then every innermost pair, one level per pass.
+    json.loads recurses once per level and fails with RecursionError near 1,000.
+    """
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    for _ in range(depth):
+        if not brackets:
+            return False
+        brackets = _INNERMOST_PAIR.sub("", brackets)
+    return bool(brackets)
+
+
+def _strict_json(text: str, what: str, code: str):
+    """`text` decoded as standard JSON within the limits, or CheckpointError(code).
+
+    Refused: nesting beyond MAX_JSON_DEPTH, numbers longer than MAX_NUMBER_CHARACTERS or
+    infinite, NaN / Infinity, repeated keys in an object, and lone surrogates (\\ud800 escapes:
+    valid JSON, but no UTF-8 text can hold them, so printing or showing them fails).
+    """
+    if _nests_deeper_than(text, MAX_JSON_DEPTH):
+        raise CheckpointError(code, f"{what} is not JSON nested at most {MAX_JSON_DEPTH} levels deep")
     try:
-        value = json.loads(metadata[key])
-    except json.JSONDecodeError:
-        raise CheckpointError("bad_metadata", f"{key} is not valid JSON") from None
+        value = json.loads(
+            text,
+            parse_int=_bounded_int,
+            parse_float=_finite_float,
+            parse_constant=_no_constant,
+            object_pairs_hook=_object_without_repeats,
+        )
+    except _JSONLimitError as error:
+        raise CheckpointError(code, f"{what} holds {error}") from None
+    except (ValueError, RecursionError):  # json.JSONDecodeError is a ValueError
+        raise CheckpointError(code, f"{what} is not valid JSON") from None
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise CheckpointError(code, f"{what} holds a lone surrogate (\\ud800-\\udfff), which is not text") from None
+    return value
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:200]
+
+
+def _json_field(metadata: dict, key: str, expected_type: type):
+    value = _strict_json(metadata[key], key, "bad_metadata")
     if not isinstance(value, expected_type):
         raise CheckpointError("bad_metadata", f"{key} must be a JSON {expected_type.__name__}")
     return value
 
 
+# A configuration's text fields (the probe sentence) are at most what a typed sentence may be.
+MAX_CONFIG_TEXT_CHARACTERS = MAX_RAW_CHARACTERS
+
+
 def _config_from_json(config_class, metadata: dict, key: str):
     values = _json_field(metadata, key, dict)
-    names = {item.name: item.type for item in fields(config_class)}
-    unknown = set(values) - set(names)
+    defaults = config_class()
+    names = {item.name for item in fields(config_class)}
+    unknown = set(values) - names
     if unknown:
-        raise CheckpointError("bad_metadata", f"{key} has unknown fields {sorted(unknown)}")
+        raise CheckpointError("bad_metadata", f"{key} has unknown fields {sorted(unknown)[:5]}")
     for name, value in values.items():
-        expected = names[name]
-        valid = isinstance(value, expected) and not isinstance(value, bool)
+        # The default's type, not the annotation (a string under `from __future__ import annotations`).
+        expected = type(getattr(defaults, name))
         if expected is float:
-            valid = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+            valid = _is_number(value)
+        elif expected is str:
+            valid = isinstance(value, str) and len(value) <= MAX_CONFIG_TEXT_CHARACTERS
+        else:
+            valid = isinstance(value, expected) and not isinstance(value, bool)
         if not valid:
             raise CheckpointError("bad_metadata", f"{key}.{name} has the wrong type")
     config = config_class(**values)
@@ -281,7 +422,10 @@ SNAPSHOT_TOKENS = ("source_tokens", "target_tokens", "output_tokens")
 
 
 def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """An int or a finite float (not a bool). Ints of any size: math.isfinite would overflow on them."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def _metrics_from_json(metadata: dict) -> dict:
@@ -364,7 +508,7 @@ def _is_word(token: str) -> bool:
     return (
         0 < len(token) <= MAX_TOKEN_CHARACTERS
         and token.split() == [token]
-        and not any(unicodedata.category(character) in ("Cc", "Cf") for character in token)
+        and not any(unicodedata.category(character) in ("Cc", "Cf", "Cs") for character in token)
     )
 
 
@@ -378,17 +522,19 @@ def _fingerprint_from(metadata: dict) -> str:
 def _created_at_from(metadata: dict) -> str:
     """An ISO 8601 time (pages show it; anything else could carry markup)."""
     created_at = metadata["created_at"]
-    try:
-        datetime.fromisoformat(created_at)
-    except ValueError:
-        raise CheckpointError("bad_metadata", "created_at must be an ISO 8601 time") from None
     if len(created_at) > 40:
         raise CheckpointError("bad_metadata", "created_at must be an ISO 8601 time")
+    try:
+        datetime.fromisoformat(created_at)
+    except ValueError:  # UnicodeEncodeError (a lone surrogate) is one too
+        raise CheckpointError("bad_metadata", "created_at must be an ISO 8601 time") from None
     return created_at
 
 
 def _vocabulary_from_json(metadata: dict, key: str, expected_size: int) -> Vocabulary:
     tokens = _json_field(metadata, key, list)
+    if len(tokens) > MAX_VOCABULARY_SIZE:
+        raise CheckpointError("bad_metadata", f"{key} has {len(tokens)} tokens; at most {MAX_VOCABULARY_SIZE}")
     if not all(isinstance(token, str) and _is_word(token) for token in tokens):
         raise CheckpointError(
             "bad_metadata", f"{key} must be a list of words (1 to {MAX_TOKEN_CHARACTERS} characters, no spaces)"

@@ -71,6 +71,12 @@ class Translation:
         """The vocabulary token decoder row `index` wrote: <unk> for a copied word, else output_tokens[index]."""
         return UNK if any(row == index for row, _ in self.copied) else self.output_tokens[index]
 
+    def most_likely_next(self, step: int, count: int) -> list[tuple[int, float]]:
+        """The `count` most likely next tokens at decoder position `step`: (token id, probability), best first."""
+        probabilities = self.next_token_probabilities[step]
+        values, ids = probabilities.topk(min(count, probabilities.numel()))
+        return list(zip(ids.tolist(), values.tolist(), strict=True))
+
     def maps_at_step(self, step: int) -> AttentionMaps:
         """The maps as they stood when decoding step `step` (0-based) produced its token.
 

@@ -162,7 +162,7 @@ def weighted_value_norms(record, output_weight: torch.Tensor) -> tuple[torch.Ten
     over heads ‖Σ_h α_h f_h(x_k)‖² = Σ_h Σ_g α_h α_g ⟨f_h, f_g⟩, computed from the
     (H, H) Gram matrix of each key's vectors so no (B, H, Q, K, D) tensor is built.
     """
-    weights, values = record.weights, record.v  # (B, H, Q, K), (B, H, K, d)
+    weights, values = record.steps.weights, record.v  # (B, H, Q, K), (B, H, K, d)
     _, heads, _, d_head = values.shape
     per_head_weight = output_weight.view(output_weight.shape[0], heads, d_head).permute(1, 2, 0)  # (H, d, D)
     transformed = values @ per_head_weight  # (B, H, K, D) f_h(x_k)

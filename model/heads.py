@@ -7,7 +7,7 @@ t is where the model looked while producing reference token t (docs/ARCHITECTURE
 2019; Chen et al. 2020; Kobayashi et al. 2020, whose `calculate_aer.py` feeds
 `</s>` + the reference to the decoder).
 
-Heads are named by (kind, layer, head) with kind one of ATTENTION_KINDS
+Heads are named by (kind, layer, head) with kind a model.attention.AttentionKind
 ("encoder_self", "decoder_self", "cross"); layer and head are 0-based.
 
 1. Gold links as *sure* and *possible* (`gold_links`). The generated corpus links
@@ -60,11 +60,12 @@ from dataclasses import asdict, dataclass, field
 
 import torch
 
+from model.attention import AttentionKind
 from model.corpus import ADJECTIVES, OBJECTS, OCCUPATIONS, PLACES, SUBJECTS, TIMES, VERBS, build_corpus
 from model.decoding import pad_batch
 from model.explain import weighted_value_norms
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES
-from model.transformer import ATTENTION_KINDS, AttentionMaps, HeadMask, Transformer
+from model.transformer import AttentionMaps, HeadMask, Transformer
 
 Link = tuple[int, int]  # (korean_index, english_index), as in model.corpus.SentencePair.alignment
 
@@ -305,7 +306,7 @@ def head_confidence(forced: TeacherForced) -> dict[str, torch.Tensor]:
         "cross": forced.english_rows(),
     }
     confidence = {}
-    for kind in ATTENTION_KINDS:
+    for kind in AttentionKind:
         largest = forced.maps.of_kind(kind).max(dim=-1).values  # (B, L, H, Q)
         mask = query_masks[kind][:, None, None, :].float()
         confidence[kind] = (largest * mask).sum(dim=(0, 3)) / mask.sum(dim=(0, 3)).clamp(min=1)
@@ -350,7 +351,7 @@ def head_patterns(forced: TeacherForced, pairs: Sequence, with_gold: bool = True
     source_length, rows = maps.encoder_self.shape[-1], maps.cross.shape[-2]
     source_mask, english_rows = forced.source_mask(), forced.english_rows()
     positions_s, positions_t = torch.arange(source_length), torch.arange(rows)
-    patterns: dict[str, dict[str, torch.Tensor]] = {kind: {} for kind in ATTENTION_KINDS}
+    patterns: dict[str, dict[str, torch.Tensor]] = {kind: {} for kind in AttentionKind}
 
     for kind, length, queries in (
         ("encoder_self", source_length, source_mask),
@@ -460,10 +461,7 @@ def all_heads(config) -> list[HeadId]:
     layers = {"encoder_self": config.n_encoder_layers, "decoder_self": config.n_decoder_layers}
     layers["cross"] = config.n_decoder_layers
     return [
-        (kind, layer, head)
-        for kind in ATTENTION_KINDS
-        for layer in range(layers[kind])
-        for head in range(config.n_heads)
+        (kind, layer, head) for kind in AttentionKind for layer in range(layers[kind]) for head in range(config.n_heads)
     ]
 
 

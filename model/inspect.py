@@ -8,6 +8,8 @@ of one attention module, and recomputes one head for one query token by hand:
     K = x_keys  · W_k + b_k,  V = x_keys · W_v + b_v
     scores = q · Kᵀ  ->  ÷ √d_k  ->  −∞ where the mask forbids  ->  softmax  ->  weights · V
 
+(the last line is model.attention.attention_steps, the function the model itself calls)
+
 and puts the result next to what the model itself recorded for that head, so the
 difference can be printed. nn.Linear stores its weight as (out, in) and computes
 x · Wᵀ + b; the slices here are transposed to (in, out) so the formulas read as the
@@ -23,13 +25,13 @@ model's numbers up to float rounding (≤ 1e-6).
 Plain torch: no streamlit here.
 """
 
-import math
 from dataclasses import dataclass
 
 import torch
 
+from model.attention import AttentionKind, attention_steps
 from model.tokenizer import PAD_ID
-from model.transformer import ATTENTION_KINDS, HeadMask, MultiHeadAttention, Transformer
+from model.transformer import HeadMask, MultiHeadAttention, Transformer
 
 # The model computes in float32; recomputing the same steps in float32 differs from it
 # only by the order of the additions, far below this bound.
@@ -46,7 +48,7 @@ class HeadExplanation:
     source positions (the encoder's output).
     """
 
-    kind: str
+    kind: AttentionKind
     layer: int
     head: int
     query: int  # position of the query token
@@ -67,7 +69,7 @@ class HeadExplanation:
     scores: torch.Tensor  # (K,) q · k for every key
     scaled: torch.Tensor  # (K,) scores ÷ √d_k (equal to scores when scale is off)
     allowed: torch.Tensor  # (K,) bool: may the query look at this key (padding, and causal when on)
-    masked: torch.Tensor  # (K,) scaled ÷ temperature, −∞ where not allowed
+    masked: torch.Tensor  # (K,) scaled ÷ temperature, −∞ where not allowed (the softmax's input)
     weights: torch.Tensor  # (K,) softmax of masked
     weighted_values: torch.Tensor  # (K, d) weight_k · v_k, the rows the output sums
     output: torch.Tensor  # (d,) the head's output for this query
@@ -88,7 +90,7 @@ class HeadExplanation:
     @property
     def is_what_if(self) -> bool:
         """True when any setting differs from what the model does."""
-        default_causal = self.causal or self.kind != "decoder_self"
+        default_causal = self.causal or not self.kind.causal
         return not (self.scale and default_causal and self.temperature == 1.0)
 
     @property
@@ -113,25 +115,28 @@ class HeadExplanation:
         return {name: float((mine - model).abs().max()) for name, (mine, model) in pairs.items()}
 
     @property
+    def score_pipeline(self) -> torch.Tensor:
+        """(3, K): the scores, the scaled scores and the masked scores, one row per step."""
+        return torch.stack([self.scores, self.scaled, self.masked])
+
+    @property
     def matches_model(self) -> bool:
         return max(self.output_difference, self.weights_difference) <= AGREEMENT_TOLERANCE
 
 
 def attention_module(model: Transformer, kind: str, layer: int) -> MultiHeadAttention:
     """The MultiHeadAttention that computes `kind` attention in `layer`."""
-    if kind == "encoder_self":
+    kind = AttentionKind(kind)
+    if kind is AttentionKind.ENCODER_SELF:
         return model.encoder.layers[layer].self_attention
-    if kind == "decoder_self":
+    if kind is AttentionKind.DECODER_SELF:
         return model.decoder.layers[layer].self_attention
-    if kind == "cross":
-        return model.decoder.layers[layer].cross_attention
-    raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
+    return model.decoder.layers[layer].cross_attention
 
 
 def layer_count(model: Transformer, kind: str) -> int:
-    if kind not in ATTENTION_KINDS:
-        raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
-    return model.config.n_encoder_layers if kind == "encoder_self" else model.config.n_decoder_layers
+    """How many layers of `model` compute `kind` attention."""
+    return AttentionKind(kind).layer_count(model.config)
 
 
 def head_projection(linear: torch.nn.Linear, head: int, d_head: int) -> tuple[torch.Tensor, torch.Tensor]:
@@ -166,14 +171,11 @@ def explain_head(
     Raises ValueError for an unknown kind, a layer, head or query out of range, or a
     temperature that is not positive.
     """
-    if kind not in ATTENTION_KINDS:
-        raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
+    kind = AttentionKind(kind)
     if not 0 <= layer < layer_count(model, kind):
         raise ValueError(f"layer {layer} is out of range for {kind} (0..{layer_count(model, kind) - 1})")
     if not 0 <= head < model.config.n_heads:
         raise ValueError(f"head {head} is out of range (0..{model.config.n_heads - 1})")
-    if not temperature > 0:  # also refuses NaN; +inf is allowed (uniform weights)
-        raise ValueError(f"the temperature must be positive (got {temperature})")
     source, target = as_batch(source_ids), as_batch(target_ids)
     _, inspection = model.inspect(source, target)
     record = inspection.records(kind)[layer]
@@ -194,18 +196,17 @@ def explain_head(
     queries = (query_input @ w_query + b_query)[None]  # (1, Q, d)
     keys = (key_input @ w_key + b_key)[None]  # (1, K, d)
     values = (key_input @ w_value + b_value)[None]  # (1, K, d)
-    scores = queries @ keys.transpose(-2, -1)  # (1, Q, K)
-    scaled = scores / math.sqrt(d_head) if scale else scores
-    query_count, key_count = scores.shape[1:]
+    query_count, key_count = queries.shape[1], keys.shape[1]
     # The recorded mask broadcasts over heads (and over queries for the padding-only masks).
-    head_allowed = record.allowed[0, 0 if record.allowed.shape[1] == 1 else head]
+    head_allowed = record.steps.allowed[0, 0 if record.steps.allowed.shape[1] == 1 else head]
     model_allowed = head_allowed.expand(query_count, key_count)  # (Q, K)
-    allowed = model_allowed
-    if kind == "decoder_self" and not causal:
-        allowed = (target[0] != PAD_ID).expand(query_count, key_count)  # look ahead: only padding stays hidden
-    masked = (scaled / temperature).masked_fill(~allowed, float("-inf"))  # (1, Q, K)
-    weights = torch.softmax(masked, dim=-1)
-    outputs = weights @ values  # (1, Q, d)
+    # The mask without its causal part (only padding), so that `causal` decides the rest.
+    padding_allowed = (target[0] != PAD_ID).expand(query_count, key_count) if kind.causal else model_allowed
+    steps = attention_steps(
+        queries, keys, values, padding_allowed, scale=scale, causal=kind.causal and causal, temperature=temperature
+    )
+    scores, scaled, masked, weights, outputs = steps.scores, steps.scaled, steps.logits, steps.weights, steps.output
+    allowed = steps.allowed.expand(query_count, key_count)
     row = (0, query)
     keys, values = keys[0], values[0]  # (K, d)
     weighted_values = weights[row][:, None] * values  # (K, d): the rows the output sums
@@ -239,12 +240,12 @@ def explain_head(
         model_q=record.q[0, head, query],
         model_keys=record.k[0, head],
         model_values=record.v[0, head],
-        model_scores=record.scores[0, head, query],
+        model_scores=record.steps.scores[0, head, query],
         model_allowed=model_allowed[query].clone(),
-        model_weights=record.weights[0, head, query],
+        model_weights=record.steps.weights[0, head, query],
         model_output=record.head_outputs[0, head, query],
         head_weights=weights[0],
-        model_head_weights=record.weights[0, head],
+        model_head_weights=record.steps.weights[0, head],
     )
 
 
@@ -257,8 +258,32 @@ def head_mask_without(model: Transformer, heads_off) -> HeadMask | None:
     if not heads_off:
         return None
     for kind, layer, head in heads_off:
-        if kind not in ATTENTION_KINDS:
-            raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
         if not 0 <= layer < layer_count(model, kind) or not 0 <= head < model.config.n_heads:
             raise ValueError(f"there is no head {head} in layer {layer} of {kind}")
     return HeadMask.without(model.config, heads_off)
+
+
+@dataclass
+class MaskStages:
+    """The decoder's masked self-attention of one sentence, stage by stage; each (L, H, T, T)."""
+
+    scores: torch.Tensor  # q · k
+    scaled: torch.Tensor  # q · k / √d_k
+    allowed: torch.Tensor  # bool: may the query see the key (not ahead, not padding)
+    masked: torch.Tensor  # scaled, −∞ where not allowed
+    weights: torch.Tensor  # softmax of each masked row: what the model used
+
+
+@torch.no_grad()
+def decoder_mask_stages(model: Transformer, source_ids, target_ids) -> MaskStages:
+    """Every decoder layer's self-attention steps, as the model's explicit path recorded them.
+
+    `source_ids` are the Korean token ids, `target_ids` the decoder input, one sentence each.
+    """
+    _, inspection = model.inspect(as_batch(source_ids), as_batch(target_ids))
+    steps = [record.steps for record in inspection.decoder_self]
+
+    def stacked(name: str) -> torch.Tensor:  # per layer (1, H, T, T) -> (L, H, T, T)
+        return torch.stack([getattr(step, name)[0].expand_as(step.scores[0]) for step in steps])
+
+    return MaskStages(*(stacked(name) for name in ("scores", "scaled", "allowed", "masked", "weights")))

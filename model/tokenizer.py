@@ -5,8 +5,8 @@ a noun and its particle are separate tokens (나는 -> 나 + 는, 학교에서 -
 학생이다 -> 학생 + 이다), while verbs and copulas stay whole (먹었다, 아니다,
 먹지 + 않았다, 먹을 + 것이다). English is lowercase words split on spaces.
 
-Typed text is normalised first: NFC (macOS keyboards send decomposed jamo),
-zero-width and bidirectional control characters dropped, trailing . ? ! removed,
+Typed text is normalised first: zero-width and bidirectional control characters
+dropped, then NFC (macOS keyboards send decomposed jamo), trailing . ? ! removed,
 runs of white space collapsed.
 """
 
@@ -39,18 +39,22 @@ PARTICLE_AFTER_CONSONANT = {
 # Format characters (category Cf) change nothing a reader sees: zero-width spaces and joiners,
 # the byte-order mark, soft hyphens, bidirectional embedding/override/isolate marks, tag
 # characters; they are dropped. Control characters (Cc: NUL, escape sequences) separate
-# words like spaces do.
-_INVISIBLE_OR_CONTROL = {"Cf": "", "Cc": " "}
+# words like spaces do. A lone surrogate (Cs: a command-line byte that is not UTF-8, kept by
+# Python as U+DC80..U+DCFF) is no text at all and cannot be printed: it becomes U+FFFD, the
+# replacement character a decoder shows for such bytes.
+_INVISIBLE_OR_CONTROL = {"Cf": "", "Cc": " ", "Cs": "\ufffd"}
 # Hangul fillers are letters to Unicode but blank on screen (games use U+3164 as an "invisible name").
 _HANGUL_FILLERS = str.maketrans(dict.fromkeys("\u115f\u1160\u3164\uffa0", " "))
 _TRAILING_PUNCTUATION = re.compile(r"[\s.?!。？！]+$")
 
 
 def normalize(text: str) -> str:
-    """NFC; format characters dropped, control characters as spaces; trailing . ? ! dropped; spaces collapsed."""
-    text = unicodedata.normalize("NFC", text)
+    """Format characters dropped, control characters as spaces; NFC; trailing . ? ! dropped; spaces collapsed."""
     text = "".join(_INVISIBLE_OR_CONTROL.get(unicodedata.category(character), character) for character in text)
     text = text.translate(_HANGUL_FILLERS)
+    # NFC after dropping: a format character inside a decomposed syllable (ᄒ, U+200B, ᅡ) kept its
+    # jamo apart, and normalising the result again changed it (tokens no longer matched the sentence).
+    text = unicodedata.normalize("NFC", text)
     text = " ".join(text.split())
     return _TRAILING_PUNCTUATION.sub("", text)
 

@@ -7,8 +7,9 @@ this size than the paper's post-norm).
 
 Attention is the product, so every attention module has two paths:
 - training and plain inference use the fused `F.scaled_dot_product_attention`;
-- `explain=True` computes softmax(QKᵀ/√d_k + mask)·V step by step and returns an
-  `AttentionRecord` with every intermediate, from which `AttentionMaps` are built.
+- `explain=True` computes softmax(QKᵀ/√d_k + mask)·V step by step
+  (model.attention.attention_steps) and returns an `AttentionRecord` with every
+  intermediate, from which `AttentionMaps` are built.
 Records are returned, never stored on the module, so a shared model stays stateless.
 """
 
@@ -19,10 +20,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from model.attention import AttentionKind, AttentionSteps, attention_steps
 from model.config import ModelConfig
 from model.tokenizer import PAD_ID
-
-ATTENTION_KINDS = ("encoder_self", "decoder_self", "cross")
 
 
 @dataclass
@@ -37,9 +37,8 @@ class AttentionRecord:
     q: torch.Tensor  # (B, H, Q, d)
     k: torch.Tensor  # (B, H, K, d)
     v: torch.Tensor  # (B, H, K, d)
-    scores: torch.Tensor  # (B, H, Q, K) raw q·k, before scaling
-    allowed: torch.Tensor  # (B, 1 or H, Q, K) bool: may query attend to key
-    weights: torch.Tensor  # (B, H, Q, K) softmax(scores/√d + mask)
+    # scores (raw q·k), scaled, masked, logits, weights (B, H, Q, K); allowed (B, 1, Q or 1, K) bool
+    steps: AttentionSteps
     head_outputs: torch.Tensor  # (B, H, Q, d) weights @ v, after the head mask
     output: torch.Tensor  # (B, Q, D) heads concatenated, times W_o
 
@@ -60,9 +59,8 @@ class AttentionMaps:
         return AttentionMaps(self.encoder_self[index], self.decoder_self[index], self.cross[index])
 
     def of_kind(self, kind: str) -> torch.Tensor:
-        if kind not in ATTENTION_KINDS:
-            raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
-        return getattr(self, kind)
+        """The maps of one AttentionKind (or its name); ValueError for another name."""
+        return getattr(self, AttentionKind(kind))
 
 
 @dataclass
@@ -76,14 +74,13 @@ class Inspection:
     @property
     def maps(self) -> AttentionMaps:
         def stack(records):  # list of (B, H, Q, K) -> (B, L, H, Q, K)
-            return torch.stack([record.weights for record in records], dim=1)
+            return torch.stack([record.steps.weights for record in records], dim=1)
 
         return AttentionMaps(stack(self.encoder_self), stack(self.decoder_self), stack(self.cross))
 
     def records(self, kind: str) -> list[AttentionRecord]:
-        if kind not in ATTENTION_KINDS:
-            raise ValueError(f"unknown attention kind {kind!r}; expected one of {ATTENTION_KINDS}")
-        return getattr(self, kind)
+        """The records of one AttentionKind (or its name), one per layer; ValueError for another name."""
+        return getattr(self, AttentionKind(kind))
 
 
 @dataclass
@@ -107,7 +104,7 @@ class HeadMask:
         """All heads on except the (kind, layer, head) triples given."""
         mask = cls.all_on(config)
         for kind, layer, head in heads:
-            getattr(mask, kind)[layer, head] = 0.0
+            getattr(mask, AttentionKind(kind))[layer, head] = 0.0
         return mask
 
 
@@ -180,10 +177,8 @@ class MultiHeadAttention(nn.Module):
                 cache.keys, cache.values = k, v
         dropout = self.dropout if self.training else 0.0
         if explain:
-            scores = q @ k.transpose(-2, -1)  # (B, H, Q, K)
-            masked = (scores / math.sqrt(self.d_head)).masked_fill(~allowed, float("-inf"))
-            weights = torch.softmax(masked, dim=-1)
-            heads = F.dropout(weights, dropout, self.training) @ v  # (B, H, Q, d)
+            steps = attention_steps(q, k, v, allowed, dropout=dropout)
+            heads = steps.output  # (B, H, Q, d)
         else:
             heads = F.scaled_dot_product_attention(q, k, v, attn_mask=allowed, dropout_p=dropout)
         if head_mask is not None:
@@ -192,7 +187,7 @@ class MultiHeadAttention(nn.Module):
         output = self.out(heads.transpose(1, 2).reshape(batch, length, -1))  # (B, Q, D)
         if not explain:
             return output, None
-        record = AttentionRecord(query_input, key_input, q, k, v, scores, allowed, weights, heads, output)
+        record = AttentionRecord(query_input, key_input, q, k, v, steps, heads, output)
         return output, record
 
 

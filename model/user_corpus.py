@@ -42,6 +42,9 @@ HEADER_NAMES = {"korean", "ko", "kor", "source", "src", "한국어", "한국말"
 _HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 # C0 control characters other than tab, newline and carriage return: text files have none.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Where a line ends, as editors and the csv module count lines. str.splitlines() also ends lines
+# at \v, \f, \x1c-\x1e, \x85, U+2028 and U+2029, which numbered every later row wrong.
+_LINE_BREAK = re.compile("\r\n|\r|\n")
 
 # Reason codes of a rejected row (the UI has a text for each).
 REJECT_CODES = (
@@ -185,7 +188,7 @@ def _is_header(fields: list[str]) -> bool:
 def parse_user_corpus(data: bytes, file_name: str = "") -> UserCorpus:
     """Read uploaded bytes into a UserCorpus; raises CorpusFileError for a file that is not usable at all."""
     text, encoding = decode_bytes(data)
-    lines = text.splitlines()
+    lines = _LINE_BREAK.split(text)
     delimiter = guess_delimiter(lines, file_name)
     data_lines = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
     header_skipped = bool(data_lines) and _is_header(_fields(data_lines[0][1], delimiter) or [])

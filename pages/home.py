@@ -19,8 +19,8 @@ def readable_time(iso_time: str) -> str:
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-checkpoint = state.current_checkpoint()
-translation = state.current_translation()
+study = state.study()
+checkpoint, translation = study.checkpoint, study.translation
 
 st.title(tr("home.title"))
 st.markdown(tr("home.intro"))

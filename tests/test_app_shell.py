@@ -259,8 +259,8 @@ def _page_reading_shared_state():
 
     from ui import state
 
-    translation = state.current_translation()
-    frame = state.current_attention_frame()
+    study = state.study()
+    translation, frame = study.translation, study.attention
     st.write(translation.source, translation.translation)
     st.dataframe(frame)
 

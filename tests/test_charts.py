@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 import torch
 
-from ui import basics, charts
+from model import toy
+from ui import basics, charts, frames
 
 REPEATED = ["the", "cat", "the"]
 
@@ -15,7 +16,7 @@ REPEATED = ["the", "cat", "the"]
 def self_attention_frame(tokens, seed=0):
     generator = torch.Generator().manual_seed(seed)
     weights = torch.softmax(torch.randn(len(tokens), len(tokens), generator=generator), dim=-1)
-    return basics.attention_frame(weights, tokens, tokens)
+    return frames.weights_frame(weights, tokens, tokens)
 
 
 def chart_rows(spec: dict) -> list[dict]:
@@ -80,8 +81,8 @@ def test_label_expression_escapes_quotes_and_keeps_hangul():
 
 
 def test_matrix_heatmap_shows_negative_infinity_as_text_and_diverges_around_zero():
-    form = basics.matrix_form(causal=True)
-    frame = basics.matrix_frame(form.masked, form.tokens, form.tokens)
+    form = toy.matrix_form(causal=True)
+    frame = frames.matrix_frame(form.masked, form.tokens, form.tokens)
     spec = charts.matrix_heatmap(frame).to_dict()
     rows = chart_rows(spec)
     masked = [row for row in rows if row["negative_infinity"]]

@@ -20,6 +20,7 @@ from model.checkpoint import (
 from model.config import ModelConfig, TrainConfig
 from model.tokenizer import SPECIAL_TOKENS, Vocabulary
 from model.transformer import Transformer
+from tests.safetensors_bytes import with_metadata
 
 
 def tiny_checkpoint(seed=0) -> Checkpoint:
@@ -78,15 +79,6 @@ def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["model.safetensors"]
 
 
-def rewrite_metadata(data: bytes, **changes) -> bytes:
-    (size,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8 : 8 + size])
-    header["__metadata__"].update(changes)
-    encoded = json.dumps(header).encode()
-    encoded += b" " * (-len(encoded) % 8)
-    return struct.pack("<Q", len(encoded)) + encoded + data[8 + size :]
-
-
 def bad_files(tmp_path) -> dict[str, tuple[str, bytes | Path]]:
     good = checkpoint_bytes(tiny_checkpoint())
     # Weights of a wider model under the tiny model's metadata.
@@ -104,17 +96,17 @@ def bad_files(tmp_path) -> dict[str, tuple[str, bytes | Path]]:
         "shape mismatch": ("shape_mismatch", shape_mismatch),
         "vocabulary mismatch": (
             "shape_mismatch",
-            rewrite_metadata(good, source_vocabulary=json.dumps(list(SPECIAL_TOKENS) + ["나"])),
+            with_metadata(good, source_vocabulary=json.dumps(list(SPECIAL_TOKENS) + ["나"])),
         ),
-        "not json": ("bad_metadata", rewrite_metadata(good, history="{not json")),
-        "wrong format": ("bad_metadata", rewrite_metadata(good, format="something-else")),
+        "not json": ("bad_metadata", with_metadata(good, history="{not json")),
+        "wrong format": ("bad_metadata", with_metadata(good, format="something-else")),
         "unknown config field": (
             "bad_metadata",
-            rewrite_metadata(good, model_config=json.dumps({"d_model": 16, "evil": 1})),
+            with_metadata(good, model_config=json.dumps({"d_model": 16, "evil": 1})),
         ),
         "huge config": (
             "bad_metadata",
-            rewrite_metadata(good, model_config=json.dumps({"d_model": 10**9, "n_heads": 2})),
+            with_metadata(good, model_config=json.dumps({"d_model": 10**9, "n_heads": 2})),
         ),
         "no metadata": ("bad_metadata", save_safetensors_bytes({"x": torch.zeros(2)})),
         "nan weights": ("bad_weights", _with_nan(good)),

@@ -65,7 +65,7 @@ def test_value_norm_is_proportional_to_attention_when_every_value_vector_has_the
         value.bias.copy_(torch.randn(config.d_model))
     source, target_input = torch.tensor([[4, 5, 6, 7]]), torch.tensor([[2, 8, 9]])
     _, inspection = model.inspect(source, target_input)
-    weights = inspection.cross[0].weights[0]  # (H, T, S)
+    weights = inspection.cross[0].steps.weights[0]  # (H, T, S)
     for head in range(config.n_heads):
         norms = value_norms(model, source, target_input, 0, head)
         ratio = norms / weights[head]
@@ -153,7 +153,7 @@ def test_value_norms_equal_the_norms_of_the_weighted_vectors_written_out(shipped
         vectors = torch.stack(
             [record.v[0, h] @ output_weight[:, h * d_head : (h + 1) * d_head].T for h in range(heads)]
         )  # (H, S, D)
-        weighted = record.weights[0][..., None] * vectors[:, None]  # (H, T, S, D)
+        weighted = record.steps.weights[0][..., None] * vectors[:, None]  # (H, T, S, D)
         with torch.no_grad():
             assert torch.allclose(
                 value_norms(shipped.model, source, target_input, layer, None), weighted.sum(0).norm(dim=-1), atol=1e-4

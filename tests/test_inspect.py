@@ -5,6 +5,7 @@ import math
 import pytest
 import torch
 
+from model.attention import AttentionKind
 from model.config import ModelConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match, translate
@@ -17,7 +18,7 @@ from model.inspect import (
     layer_count,
 )
 from model.tokenizer import PAD_ID
-from model.transformer import ATTENTION_KINDS, HeadMask, Transformer
+from model.transformer import HeadMask, Transformer
 
 SENTENCE = "선생님은 도서관에서 물을 마셨다"  # "the teacher drank water at the library": "the" twice
 
@@ -39,7 +40,7 @@ def query_count(kind, source_ids, target_ids) -> int:
 # --- the recomputation equals the model -------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ATTENTION_KINDS)
+@pytest.mark.parametrize("kind", list(AttentionKind))
 def test_recomputed_head_equals_the_model_for_every_layer_head_and_query(shipped, sentence_ids, kind):
     source_ids, target_ids = sentence_ids
     for layer in range(layer_count(shipped.model, kind)):
@@ -170,7 +171,7 @@ def all_heads_of(kind: str, layer: int, config: ModelConfig) -> list[tuple[str, 
     return [(kind, layer, head) for head in range(config.n_heads)]
 
 
-@pytest.mark.parametrize("kind", ATTENTION_KINDS)
+@pytest.mark.parametrize("kind", list(AttentionKind))
 def test_ablating_every_head_of_a_layer_changes_the_output(shipped, sentence_ids, kind):
     source_ids, target_ids = sentence_ids
     source, target = torch.tensor([source_ids]), torch.tensor([target_ids])

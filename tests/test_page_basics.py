@@ -4,16 +4,19 @@ import math
 from functools import partial
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import torch
 from streamlit.testing.v1 import AppTest
 
+from model import toy
+from model.attention import causal_allowed
 from tests import app_testing
 from tests.app_testing import markdown_text
-from ui import basics, texts
+from ui import basics, frames, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "basics.py")
-TOKENS = list(basics.SENTENCE)
+TOKENS = list(toy.SENTENCE)
 run_page = partial(app_testing.run_page, PAGE)
 
 
@@ -166,33 +169,33 @@ def test_dot_product_arithmetic():
 
 @pytest.mark.parametrize("causal", [False, True])
 def test_matrix_form_matches_the_fused_attention(causal):
-    form = basics.matrix_form(scale=True, causal=causal)
+    form = toy.matrix_form(scale=True, causal=causal)
     assert torch.equal(form.query, form.x @ form.w_query)
-    assert form.scaled == pytest.approx(form.scores / math.sqrt(basics.D_K))
+    assert form.scaled == pytest.approx(form.scores / math.sqrt(toy.D_K))
     assert torch.allclose(form.weights.sum(dim=-1), torch.ones(4))
     fused = torch.nn.functional.scaled_dot_product_attention(form.query, form.key, form.value, is_causal=causal)
     assert torch.allclose(form.output, fused, atol=1e-6)
 
 
 def test_matrix_form_mask_scale_and_temperature():
-    plain = basics.matrix_form(scale=False)
-    causal = basics.matrix_form(scale=False, causal=True)
-    above = basics.causal_mask(4)
+    plain = toy.matrix_form(scale=False)
+    causal = toy.matrix_form(scale=False, causal=True)
+    above = ~causal_allowed(4, 4)
     assert torch.isinf(causal.masked[above]).all() and (causal.weights[above] == 0).all()
     assert torch.allclose(causal.output[0], causal.value[0])  # the first word sees only itself
     assert torch.allclose(causal.output[-1], plain.output[-1])  # the last word saw everything anyway
     assert torch.equal(plain.scaled, plain.scores)
-    hot = basics.matrix_form(scale=False, temperature=10.0)
+    hot = toy.matrix_form(scale=False, temperature=10.0)
     assert (hot.weights.max(dim=-1).values < plain.weights.max(dim=-1).values).all()
 
 
 def test_matrix_form_is_reproducible():
-    first, second = basics.matrix_form(), basics.matrix_form()
+    first, second = toy.matrix_form(), toy.matrix_form()
     assert torch.equal(first.x, second.x) and torch.equal(first.output, second.output)
 
 
 def test_dot_products_grow_with_d_k_and_scaling_cancels_it():
-    growth = basics.dot_product_growth(dimensions=(4, 64, 512), samples=128)
+    growth = pd.DataFrame(toy.dot_product_growth(dimensions=(4, 64, 512), samples=128))
     unscaled = growth[growth["series"] == "unscaled"].set_index("d_k")
     scaled = growth[growth["series"] == "scaled"].set_index("d_k")
     assert unscaled.loc[512, "score_std"] == pytest.approx(math.sqrt(512), rel=0.15)
@@ -214,7 +217,7 @@ def test_attention_patterns():
 
 def test_matrix_tables_are_one_tab_away():
     app = run_page()
-    model_dims = basics.dimension_labels(basics.D_MODEL)
+    model_dims = frames.dimension_labels(toy.D_MODEL)
 
     def x_tables():
         return [
@@ -226,7 +229,7 @@ def test_matrix_tables_are_one_tab_away():
     assert not x_tables() and "**X**" not in markdown_text(app)  # only the heatmaps ran
     app_testing.open_tab(app, "basics_inputs_tabs", "basics.tab.table")
     (x_table,) = x_tables()
-    assert x_table.to_numpy() == pytest.approx(basics.matrix_form().x.numpy(), abs=1e-2)
+    assert x_table.to_numpy() == pytest.approx(toy.matrix_form().x.numpy(), abs=1e-2)
 
 
 def test_nothing_is_thrown_away_even_at_a_low_temperature():

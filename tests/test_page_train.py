@@ -175,13 +175,20 @@ def weights_hash(checkpoint) -> str:
 def test_training_runs_in_the_background_and_its_model_stays_in_the_session():
     shipped = loading.load_shipped_checkpoint()
     shipped_before = weights_hash(shipped)
-    app = submit(run_page("en"), **TINY)
-    run = app.session_state[state.TRAIN_RUN]
-    assert run is not None
-    # While it runs, the form cannot start another one.
-    if run.active:
+    # Every training slot held: the run waits for one, so the form is seen while a run is active.
+    slots = training.training_slots()
+    held = [slots.acquire(timeout=30) for _ in range(training.slot_count())]
+    assert all(held)
+    try:
+        app = submit(run_page("en"), **TINY)
+        run = app.session_state[state.TRAIN_RUN]
+        assert run is not None and run.view().status == training.WAITING
+        # While it waits or runs, the form cannot start another one.
         (button,) = [button for button in app.button if button.label == english("train.start")]
         assert button.disabled
+    finally:
+        for _ in held:
+            slots.release()
     view = wait_for_run(app)
     assert view.status == training.DONE, view.error_message
     rerun(app)

@@ -8,9 +8,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+import torch
 from streamlit.testing.v1 import AppTest
 
 from model.corpus import build_corpus
+from model.decoding import translate
 from model.inspect import AGREEMENT_TOLERANCE
 from tests import app_testing
 from tests.app_testing import drawn_charts, markdown_text, rerun
@@ -39,6 +41,16 @@ def steps_table(app: AppTest):
 
 def output_table(app: AppTest):
     return table_with_columns(app, en("hood.col.recomputed"), en("hood.col.model"), en("hood.col.difference"))
+
+
+def model_head_output(checkpoint, kind: str, layer: int, head: int, query: int) -> list[float]:
+    """What the model itself computed for that head and query (its explicit path), as floats."""
+    translation = translate(checkpoint, SEED)
+    source = torch.tensor([checkpoint.source_vocabulary.encode(translation.source_tokens)])
+    target = torch.tensor([checkpoint.target_vocabulary.encode(translation.target_tokens)])
+    with torch.no_grad():
+        _, inspection = checkpoint.model.inspect(source, target)
+    return inspection.records(kind)[layer].head_outputs[0, head, query].double().tolist()
 
 
 def captions(app: AppTest) -> list[str]:
@@ -80,7 +92,7 @@ def test_the_language_switch_changes_title_and_prose():
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_recomputation_matches_the_model_for_every_kind(kind):
+def test_the_recomputation_matches_the_model_for_every_kind(kind, shipped):
     app = run_page()
     app.selectbox(key="hood_kind").set_value(kind)
     app.selectbox(key="hood_layer").set_value(1)
@@ -89,6 +101,9 @@ def test_the_recomputation_matches_the_model_for_every_kind(kind):
     rerun(app)
     outputs = output_table(app)
     assert len(outputs) == 16  # d_head of the shipped model
+    model_output = model_head_output(shipped, kind, 1, 2, 3)
+    assert outputs[en("hood.col.model")].tolist() == model_output  # the model's own numbers, unrounded
+    assert outputs[en("hood.col.recomputed")].tolist() == pytest.approx(model_output, abs=AGREEMENT_TOLERANCE)
     assert outputs[en("hood.col.difference")].max() <= AGREEMENT_TOLERANCE
     steps = steps_table(app)
     assert (steps[en("hood.col.weight")] - steps[en("hood.col.model_weight")]).abs().max() <= AGREEMENT_TOLERANCE
@@ -115,7 +130,7 @@ def test_changing_kind_layer_head_or_query_changes_the_numbers():
         seen.append(scores)
 
 
-def test_without_scaling_the_weights_change_and_are_called_hypothetical():
+def test_without_scaling_the_weights_change_and_are_called_hypothetical(shipped):
     app = run_page()
     app.selectbox(key="hood_query").set_value(2)
     real = steps_table(rerun(app))[en("hood.col.weight")]
@@ -132,6 +147,10 @@ def test_without_scaling_the_weights_change_and_are_called_hypothetical():
     assert not [element for element in app.success if element.value.startswith("✓")]
     comparison = table_with_columns(app, en("hood.col.what_if_weight"), en("hood.col.change"))
     assert comparison[en("hood.col.change")].abs().max() > 1e-3
+    # The output table compares the what-if with what the model really computed.
+    outputs = table_with_columns(app, en("hood.col.what_if_output"), en("hood.col.model"))
+    assert outputs[en("hood.col.model")].tolist() == model_head_output(shipped, "encoder_self", 0, 0, 2)
+    assert (outputs[en("hood.col.what_if_output")] - outputs[en("hood.col.model")]).abs().max() > 1e-3
 
 
 def test_without_the_causal_mask_the_decoder_looks_ahead():
@@ -155,10 +174,14 @@ def test_without_the_causal_mask_the_decoder_looks_ahead():
 
 def test_high_temperature_spreads_the_weights():
     app = run_page()
+    normal = steps_table(app)[en("hood.col.weight")]
     app.slider(key="hood_temperature").set_value(10.0)
     rerun(app)
     weights = steps_table(app)[en("hood.col.weight")]
-    assert weights.max() - weights.min() < 0.5
+    # Flatter than at T = 1 by a wide margin: the largest weight falls, the smallest rises.
+    assert weights.max() < normal.max() - 0.1
+    assert weights.min() > normal.min()
+    assert weights.max() - weights.min() < 0.5 * (normal.max() - normal.min())
     assert "Hypothetical" in " ".join(element.value for element in app.warning)
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import random
 import signal
-import struct
 import subprocess
 import sys
 import time
@@ -29,7 +28,6 @@ from pathlib import Path
 
 import pytest
 import torch
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from model.checkpoint import SHIPPED_CHECKPOINT, checkpoint_bytes, load_checkpoint, save_checkpoint
@@ -40,6 +38,7 @@ from model.train import train
 from model.user_corpus import parse_user_corpus
 from tests import app_testing
 from tests.app_testing import rerun
+from tests.safetensors_bytes import header_of, with_metadata
 from ui import loading, state, texts, training
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,18 +46,6 @@ APP = "../streamlit_app.py"
 TRAIN_PAGE = str(ROOT / "pages" / "train.py")
 TIMEOUT_S = 120
 TINY_FORM = {"d_model": 16, "n_heads": 2, "n_encoder_layers": 1, "n_decoder_layers": 1, "d_ff": 32, "batch_size": 16}
-STREAMLIT_PAGES_MANAGER_INIT = PagesManager.__init__
-
-
-@pytest.fixture
-def navigation_runs_the_entrypoint(monkeypatch):
-    """Every AppTest run goes through streamlit_app.py, as on a real server (see tests/test_app_shell.py)."""
-
-    def init_without_pages_folder_mode(self, *args, **kwargs):
-        STREAMLIT_PAGES_MANAGER_INIT(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init_without_pages_folder_mode)
 
 
 def start_app(language: str = "en") -> AppTest:
@@ -86,13 +73,9 @@ def wait_until(condition, timeout: float = TIMEOUT_S) -> None:
 
 def renamed_vocabulary(data: bytes, old: str, new: str) -> bytes:
     """The same weights with one English word renamed (a learner's edited file)."""
-    (size,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8 : 8 + size])
+    header, _ = header_of(data)
     tokens = json.loads(header["__metadata__"]["target_vocabulary"])
-    header["__metadata__"]["target_vocabulary"] = json.dumps([new if token == old else token for token in tokens])
-    encoded = json.dumps(header).encode()
-    encoded += b" " * (-len(encoded) % 8)
-    return struct.pack("<Q", len(encoded)) + encoded + data[8 + size :]
+    return with_metadata(data, target_vocabulary=json.dumps([new if token == old else token for token in tokens]))
 
 
 # --- no leak between sessions ----------------------------------------------------------------------

@@ -8,7 +8,7 @@ import pytest
 
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
-from model.decoding import translate
+from model.decoding import exact_match, translate
 from model.user_corpus import UserCorpus, parse_user_corpus
 from ui import training
 
@@ -73,7 +73,9 @@ def test_stop_ends_early_with_the_best_model_so_far(small_corpus):
     checkpoint = view.result.checkpoint
     assert checkpoint.metrics["steps"] == view.result.steps_done
     assert checkpoint.metrics["best_step"] in [entry["step"] for entry in view.history]
-    assert translate(checkpoint, small_corpus.train[0].korean).output_tokens[-1] is not None
+    # The kept model is the evaluated best one: its recorded validation score is what it does.
+    vocabularies = (checkpoint.source_vocabulary, checkpoint.target_vocabulary)
+    assert checkpoint.metrics["valid_exact_match"] == exact_match(checkpoint.model, small_corpus.valid, *vocabularies)
 
 
 def test_runs_keep_their_own_models(small_corpus):

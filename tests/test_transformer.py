@@ -72,10 +72,10 @@ def test_records_hold_the_numbers_that_make_the_weights(model):
     record = inspection.cross[1]
     d_head = model.config.d_head
     scores = record.q @ record.k.transpose(-2, -1)
-    torch.testing.assert_close(record.scores, scores)
-    expected = torch.softmax((scores / d_head**0.5).masked_fill(~record.allowed, float("-inf")), -1)
-    torch.testing.assert_close(record.weights, expected)
-    torch.testing.assert_close(record.head_outputs, record.weights @ record.v)
+    torch.testing.assert_close(record.steps.scores, scores)
+    expected = torch.softmax((scores / d_head**0.5).masked_fill(~record.steps.allowed, float("-inf")), -1)
+    torch.testing.assert_close(record.steps.weights, expected)
+    torch.testing.assert_close(record.head_outputs, record.steps.weights @ record.v)
 
 
 def test_switching_off_every_head_of_a_layer_changes_the_output(model):
@@ -94,8 +94,15 @@ def test_switching_off_every_head_of_a_layer_changes_the_output(model):
 def test_loss_ignores_padding(model):
     source, target_input = batch()
     targets = torch.tensor([[5, 6, 3, PAD_ID], [7, 8, 9, 3]])
-    _, loss = model(source, target_input, targets)
-    assert torch.isfinite(loss) and loss > 0
+    logits, loss = model(source, target_input, targets)
+    # The mean over the 7 real target tokens only: the padded position adds nothing.
+    real = targets != PAD_ID
+    expected = torch.nn.functional.cross_entropy(logits[real], targets[real])
+    torch.testing.assert_close(loss, expected)
+    # And the first sentence alone, without its padding column, gives that sentence's own loss.
+    first_logits, first_loss = model(source[:1, :4], target_input[:1, :3], targets[:1, :3])
+    torch.testing.assert_close(first_logits, logits[:1, :3], atol=1e-5, rtol=0)
+    torch.testing.assert_close(first_loss, torch.nn.functional.cross_entropy(logits[0, :3], targets[0, :3]))
 
 
 def test_inconsistent_config_is_refused():

@@ -14,7 +14,7 @@ def _cross_sections():
 
     from ui import state, views
 
-    attention = views.kind_frame(state.current_attention_frame(), "cross")
+    attention = views.kind_frame(state.study().attention, "cross")
     views.head_grid(attention, "cross")
     layer, head = views.pick_layer_head(attention, "cross")
     views.large_head(attention, "cross", layer, head)

@@ -9,7 +9,7 @@ Data formats (one row per cell or point; extra columns are ignored):
   `layer` and `head`.
 - matrix (`matrix_heatmap`): `row_pos`, `column_pos`, `row_label`, `column_label`,
   `value` (float; NaN where masked) and optional `negative_infinity` (bool) — see
-  `ui.basics.matrix_frame`.
+  `ui.frames.matrix_frame`.
 - points (`vectors_chart`, `points_chart`): `label`, `x`, `y`, optional `role`, `size`.
 
 Positions, not tokens, are encoded on the axes, and each axis label is looked up
@@ -108,6 +108,24 @@ def _cell_size(count: int, cell_size: int | None, column_labels=()) -> int:
     return int(min(60, max(base, widest + 8)))
 
 
+# (position column, label column) across, then down: of the matrix and the attention formats.
+MATRIX_AXES = (("column_pos", "column_label"), ("row_pos", "row_label"))
+ATTENTION_AXES = (("key_pos", "key_token"), ("query_pos", "query_token"))
+
+
+def _heatmap_base(chart: alt.Chart, frame: pd.DataFrame, x, y, x_title, y_title, cell_size: int, tooltip):
+    """What every heatmap shares: `x` = (position column, label column) across, `y` down.
+
+    Positions are encoded and labelled with their tokens (ordinal axes in sentence order,
+    a repeated token keeps its own row); column labels are cut to the cell's width.
+    """
+    return chart.encode(
+        x=alt.X(f"{x[0]}:O", axis=_position_axis(frame, x[0], x[1], x_title, cell_size - 2)),
+        y=alt.Y(f"{y[0]}:O", axis=_position_axis(frame, y[0], y[1], y_title, 100, vertical=True)),
+        tooltip=tooltip,
+    )
+
+
 def attention_heatmap(
     frame: pd.DataFrame,
     title: str = "",
@@ -137,16 +155,8 @@ def attention_heatmap(
         alt.Tooltip("key_token:N", title=x_title),
         alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
     ]
-    base = alt.Chart(frame).encode(
-        x=alt.X(
-            "key_pos:O",
-            axis=_position_axis(frame, "key_pos", "key_token", x_title, size - 2),
-        ),
-        y=alt.Y(
-            "query_pos:O",
-            axis=_position_axis(frame, "query_pos", query_label, y_title, 100, vertical=True),
-        ),
-        tooltip=tooltip,
+    base = _heatmap_base(
+        alt.Chart(frame), frame, ("key_pos", "key_token"), ("query_pos", query_label), x_title, y_title, size, tooltip
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
@@ -178,7 +188,7 @@ def matrix_heatmap(
 ) -> alt.LayerChart:
     """A general matrix (embeddings, weights, scores) with a diverging colour scale around 0.
 
-    `frame` is in the matrix format (`ui.basics.matrix_frame`). Cells flagged
+    `frame` is in the matrix format (`ui.frames.matrix_frame`). Cells flagged
     `negative_infinity` (masked scores) are drawn grey with the text "−∞".
     """
     frame = frame.copy()
@@ -190,27 +200,14 @@ def matrix_heatmap(
     row_count = frame["row_pos"].nunique()
     column_count = frame["column_pos"].nunique()
     size = _cell_size(max(row_count, column_count), cell_size, frame["column_label"].unique())
-    base = (
-        alt.Chart(frame)
-        .transform_calculate(
-            shown=f"datum.negative_infinity ? {json.dumps(masked_text, ensure_ascii=False)} : format(datum.value, '{value_format}')"
-        )
-        .encode(
-            x=alt.X(
-                "column_pos:O",
-                axis=_position_axis(frame, "column_pos", "column_label", x_title, size - 2),
-            ),
-            y=alt.Y(
-                "row_pos:O",
-                axis=_position_axis(frame, "row_pos", "row_label", y_title, 100, vertical=True),
-            ),
-            tooltip=[
-                alt.Tooltip("row_label:N", title=y_title or "row"),
-                alt.Tooltip("column_label:N", title=x_title or "column"),
-                alt.Tooltip("shown:N", title="value"),
-            ],
-        )
-    )
+    shown = f"datum.negative_infinity ? {json.dumps(masked_text, ensure_ascii=False)} : format(datum.value, '{value_format}')"
+    tooltip = [
+        alt.Tooltip("row_label:N", title=y_title or "row"),
+        alt.Tooltip("column_label:N", title=x_title or "column"),
+        alt.Tooltip("shown:N", title="value"),
+    ]
+    chart = alt.Chart(frame).transform_calculate(shown=shown)
+    base = _heatmap_base(chart, frame, *MATRIX_AXES, x_title, y_title, size, tooltip)
     cells = (
         base.transform_filter("!datum.negative_infinity")
         .mark_rect(stroke="white", strokeWidth=1)
@@ -309,30 +306,25 @@ def attention_grid(
     """
     token_count = max(frame["query_pos"].nunique(), frame["key_pos"].nunique())
     size = cell_size if cell_size is not None else (26 if token_count <= 8 else 18)
+    tooltip = [
+        alt.Tooltip("layer:O", title=layer_title),
+        alt.Tooltip("head:O", title=head_title),
+        alt.Tooltip(f"{query_label}:N", title=y_title),
+        alt.Tooltip("key_token:N", title=x_title),
+        alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
+    ]
+    # Panels without axis titles: the facet headers say which layer and head.
     panel = (
-        alt.Chart()
+        _heatmap_base(
+            alt.Chart(), frame, ("key_pos", "key_token"), ("query_pos", query_label), None, None, size, tooltip
+        )
         .mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
-            x=alt.X(
-                "key_pos:O",
-                axis=_position_axis(frame, "key_pos", "key_token", None, size - 2),
-            ),
-            y=alt.Y(
-                "query_pos:O",
-                axis=_position_axis(frame, "query_pos", query_label, None, 100, vertical=True),
-            ),
             color=alt.Color(
                 f"{value_column}:Q",
                 scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
                 legend=alt.Legend(title=value_title, format=".1f", orient="bottom", direction="horizontal"),
             ),
-            tooltip=[
-                alt.Tooltip("layer:O", title=layer_title),
-                alt.Tooltip("head:O", title=head_title),
-                alt.Tooltip(f"{query_label}:N", title=y_title),
-                alt.Tooltip("key_token:N", title=x_title),
-                alt.Tooltip(f"{value_column}:Q", title=value_title, format=".4f"),
-            ],
         )
         .properties(
             width=size * frame["key_pos"].nunique(),
@@ -375,27 +367,14 @@ def mask_pattern_chart(
         cell_size,
         frame["key_token"].unique(),
     )
-    base = (
-        alt.Chart(frame)
-        .transform_calculate(
-            status=f"datum.allowed ? {json.dumps(allowed_label, ensure_ascii=False)} : {json.dumps(blocked_label, ensure_ascii=False)}"
-        )
-        .encode(
-            x=alt.X(
-                "key_pos:O",
-                axis=_position_axis(frame, "key_pos", "key_token", x_title, size - 2),
-            ),
-            y=alt.Y(
-                "query_pos:O",
-                axis=_position_axis(frame, "query_pos", "query_token", y_title, 100, vertical=True),
-            ),
-            tooltip=[
-                alt.Tooltip("query_token:N", title=y_title),
-                alt.Tooltip("key_token:N", title=x_title),
-                alt.Tooltip("status:N", title=" "),
-            ],
-        )
-    )
+    status = f"datum.allowed ? {json.dumps(allowed_label, ensure_ascii=False)} : {json.dumps(blocked_label, ensure_ascii=False)}"
+    tooltip = [
+        alt.Tooltip("query_token:N", title=y_title),
+        alt.Tooltip("key_token:N", title=x_title),
+        alt.Tooltip("status:N", title=" "),
+    ]
+    chart = alt.Chart(frame).transform_calculate(status=status)
+    base = _heatmap_base(chart, frame, *ATTENTION_AXES, x_title, y_title, size, tooltip)
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "status:N",

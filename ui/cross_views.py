@@ -15,15 +15,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
-import torch
 
 from model import alignment
+from model.attention import AttentionKind
 from model.corpus import build_corpus
 from ui import frames
 from ui.state import tr
 
-CROSS = "cross"
-DECODER_SELF = "decoder_self"
+CROSS = AttentionKind.CROSS
+DECODER_SELF = AttentionKind.DECODER_SELF
 TOP_TOKENS = 5
 
 # Why gold links may be missing (GoldAlignment.reason, plus this one).
@@ -174,14 +174,13 @@ def top_tokens(translation, target_vocabulary, step: int, count: int = TOP_TOKEN
     Columns: rank (0 = most likely), token, probability, chosen (True for the token
     greedy decoding wrote, output_tokens[step]).
     """
-    probabilities = translation.next_token_probabilities[step]
-    values, ids = probabilities.topk(min(count, probabilities.numel()))
-    tokens = target_vocabulary.decode(ids.tolist())
+    candidates = translation.most_likely_next(step, count)
+    tokens = target_vocabulary.decode([token_id for token_id, _ in candidates])
     return pd.DataFrame(
         {
             "rank": range(len(tokens)),
             "token": tokens,
-            "probability": values.tolist(),
+            "probability": [probability for _, probability in candidates],
             "chosen": [token == translation.written_token(step) for token in tokens],
         }
     )
@@ -189,13 +188,7 @@ def top_tokens(translation, target_vocabulary, step: int, count: int = TOP_TOKEN
 
 def sentence_score_frame(translation, links) -> pd.DataFrame:
     """Every head scored on this one sentence against `links` (same columns as head_score_frame)."""
-    english_count = len(translation.output_tokens) - 1
-    korean_count = len(translation.source_tokens)
-    gold = torch.zeros(1, english_count + 1, korean_count, dtype=torch.bool)
-    gold[0, :english_count] = alignment.gold_matrix(links, english_count, korean_count)
-    english_mask = torch.zeros(1, english_count + 1, dtype=torch.bool)
-    english_mask[0, :english_count] = True
-    return score_frame(alignment.score_cross_attention(translation.maps.cross[None], gold, english_mask))
+    return score_frame(alignment.sentence_head_scores(translation.maps.cross, links, len(translation.source_tokens)))
 
 
 def score_table(scores: pd.DataFrame) -> pd.DataFrame:

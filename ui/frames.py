@@ -2,8 +2,9 @@
 
 One row per (kind, layer, head, query position, key position):
 
-- `kind`: "encoder_self" (source x source), "decoder_self" (decoder x decoder, masked)
-  or "cross" (decoder queries x source keys);
+- `kind`: the name of a model.attention.AttentionKind: encoder self-attention (source x
+  source), decoder self-attention (decoder x decoder, masked) or cross-attention (decoder
+  queries x source keys);
 - `layer`, `head`, `query_pos`, `key_pos`: 0-based ints;
 - `query_token`, `key_token`: the tokens at those positions. Encoder positions hold
   the source tokens; decoder position t holds its input token `target_tokens[t]`
@@ -14,12 +15,28 @@ One row per (kind, layer, head, query position, key position):
 
 Charts encode the positions and only label them with tokens, so a repeated token
 keeps its own row and both axes stay in sentence order.
+
+Smaller formats, for one matrix at a time (the Basics and Under the hood pages):
+- `weights_frame`: one (Q, K) weight matrix as `query_pos`, `key_pos`, `query_token`,
+  `key_token`, `weight`;
+- `matrix_frame`: any 2-D matrix as one row per cell, columns `row_pos`, `column_pos`
+  (0-based ints), `row_label`, `column_label` (str), `value` (float, NaN where the cell
+  is −∞) and `negative_infinity` (bool) — what `ui.charts.matrix_heatmap` draws;
+- `matrix_table`: a labelled table for st.dataframe.
+
+Tensors come in from model/ and are only read here (`float`, `.numpy()`): no torch import.
 """
+
+import math
 
 import numpy as np
 import pandas as pd
 
+from model.attention import AttentionKind
+
 COLUMNS = ["kind", "layer", "head", "query_pos", "key_pos", "query_token", "key_token", "produced_token", "weight"]
+MATRIX_COLUMNS = ["row_pos", "column_pos", "row_label", "column_label", "value", "negative_infinity"]
+WEIGHTS_COLUMNS = ["query_pos", "key_pos", "query_token", "key_token", "weight"]
 
 
 def map_frame(
@@ -46,7 +63,7 @@ def map_frame(
     produced = np.asarray(produced_tokens, dtype=object)[query_pos] if produced_tokens is not None else None
     return pd.DataFrame(
         {
-            "kind": kind,
+            "kind": str(kind),
             "layer": layer,
             "head": head,
             "query_pos": query_pos,
@@ -75,9 +92,9 @@ def attention_frame(translation) -> pd.DataFrame:
 def snapshot_frame(snapshot: dict) -> pd.DataFrame:
     """A training snapshot (an item of Checkpoint.snapshots, maps as nested lists) as one frame."""
     return _three_kinds(
-        snapshot["encoder_self"],
-        snapshot["decoder_self"],
-        snapshot["cross"],
+        snapshot[AttentionKind.ENCODER_SELF],
+        snapshot[AttentionKind.DECODER_SELF],
+        snapshot[AttentionKind.CROSS],
         snapshot["source_tokens"],
         snapshot["target_tokens"],
         snapshot["output_tokens"],
@@ -87,11 +104,92 @@ def snapshot_frame(snapshot: dict) -> pd.DataFrame:
 def _three_kinds(encoder_self, decoder_self, cross, source_tokens, target_tokens, output_tokens) -> pd.DataFrame:
     return pd.concat(
         [
-            map_frame("encoder_self", encoder_self, source_tokens, source_tokens),
-            map_frame("decoder_self", decoder_self, target_tokens, target_tokens, output_tokens),
-            map_frame("cross", cross, target_tokens, source_tokens, output_tokens),
+            map_frame(AttentionKind.ENCODER_SELF, encoder_self, source_tokens, source_tokens),
+            map_frame(AttentionKind.DECODER_SELF, decoder_self, target_tokens, target_tokens, output_tokens),
+            map_frame(AttentionKind.CROSS, cross, target_tokens, source_tokens, output_tokens),
         ],
         ignore_index=True,
+    )
+
+
+def matrix_frame(matrix, row_labels, column_labels) -> pd.DataFrame:
+    """A 2-D tensor as one row per cell (see the module docstring); −∞ becomes a flag."""
+    rows, columns = matrix.shape
+    records = []
+    for row in range(rows):
+        for column in range(columns):
+            value = float(matrix[row, column])
+            negative_infinity = value == float("-inf")
+            records.append(
+                {
+                    "row_pos": row,
+                    "column_pos": column,
+                    "row_label": str(row_labels[row]),
+                    "column_label": str(column_labels[column]),
+                    "value": math.nan if negative_infinity else value,
+                    "negative_infinity": negative_infinity,
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=MATRIX_COLUMNS)
+
+
+def matrix_table(matrix, row_labels, column_labels, decimals: int = 2) -> pd.DataFrame:
+    """A 2-D tensor as a labelled table for st.dataframe (−∞ kept as -inf)."""
+    return pd.DataFrame(
+        matrix.detach().double().numpy().round(decimals),
+        index=list(row_labels),
+        columns=list(column_labels),
+    )
+
+
+def vector_table(vector, row_label: str, decimals: int = 4) -> pd.DataFrame:
+    """A 1-D tensor as a one-row table with columns d0, d1, …"""
+    return matrix_table(vector[None], [row_label], dimension_labels(vector.shape[-1]), decimals=decimals)
+
+
+def dimension_labels(count: int, prefix: str = "d") -> list[str]:
+    """Column labels for feature dimensions: d0, d1, …"""
+    return [f"{prefix}{index}" for index in range(count)]
+
+
+def weights_frame(weights, query_tokens, key_tokens) -> pd.DataFrame:
+    """A (Q, K) weight matrix (tensor) as one row per cell: WEIGHTS_COLUMNS."""
+    queries, keys = weights.shape
+    return pd.DataFrame.from_records(
+        [
+            {
+                "query_pos": q,
+                "key_pos": k,
+                "query_token": str(query_tokens[q]),
+                "key_token": str(key_tokens[k]),
+                "weight": float(weights[q, k]),
+            }
+            for q in range(queries)
+            for k in range(keys)
+        ],
+        columns=WEIGHTS_COLUMNS,
+    )
+
+
+def mask_stage_frame(stages, translation) -> pd.DataFrame:
+    """model.inspect.MaskStages of a translation as tidy rows of the decoder's self-attention.
+
+    The columns of `map_frame` (`weight` is what the model used), plus per (layer, head,
+    query, key): `score` = q·k, `scaled_score` = q·k/√d_k, `allowed` (may this query see
+    this key) and `masked_score` (scaled, −inf where not allowed).
+    """
+    frame = map_frame(
+        AttentionKind.DECODER_SELF,
+        stages.weights,
+        translation.target_tokens,
+        translation.target_tokens,
+        translation.output_tokens,
+    )
+    return frame.assign(
+        score=stages.scores.numpy().ravel().astype(np.float64),
+        scaled_score=stages.scaled.numpy().ravel().astype(np.float64),
+        allowed=stages.allowed.numpy().ravel(),
+        masked_score=stages.masked.numpy().ravel().astype(np.float64),
     )
 
 

@@ -8,18 +8,18 @@ and into the tidy formats of ui/charts.py. No tensor math here beyond indexing.
 Tables label tokens as "position: token" (e.g. "2: 학생"), so a repeated token keeps
 its own row and the rows stay in sentence order.
 
-Heads are named by strings "kind:layer:head" (e.g. "cross:0:3") in widgets and
+Heads are named by strings "kind:layer:head" (e.g. `cross:0:3`) in widgets and
 cache keys; `parse_head` turns one back into a (kind, layer, head) triple.
 """
 
 import pandas as pd
 import streamlit as st
-import torch
 
+from model.attention import AttentionKind
 from model.corpus import build_corpus
 from model.decoding import Translation, exact_match, translate
 from model.inspect import HeadExplanation, explain_head, head_mask_without
-from ui import basics, frames, loading
+from ui import frames, loading
 
 CACHED_CHOICES = 256  # explanations and ablations kept per server
 
@@ -31,21 +31,19 @@ def head_name(kind: str, layer: int, head: int) -> str:
     return f"{kind}:{layer}:{head}"
 
 
-def parse_head(name: str) -> tuple[str, int, int]:
+def parse_head(name: str) -> tuple[AttentionKind, int, int]:
     kind, layer, head = name.split(":")
-    return kind, int(layer), int(head)
+    return AttentionKind(kind), int(layer), int(head)
 
 
 def all_head_names(config) -> list[str]:
     """Every head of the model, encoder self first, in layer and head order."""
-    names = []
-    for kind, layers in (
-        ("encoder_self", config.n_encoder_layers),
-        ("decoder_self", config.n_decoder_layers),
-        ("cross", config.n_decoder_layers),
-    ):
-        names += [head_name(kind, layer, head) for layer in range(layers) for head in range(config.n_heads)]
-    return names
+    return [
+        head_name(kind, layer, head)
+        for kind in AttentionKind
+        for layer in range(kind.layer_count(config))
+        for head in range(config.n_heads)
+    ]
 
 
 # --- cached computations ---------------------------------------------------------------
@@ -130,33 +128,15 @@ def token_labels(tokens) -> list[str]:
 
 def query_and_key_tokens(translation: Translation, kind: str) -> tuple[list[str], list[str]]:
     """The tokens at the query and key positions of `kind` attention."""
-    if kind == "encoder_self":
-        return list(translation.source_tokens), list(translation.source_tokens)
-    if kind == "decoder_self":
-        return list(translation.target_tokens), list(translation.target_tokens)
-    return list(translation.target_tokens), list(translation.source_tokens)
-
-
-def dimension_labels(count: int, prefix: str = "d") -> list[str]:
-    return basics.dimension_labels(count, prefix)
+    return AttentionKind(kind).axis_tokens(translation.source_tokens, translation.target_tokens)
 
 
 # --- tables --------------------------------------------------------------------------------
 
 
 def matrix_table(matrix, row_labels, column_labels, decimals: int = 4) -> pd.DataFrame:
-    """A 2-D tensor as a labelled table (−∞ kept as -inf)."""
-    return basics.matrix_table(matrix, row_labels, column_labels, decimals=decimals)
-
-
-def matrix_frame(matrix, row_labels, column_labels) -> pd.DataFrame:
-    """A 2-D tensor in the matrix format of ui.charts.matrix_heatmap."""
-    return basics.matrix_frame(matrix, row_labels, column_labels)
-
-
-def vector_table(vector, row_label: str, decimals: int = 4) -> pd.DataFrame:
-    """A 1-D tensor as a one-row table with columns d0, d1, …"""
-    return basics.matrix_table(vector[None], [row_label], dimension_labels(vector.shape[-1]), decimals=decimals)
+    """A 2-D tensor as a labelled table, to four decimals (−∞ kept as -inf)."""
+    return frames.matrix_table(matrix, row_labels, column_labels, decimals=decimals)
 
 
 def steps_frame(explanation: HeadExplanation, key_tokens) -> pd.DataFrame:
@@ -189,8 +169,7 @@ def masked_as_text(frame: pd.DataFrame, column: str = "masked") -> pd.DataFrame:
 def score_steps_matrix(explanation: HeadExplanation, step_labels: list[str], key_tokens) -> pd.DataFrame:
     """The score pipeline as a matrix for ui.charts.matrix_heatmap: one row per step
     (q·k, ÷√d_k, masked), one column per key; masked cells flagged −∞."""
-    steps = torch.stack([explanation.scores, explanation.scaled, explanation.masked])
-    return basics.matrix_frame(steps, step_labels, [str(token) for token in key_tokens])
+    return frames.matrix_frame(explanation.score_pipeline, step_labels, [str(token) for token in key_tokens])
 
 
 def bars_frame(weights, key_tokens) -> pd.DataFrame:
@@ -206,14 +185,14 @@ def bars_frame(weights, key_tokens) -> pd.DataFrame:
 
 def head_map_frame(weights, query_tokens, key_tokens) -> pd.DataFrame:
     """A (Q, K) weight matrix in the tidy attention format (ui/frames.py)."""
-    return basics.attention_frame(weights, query_tokens, key_tokens)
+    return frames.weights_frame(weights, query_tokens, key_tokens)
 
 
 def weighted_sum_table(explanation: HeadExplanation, key_labels, weight_label: str, sum_label: str) -> pd.DataFrame:
     """Rows weight_k · v_k for every key and, last, their sum Σ: the head's output."""
-    table = matrix_table(explanation.weighted_values, key_labels, dimension_labels(explanation.d_head))
+    table = matrix_table(explanation.weighted_values, key_labels, frames.dimension_labels(explanation.d_head))
     table.insert(0, weight_label, explanation.weights.double().numpy().round(4))
-    total = matrix_table(explanation.output[None], [sum_label], dimension_labels(explanation.d_head))
+    total = matrix_table(explanation.output[None], [sum_label], frames.dimension_labels(explanation.d_head))
     total.insert(0, weight_label, round(float(explanation.weights.sum()), 4))
     return pd.concat([table, total])
 
@@ -227,7 +206,7 @@ def output_comparison(explanation: HeadExplanation) -> pd.DataFrame:
     model = explanation.model_output.double().numpy()
     return pd.DataFrame(
         {
-            "dimension": dimension_labels(explanation.d_head),
+            "dimension": frames.dimension_labels(explanation.d_head),
             "recomputed": recomputed,
             "model": model,
             "difference": abs(recomputed - model),
@@ -256,7 +235,7 @@ def weights_comparison(explanation: HeadExplanation, key_tokens) -> pd.DataFrame
 def cross_map_frame(translation: Translation, layer: int, head: int) -> pd.DataFrame:
     """One cross-attention map of a translation in the tidy format, rows labelled by produced token."""
     frame = frames.map_frame(
-        "cross",
+        AttentionKind.CROSS,
         translation.maps.cross,
         translation.target_tokens,
         translation.source_tokens,

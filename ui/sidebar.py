@@ -5,32 +5,39 @@ the sentence under study. It lives in streamlit_app.py (not in a page), so its
 widgets are drawn on every run and the choices survive page changes.
 """
 
+from pathlib import PurePosixPath
 from typing import NamedTuple
 
 import streamlit as st
 
-from model.checkpoint import MAX_CHECKPOINT_BYTES, CheckpointError, check_records, load_checkpoint
+from model.checkpoint import MAX_CHECKPOINT_BYTES
 from ui import frames, loading, state, texts
 from ui.state import tr
 
 
 class PageEntry(NamedTuple):
     path: str  # the page's file, relative to streamlit_app.py
-    url_path: str  # ASCII, shown in the address bar
     title_key: str  # its title in ui/texts.py
     icon: str
 
+    @property
+    def url_path(self) -> str:
+        """The file name without .py (ASCII, shown in the address bar).
 
-# Each url path equals its file name: on a fresh server the first request may be served in
-# the legacy pages/-folder mode, which finds pages by file name (see ui.state._leave_pages_folder_mode).
+        Equal to the file name because on a fresh server the first request may be served in
+        the legacy pages/-folder mode, which finds pages by file name (see ui.state.init_state).
+        """
+        return PurePosixPath(self.path).stem
+
+
 PAGES = (
-    PageEntry("pages/home.py", "home", "nav.home", ":material/home:"),
-    PageEntry("pages/basics.py", "basics", "nav.basics", ":material/school:"),
-    PageEntry("pages/train.py", "train", "nav.train", ":material/model_training:"),
-    PageEntry("pages/encoder.py", "encoder", "nav.encoder", ":material/grid_on:"),
-    PageEntry("pages/decoder.py", "decoder", "nav.decoder", ":material/change_history:"),
-    PageEntry("pages/cross.py", "cross", "nav.cross", ":material/translate:"),
-    PageEntry("pages/under_the_hood.py", "under_the_hood", "nav.under_the_hood", ":material/calculate:"),
+    PageEntry("pages/home.py", "nav.home", ":material/home:"),
+    PageEntry("pages/basics.py", "nav.basics", ":material/school:"),
+    PageEntry("pages/train.py", "nav.train", ":material/model_training:"),
+    PageEntry("pages/encoder.py", "nav.encoder", ":material/grid_on:"),
+    PageEntry("pages/decoder.py", "nav.decoder", ":material/change_history:"),
+    PageEntry("pages/cross.py", "nav.cross", ":material/translate:"),
+    PageEntry("pages/under_the_hood.py", "nav.under_the_hood", ":material/calculate:"),
 )
 
 # Markdown would read these characters as formatting in user text; a backslash keeps them literal.
@@ -66,22 +73,15 @@ def render() -> None:
 
 
 def _language_picker() -> None:
-    st.session_state[state.LANGUAGE_WIDGET] = state.current_language()
+    state.show_in_widget(state.LANGUAGE_WIDGET, state.current_language())
     st.segmented_control(
         tr("sidebar.language"),
         options=texts.LANGUAGES,
         format_func=texts.LANGUAGE_NAMES.__getitem__,
         required=True,
         key=state.LANGUAGE_WIDGET,
-        on_change=_on_language_picked,
+        on_change=state.language_picked,
     )
-
-
-def _on_language_picked() -> None:
-    # `required` stops a click from clearing the choice; keep the language if it ever is None.
-    picked = st.session_state[state.LANGUAGE_WIDGET]
-    if picked in texts.LANGUAGES:
-        st.session_state[state.LANGUAGE] = picked
 
 
 # --- model ---------------------------------------------------------------------
@@ -91,8 +91,8 @@ def _model_picker():
     """Radio of the available models, the chosen one's card, and the upload box. Returns
     the chosen Checkpoint (or None when none can be loaded; the pages then say why)."""
     sources = state.available_model_sources()
-    st.session_state[state.MODEL_SOURCE] = state.current_model_source()
-    st.session_state[state.MODEL_SOURCE_WIDGET] = st.session_state[state.MODEL_SOURCE]
+    state.keep_model_source_available()
+    state.show_in_widget(state.MODEL_SOURCE_WIDGET, state.current_model_source())
     # Labels fixed now, in this run's language: a format_func must not read session state later.
     labels = {source: model_source_label(source) for source in sources}
     st.radio(
@@ -100,7 +100,7 @@ def _model_picker():
         options=sources,
         format_func=labels.__getitem__,
         key=state.MODEL_SOURCE_WIDGET,
-        on_change=_on_model_source_picked,
+        on_change=state.model_source_picked,
         help=tr("sidebar.model_help"),
     )
     checkpoint = None
@@ -121,7 +121,7 @@ def _model_picker():
             # A little above the loader's own limit, so a too-large file gets its message in the user's language.
             max_upload_size=MAX_CHECKPOINT_BYTES // 2**20 + 5,
             key=state.upload_widget_key(),
-            on_change=_on_checkpoint_uploaded,
+            on_change=state.checkpoint_uploaded,
             args=(state.upload_widget_key(),),
             help=tr("sidebar.upload_help"),
             label_visibility="collapsed",
@@ -136,49 +136,6 @@ def model_source_label(source: str) -> str:
     if source == state.UPLOADED:
         return tr("sidebar.model_uploaded", name=escape_markdown(st.session_state[state.UPLOADED_NAME]))
     return tr(f"sidebar.model_{source}")
-
-
-def _on_model_source_picked() -> None:
-    st.session_state[state.MODEL_SOURCE] = st.session_state[state.MODEL_SOURCE_WIDGET]
-
-
-def _on_checkpoint_uploaded(widget_key: str) -> None:
-    """Load the uploaded file; on success study it, on failure keep the previous model (and say why)."""
-    uploaded = st.session_state[widget_key]
-    if uploaded is None:  # the file was removed from the box; the loaded model stays
-        st.session_state[state.UPLOAD_ERROR] = None
-        return
-    data = uploaded.getvalue()
-    _release_upload(uploaded)
-    st.session_state[state.UPLOADS_READ] += 1  # an empty box from now on: the file's bytes can go
-    try:
-        checkpoint = load_checkpoint(data)
-        check_records(checkpoint)  # the Train page draws its snapshots and history
-    except CheckpointError as error:
-        # A fresh error, without the traceback: its frames hold the uploaded bytes, and session
-        # state outlives the tab (kept for reconnection), so a refused 20 MB file would stay.
-        st.session_state[state.UPLOAD_ERROR] = CheckpointError(error.code, error.message)
-        return
-    st.session_state[state.UPLOAD_ERROR] = None
-    st.session_state[state.UPLOADED_CHECKPOINT] = checkpoint
-    st.session_state[state.UPLOADED_NAME] = uploaded.name
-    st.session_state[state.MODEL_SOURCE] = state.UPLOADED
-
-
-def _release_upload(uploaded) -> None:
-    """Drop the server's copy of an uploaded file once it has been read (as st.chat_input does).
-
-    Streamlit keeps uploaded bytes until the session shuts down, and a session whose tab
-    closed is kept for reconnection and then dropped without shutting down: without this,
-    every upload (up to the 25 MB the box takes) stays in memory for the server's lifetime.
-    """
-    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    context = get_script_run_ctx()
-    file_id = getattr(uploaded, "file_id", None)
-    if context is not None and file_id and isinstance(context.uploaded_file_mgr, MemoryUploadedFileManager):
-        context.uploaded_file_mgr.remove_file(session_id=context.session_id, file_id=file_id)
 
 
 def model_card_line(checkpoint) -> str:
@@ -196,24 +153,24 @@ def model_card_line(checkpoint) -> str:
 
 def _sentence_picker(checkpoint) -> None:
     st.subheader(tr("sidebar.sentence"))
-    rejected = _check_pending_sentence(checkpoint)
+    rejected = state.take_pending_sentence(checkpoint)
 
     examples = loading.example_sentences()
     sentence = state.current_sentence()
-    st.session_state[state.EXAMPLE_WIDGET] = sentence if sentence in examples else None
+    state.show_in_widget(state.EXAMPLE_WIDGET, sentence if sentence in examples else None)
     st.selectbox(
         tr("sidebar.examples"),
         options=examples,
         index=None,
         placeholder=tr("sidebar.examples_placeholder"),
         key=state.EXAMPLE_WIDGET,
-        on_change=_on_example_picked,
+        on_change=state.example_picked,
     )
-    st.session_state[state.TYPED_SENTENCE_WIDGET] = sentence
+    state.show_in_widget(state.TYPED_SENTENCE_WIDGET, sentence)
     st.text_input(
         tr("sidebar.typed"),
         key=state.TYPED_SENTENCE_WIDGET,
-        on_change=_on_sentence_typed,
+        on_change=state.sentence_typed,
         help=tr("sidebar.typed_help"),
     )
     st.caption(
@@ -227,34 +184,6 @@ def _sentence_picker(checkpoint) -> None:
         st.warning(f"{rejected} {tr('errors.sentence_kept', sentence=escape_markdown(sentence))}")
     if checkpoint is not None:
         _show_tokens(checkpoint, sentence)
-
-
-def _on_example_picked() -> None:
-    picked = st.session_state[state.EXAMPLE_WIDGET]
-    if picked is not None:
-        st.session_state[state.PENDING_SENTENCE] = picked
-
-
-def _on_sentence_typed() -> None:
-    st.session_state[state.PENDING_SENTENCE] = st.session_state[state.TYPED_SENTENCE_WIDGET]
-
-
-def _check_pending_sentence(checkpoint) -> str | None:
-    """Adopt the sentence just picked or typed if the model takes it; else say why.
-
-    Returns the reason in the user's language when it was refused (the previous
-    sentence stays), None otherwise.
-    """
-    pending = st.session_state[state.PENDING_SENTENCE]
-    st.session_state[state.PENDING_SENTENCE] = None
-    if pending is None or checkpoint is None:
-        return None
-    try:
-        translation = loading.translation_for(loading.checkpoint_key(checkpoint), pending, checkpoint)
-    except loading.SentenceError as error:
-        return state.sentence_error_text(error)
-    st.session_state[state.SENTENCE] = translation.source
-    return None
 
 
 def _show_tokens(checkpoint, sentence: str) -> None:

@@ -1,8 +1,10 @@
-"""Session-state keys, in one place, and the helpers pages use to read shared state.
+"""Session-state keys, in one place, the one module that writes the state the sidebar owns,
+and `study()`, what every page reads that state through.
 
-The sidebar (ui/sidebar.py) writes these keys on every page; pages read them through
-`current_language`, `current_checkpoint`, `current_sentence` and `current_translation`.
-The Train page offers its model with `use_session_checkpoint`.
+Pages get the model, sentence and translation under study from `study()` (and the
+language through `tr`). The sidebar (ui/sidebar.py) draws the widgets and calls the
+functions here to change what is studied; the Train page offers its model with
+`use_session_checkpoint`. No other module writes these keys.
 
 A *state* key holds the truth; a *widget* key belongs to the widget that edits it.
 They are kept apart because Streamlit deletes a widget's value when the widget is not
@@ -12,10 +14,15 @@ widget copies its value into the state key in its `on_change` callback and is re
 from the state key before it is drawn.
 """
 
-import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+from dataclasses import dataclass
 
-from ui import loading, texts
+import pandas as pd
+import streamlit as st
+
+from model.checkpoint import Checkpoint, CheckpointError, check_records, load_checkpoint
+from model.decoding import Translation
+from model.tokenizer import split_korean
+from ui import loading, streamlit_internals, texts
 
 # State keys: the truth, read by every page.
 LANGUAGE = "language"  # "ko" | "en"
@@ -46,16 +53,9 @@ def browser_language() -> str:
 
 
 def _leave_pages_folder_mode() -> None:
-    """Rerun through streamlit_app.py when Streamlit ran a page file on its own.
-
-    Until `st.navigation` has been called once, a fresh server takes a `pages/`
-    folder for the legacy multipage layout: a first visit to a deep link (say
-    /encoder, after Community Cloud wakes the app) runs that file alone, without
-    the sidebar, and every session stays that way until someone opens the home
-    page. One rerun with that mode off goes through streamlit_app.py instead.
-    """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    """Rerun through streamlit_app.py when Streamlit ran a page file on its own (a deep link
+    on a fresh server: see ui.streamlit_internals.leave_pages_folder_mode)."""
+    if streamlit_internals.leave_pages_folder_mode():
         st.rerun()
 
 
@@ -105,10 +105,96 @@ def tr(key: str, **fields) -> str:
 def use_session_checkpoint(checkpoint) -> None:
     """Keep `checkpoint` (trained on the Train page) for this session and study it.
 
-    Call `st.rerun()` afterwards so the sidebar, already drawn, shows the new model.
+    A model of an uploaded corpus may know none of the current sentence's words: then it
+    studies its own probe sentence. Used as a button callback, so the sidebar, drawn
+    after it, shows the new model.
     """
     st.session_state[SESSION_CHECKPOINT] = checkpoint
     st.session_state[MODEL_SOURCE] = SESSION
+    known = checkpoint.source_vocabulary.words
+    if not set(split_korean(current_sentence(), known)) & known:
+        st.session_state[SENTENCE] = checkpoint.train_config.probe_sentence
+
+
+def session_checkpoint():
+    """The model trained on the Train page and kept for this session, or None."""
+    init_state()
+    return st.session_state[SESSION_CHECKPOINT]
+
+
+# --- what the sidebar's widgets change (their on_change callbacks) ---------------------------
+
+
+def show_in_widget(widget_key: str, value) -> None:
+    """Reset a sidebar widget from the truth before it is drawn (see the module docstring)."""
+    st.session_state[widget_key] = value
+
+
+def language_picked() -> None:
+    # `required` stops a click from clearing the choice; keep the language if it ever is None.
+    picked = st.session_state[LANGUAGE_WIDGET]
+    if picked in texts.LANGUAGES:
+        st.session_state[LANGUAGE] = picked
+
+
+def model_source_picked() -> None:
+    st.session_state[MODEL_SOURCE] = st.session_state[MODEL_SOURCE_WIDGET]
+
+
+def keep_model_source_available() -> None:
+    """Fall back to the shipped model when the chosen source has nothing loaded (any more)."""
+    st.session_state[MODEL_SOURCE] = current_model_source()
+
+
+def example_picked() -> None:
+    picked = st.session_state[EXAMPLE_WIDGET]
+    if picked is not None:
+        st.session_state[PENDING_SENTENCE] = picked
+
+
+def sentence_typed() -> None:
+    st.session_state[PENDING_SENTENCE] = st.session_state[TYPED_SENTENCE_WIDGET]
+
+
+def checkpoint_uploaded(widget_key: str) -> None:
+    """Load the uploaded file; on success study it, on failure keep the previous model (and say why)."""
+    uploaded = st.session_state[widget_key]
+    if uploaded is None:  # the file was removed from the box; the loaded model stays
+        st.session_state[UPLOAD_ERROR] = None
+        return
+    data = uploaded.getvalue()
+    streamlit_internals.release_uploaded_file(uploaded)
+    st.session_state[UPLOADS_READ] += 1  # an empty box from now on: the file's bytes can go
+    try:
+        checkpoint = load_checkpoint(data)
+        check_records(checkpoint)  # the Train page draws its snapshots and history
+    except CheckpointError as error:
+        # A fresh error, without the traceback: its frames hold the uploaded bytes, and session
+        # state outlives the tab (kept for reconnection), so a refused 20 MB file would stay.
+        st.session_state[UPLOAD_ERROR] = CheckpointError(error.code, error.message)
+        return
+    st.session_state[UPLOAD_ERROR] = None
+    st.session_state[UPLOADED_CHECKPOINT] = checkpoint
+    st.session_state[UPLOADED_NAME] = uploaded.name
+    st.session_state[MODEL_SOURCE] = UPLOADED
+
+
+def take_pending_sentence(checkpoint) -> str | None:
+    """Adopt the sentence just picked or typed if the model takes it; else say why.
+
+    Returns the reason in the user's language when it was refused (the previous
+    sentence stays), None otherwise.
+    """
+    pending = st.session_state[PENDING_SENTENCE]
+    st.session_state[PENDING_SENTENCE] = None
+    if pending is None or checkpoint is None:
+        return None
+    try:
+        translation = loading.translation_for(loading.checkpoint_key(checkpoint), pending, checkpoint)
+    except loading.SentenceError as error:
+        return sentence_error_text(error)
+    st.session_state[SENTENCE] = translation.source
+    return None
 
 
 def available_model_sources() -> list[str]:
@@ -151,25 +237,36 @@ def current_sentence() -> str:
     return st.session_state[SENTENCE]
 
 
-def current_translation():
-    """The current model's model.decoding.Translation of the current sentence (cached).
+@dataclass(frozen=True)
+class Study:
+    """What the pages study: the sidebar's model and sentence, and the model's translation of it."""
 
-    Stops the page with a message when the model cannot take the sentence (possible
-    right after switching to a model with another vocabulary).
+    checkpoint: Checkpoint
+    model_key: str  # loading.checkpoint_key(checkpoint): names the server-wide caches
+    sentence: str  # normalised, always one the model accepted
+    translation: Translation  # model.decoding.Translation (cached per model and sentence)
+
+    @property
+    def attention(self) -> pd.DataFrame:
+        """The tidy attention DataFrame (ui/frames.py) of every map of the translation (cached)."""
+        return loading.attention_frame_for(self.model_key, self.sentence, self.checkpoint)
+
+
+def study() -> Study:
+    """The model, sentence and translation under study.
+
+    Stops the page with a message in the user's language when there is no model (see
+    `current_checkpoint`) or the model cannot take the sentence (possible right after
+    switching to a model with another vocabulary).
     """
     checkpoint = current_checkpoint()
+    model_key, sentence = loading.checkpoint_key(checkpoint), current_sentence()
     try:
-        return loading.translation_for(loading.checkpoint_key(checkpoint), current_sentence(), checkpoint)
+        translation = loading.translation_for(model_key, sentence, checkpoint)
     except loading.SentenceError as error:
         st.error(sentence_error_text(error))
         st.stop()
-
-
-def current_attention_frame():
-    """The tidy attention DataFrame (ui/frames.py) of the current model and sentence (cached)."""
-    current_translation()  # shows the error and stops the page when the sentence is refused
-    checkpoint = current_checkpoint()
-    return loading.attention_frame_for(loading.checkpoint_key(checkpoint), current_sentence(), checkpoint)
+    return Study(checkpoint, model_key, sentence, translation)
 
 
 def sentence_error_text(error) -> str:
@@ -203,6 +300,9 @@ TRAIN_RUN = "train_run"  # ui.training.TrainingRun of this session's latest trai
 TRAIN_SETTINGS = "train_settings"  # (TrainConfig, ModelConfig) last submitted, to refill the form after a page switch
 TRAIN_FORM_PROBLEMS = "train_form_problems"  # (text key, fields) pairs of the last refused submission
 TRAIN_NOTICE = "train_notice"  # (text key, fields) of a one-off message (e.g. "a run is already going")
+# (file name, model.user_corpus.UserCorpus) of the last uploaded pairs file that could be read, or None:
+# a later file that cannot be read is refused and these pairs stay.
+TRAIN_OWN_CORPUS = "train_own_corpus"
 
 
 def keep_widget_values(keys) -> None:

@@ -596,6 +596,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "학습하려면 받아들인 쌍이 {min_pairs}개 이상 필요합니다.",
         "en": "Training needs at least {min_pairs} accepted pairs.",
     },
+    # a file that cannot be read while pairs read before stay (issue 15)
+    "train.own_kept": {
+        "ko": "앞서 읽은 문장 쌍을 그대로 씁니다 (파일: {name}).",
+        "en": "Keeping the pairs read before (file: {name}).",
+    },
     "train.file_empty": {"ko": "파일이 비어 있습니다.", "en": "The file is empty."},
     "train.file_too_large": {
         "ko": "파일이 너무 큽니다({size:,}바이트). {limit_mb} MB 이하만 받습니다.",
@@ -1662,6 +1667,15 @@ TEXTS: dict[str, dict[str, str]] = {
     "errors.checkpoint_pickle": {
         "ko": "pickle 파일은 안전하지 않아 열지 않습니다. safetensors 파일만 받습니다.",
         "en": "Pickle files are unsafe and are never opened; only safetensors files are accepted.",
+    },
+    # checkpoint error codes added with the fuzzing of issue 15
+    "errors.checkpoint_bad_dtype": {
+        "ko": "가중치가 부동소수점 수가 아니라 정수나 불리언으로 저장되어 있습니다.",
+        "en": "The weights are stored as integers or booleans, not as floating-point numbers.",
+    },
+    "errors.checkpoint_weights_too_large": {
+        "ko": "가중치에 학습으로는 나올 수 없을 만큼 큰 값이 들어 있습니다.",
+        "en": "The weights hold values far larger than any training produces.",
     },
     "errors.checkpoint_other": {
         "ko": "체크포인트를 열 수 없습니다: {message}",

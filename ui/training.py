@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 import streamlit as st
 
+from model.attention import AttentionKind
 from model.config import MAX_PARAMETERS, ModelConfig, TrainConfig
 from model.corpus import SPLITS, build_corpus
 from model.tokenizer import split_korean
@@ -62,21 +63,6 @@ def threads_per_run(cpus: int | None = None) -> int:
 def training_slots() -> threading.BoundedSemaphore:
     """The server-wide limit on concurrent trainings, shared by every session."""
     return threading.BoundedSemaphore(slot_count())
-
-
-def session_alive_check() -> Callable[[], bool] | None:
-    """A function telling whether the calling script's browser session is still connected.
-
-    None outside a running server (AppTest, plain Python): there is no session to lose.
-    """
-    from streamlit.runtime import Runtime
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    context = get_script_run_ctx()
-    if context is None or not Runtime.exists():
-        return None
-    runtime, session_id = Runtime.instance(), context.session_id
-    return lambda: runtime.is_active_session(session_id)
 
 
 def probe_sentence_for(corpus, preferred: str) -> str:
@@ -367,7 +353,7 @@ def parse_upload(data: bytes, file_name: str) -> UploadOutcome:
 def cross_attention_frame(snapshot: dict) -> pd.DataFrame:
     """The snapshot's cross-attention as tidy rows, each decoder row labelled by the token it produced."""
     frame = frames.snapshot_frame(snapshot)
-    frame = frame[frame["kind"] == "cross"].copy()
+    frame = frame[frame["kind"] == AttentionKind.CROSS].copy()
     frame["query_token"] = frame["produced_token"]
     return frame.reset_index(drop=True)
 

@@ -2,7 +2,7 @@
 token's row in every head, the lines view, and (decoder) the causal mask step by step.
 
 Each renderer takes the tidy attention frame (ui/frames.py) of one `kind`
-("encoder_self", "decoder_self" or "cross"), draws one section with its export buttons
+(a model.attention.AttentionKind), draws one section with its export buttons
 (ui/export.py), and leaves layout and prose to the page. Pickers return what the
 learner chose; their widget keys come from `widget_key(kind, name)` so that two pages
 never share a widget.
@@ -17,22 +17,21 @@ redraws charts it has drawn before.
 """
 
 import json
-import math
 from typing import NamedTuple
 
 import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
-import torch
 
-from ui import charts, export, frames, loading, sidebar
+from model.attention import AttentionKind
+from model.inspect import decoder_mask_stages
+from ui import charts, export, frames, loading, sidebar, streamlit_internals
 from ui.state import tr
 
 # Bounds the shared chart cache: a chart is a few kB to a few hundred kB (its rows as Arrow).
 CACHED_CHARTS = 1024
 
-KINDS = ("encoder_self", "decoder_self", "cross")
 ARROW = " → "
 SMALLEST_LABELLED_CELL = 14  # px: grid cells smaller than this are drawn without token labels
 
@@ -73,16 +72,6 @@ class PreparedChart(NamedTuple):
     datasets: dict[str, bytes]
 
 
-def vega_lite_spec(chart: alt.TopLevelMixin) -> dict | None:
-    """`chart` converted exactly as st.altair_chart converts it (Streamlit's own function), or
-    None if this Streamlit version no longer has it (then `draw` converts on every run)."""
-    try:
-        from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
-    except ImportError:
-        return None
-    return _convert_altair_to_vega_lite_spec(chart)
-
-
 @st.cache_resource(show_spinner=False, max_entries=CACHED_CHARTS)
 def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_labels: bool = True) -> PreparedChart:
     """`ui.charts.<chart_name>(frame, **options)`, built and converted once per distinct input.
@@ -91,7 +80,7 @@ def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_lab
     cached chart (`draw` parses a fresh spec each time).
     """
     recipe = ChartRecipe(chart_name, frame, options, axis_labels)
-    spec = vega_lite_spec(recipe.build())
+    spec = streamlit_internals.vega_lite_spec(recipe.build())
     if spec is None:
         return PreparedChart(recipe, None, {})
     datasets = spec.pop("datasets", {})
@@ -136,7 +125,7 @@ def kind_frame(attention: pd.DataFrame, kind: str) -> pd.DataFrame:
     Encoder rows are labelled with their token; decoder rows with "read → produced".
     """
     rows = attention[attention["kind"] == kind].reset_index(drop=True)
-    if kind == "encoder_self":
+    if not AttentionKind(kind).in_decoder:
         labels = rows["query_token"].astype(str)
     else:
         labels = rows["query_token"].astype(str) + ARROW + rows["produced_token"].astype(str)
@@ -167,33 +156,16 @@ def position_labels(frame: pd.DataFrame, position_column: str, label_column: str
 def decoder_score_frame(checkpoint, translation) -> pd.DataFrame:
     """The decoder's masked self-attention of `translation`, stage by stage, as tidy rows.
 
-    Reruns the model's explicit attention path (model.Transformer.inspect) on the
-    translation and keeps, per (layer, head, query, key): `score` = q·k,
-    `scaled_score` = q·k/√d_k, `allowed` (may this query see this key),
-    `masked_score` (scaled, −inf where not allowed) and `weight` (the softmax of the
-    masked row, what the model used). Plus the tidy columns and `row_label`.
+    model.inspect.decoder_mask_stages (the model's explicit attention path) as
+    ui.frames.mask_stage_frame rows — `score`, `scaled_score`, `allowed`,
+    `masked_score` and `weight` per (layer, head, query, key) — plus `row_label`.
     """
-    source = torch.tensor([checkpoint.source_vocabulary.encode(translation.source_tokens)])
-    target = torch.tensor([checkpoint.target_vocabulary.encode(translation.target_tokens)])
-    with torch.no_grad():
-        _, inspection = checkpoint.model.inspect(source, target)
-    records = inspection.decoder_self
-    scores = torch.stack([record.scores[0] for record in records])  # (L, H, T, T)
-    allowed = torch.stack([record.allowed[0].expand_as(record.scores[0]) for record in records])  # (L, H, T, T)
-    weights = torch.stack([record.weights[0] for record in records])  # (L, H, T, T)
-    d_head = records[0].q.shape[-1]
-    scaled = scores / math.sqrt(d_head)
-    masked = scaled.masked_fill(~allowed, float("-inf"))
-    frame = frames.map_frame(
-        "decoder_self", weights, translation.target_tokens, translation.target_tokens, translation.output_tokens
+    stages = decoder_mask_stages(
+        checkpoint.model,
+        checkpoint.source_vocabulary.encode(translation.source_tokens),
+        checkpoint.target_vocabulary.encode(translation.target_tokens),
     )
-    frame = frame.assign(
-        score=scores.numpy().ravel().astype(np.float64),
-        scaled_score=scaled.numpy().ravel().astype(np.float64),
-        allowed=allowed.numpy().ravel(),
-        masked_score=masked.numpy().ravel().astype(np.float64),
-    )
-    return kind_frame(frame, "decoder_self")
+    return kind_frame(frames.mask_stage_frame(stages, translation), AttentionKind.DECODER_SELF)
 
 
 @st.cache_data(show_spinner=False, max_entries=loading.CACHED_SENTENCES)

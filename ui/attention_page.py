@@ -1,0 +1,93 @@
+"""The encoder and decoder self-attention pages: one page, drawn for either kind.
+
+Every layer x head at once, one head large, one token's row in every head as bars and as
+lines (ui/views.py draws each section); the decoder's page adds its reading rule and the
+causal mask step by step. Texts come from the page's own section of ui/texts.py
+(`encoder.*` or `decoder.*`).
+"""
+
+import streamlit as st
+
+from model.attention import AttentionKind
+from ui import export, sidebar, state, views
+from ui.state import tr
+
+# The section of ui/texts.py each kind's page takes its texts from.
+TEXT_SECTIONS = {AttentionKind.ENCODER_SELF: "encoder", AttentionKind.DECODER_SELF: "decoder"}
+
+
+def attention_page(kind: AttentionKind) -> None:
+    """The whole page of `kind` (encoder or decoder self-attention) for the sentence under study."""
+    study = state.study()
+    attention = views.kind_frame(study.attention, kind)
+    section = TEXT_SECTIONS[kind]
+
+    st.title(tr(f"{section}.title"))
+    if kind.causal:
+        decoder_intro(study.translation)
+    else:
+        encoder_intro(study.translation)
+    st.info(tr(f"{section}.look_for"), icon=":material/lightbulb:")
+
+    st.subheader(tr(f"{section}.grid_header"))
+    st.caption(tr("encoder.grid_body"))
+    views.head_grid(attention, kind)
+
+    one_head_views(kind, study, attention)
+
+    st.subheader(tr(f"{section}.download_header"))
+    st.caption(tr("encoder.download_body"))
+    export.translation_json_button(study.translation, "attention_maps")
+
+
+def encoder_intro(translation) -> None:
+    st.markdown(tr("encoder.intro"))
+    st.caption(
+        tr(
+            "encoder.sentence",
+            sentence=sidebar.escape_markdown(translation.source),
+            translation=sidebar.escape_markdown(translation.translation),
+        )
+    )
+
+
+def decoder_intro(translation) -> None:
+    """What the decoder reads, and how its rows read: "read → produced" on an example row."""
+    st.markdown(tr("decoder.intro", tokens=sidebar.escape_markdown(" ".join(translation.target_tokens))))
+    # The example row: the first step that produced a word, else <bos> → <eos>.
+    example = min(1, len(translation.target_tokens) - 1)
+    read, produced = translation.target_tokens[example], translation.output_tokens[example]
+    st.markdown(
+        tr(
+            "decoder.rows",
+            example=sidebar.escape_markdown(f"{read}{views.ARROW}{produced}"),
+            read=sidebar.escape_markdown(read),
+            produced=sidebar.escape_markdown(produced),
+        )
+    )
+
+
+# A fragment: picking a layer, head or token reruns these sections only, not the page.
+@st.fragment
+def one_head_views(kind: AttentionKind, study: state.Study, attention) -> None:
+    section = TEXT_SECTIONS[kind]
+    st.subheader(tr(f"{section}.head_header"))
+    layer, head = views.pick_layer_head(attention, kind)
+    views.large_head(attention, kind, layer, head)
+
+    if kind.causal:
+        st.subheader(tr("decoder.mask_header"))
+        st.markdown(tr("decoder.mask_why"))
+        scores = views.decoder_scores_for(study.model_key, study.sentence, study.checkpoint)
+        views.mask_stages(views.one_head(scores, layer, head), layer, head)
+
+    st.subheader(tr(f"{section}.focus_header"))
+    # The decoder starts at the step that produced the last word: the earlier ones mostly look at <bos>.
+    default_query = len(study.translation.target_tokens) - 2 if kind.causal else 0
+    query_pos = views.pick_query(attention, kind, default_index=default_query)
+    st.caption(tr(f"{section}.focus_body"))
+    views.focused_row_bars(attention, kind, query_pos)
+
+    st.markdown(f"**{tr(f'{section}.lines_header')}**")
+    st.caption(tr(f"{section}.lines_body"))
+    views.lines_view(attention, kind, layer, head, query_pos)
