@@ -347,7 +347,7 @@ def copy_choice_scores(model, pairs: Sequence, source_vocabulary, target_vocabul
     target_input, targets = hiding.apply(torch.arange(len(pairs)), source, target_input, targets)
     memory, _ = model.encode(source)
     _, _, cross_records = model.decode(target_input, memory, source, explain=True)
-    cross = torch.stack([record.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
+    cross = torch.stack([record.steps.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
     layers, heads = cross.shape[1], cross.shape[2]
     readings = {"all layers mean": lambda maps: maps.mean(dim=(0, 1))}
     for layer in range(layers):
