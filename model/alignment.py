@@ -25,13 +25,17 @@ from dataclasses import dataclass
 
 import torch
 
-from model.tokenizer import BOS_ID
+from model.decoding import copy_source_index, word_indices
+from model.tokenizer import BOS_ID, UNK_ID
+from model.train import UnknownWordReplacement, encode_pairs
 
 Link = tuple[int, int]  # (korean_index, english_index)
 
 # At most this many complete alignments are compared before the best is taken;
 # corpus sentences have one or two, so this only bounds odd typed input.
 MAX_ALIGNMENT_CANDIDATES = 256
+# Articles a copied word may take before it, as the nouns it stands in for do ("i ate a 햄버거").
+COPY_ARTICLES = ("a", "an", "the")
 
 
 @dataclass(frozen=True)
@@ -94,22 +98,50 @@ class AlignmentLexicon:
     def __contains__(self, token: str) -> bool:
         return token in self.phrases
 
-    def align(self, korean_tokens: Sequence[str], english_tokens: Sequence[str]) -> GoldAlignment:
+    def align(
+        self, korean_tokens: Sequence[str], english_tokens: Sequence[str], copied: Iterable[Link] = ()
+    ) -> GoldAlignment:
         """Gold links for a sentence pair, found by placing every Korean token's words.
 
         Each Korean token takes one of its learned word tuples, placed on unused
         English positions in order; every English token must be used exactly once.
         Of the complete placements, the tightest (smallest total span of each tuple)
         wins; a corpus pair gets back exactly its stored alignment.
+
+        `copied` holds (english_index, korean_index) pairs of words the translation
+        copied from the source (model.decoding.Translation.copied). A copied word is
+        aligned to its source token, which may be one the lexicon never saw; like any
+        noun it may also take an article before it ("a 햄버거").
         """
-        unknown = tuple(dict.fromkeys(token for token in korean_tokens if token not in self))
+        copied_at = {korean_index: english_index for english_index, korean_index in copied}
+        unknown = tuple(
+            dict.fromkeys(
+                token for index, token in enumerate(korean_tokens) if token not in self and index not in copied_at
+            )
+        )
         if unknown:
             return GoldAlignment((), "unknown_words", unknown)
         english_tokens = list(english_tokens)
+
+        def phrases(korean_index: int) -> list[tuple[str, ...]]:
+            if korean_index in copied_at:  # the copy is the Korean token itself, as typed
+                word = korean_tokens[korean_index]
+                return [(word,), *((article, word) for article in COPY_ARTICLES)]
+            return list(self.candidates(korean_tokens, korean_index))
+
+        def fits(korean_index: int, positions: tuple[int, ...]) -> bool:
+            """A copied word's tuple must end on the position the copy was written to."""
+            return korean_index not in copied_at or positions[-1] == copied_at[korean_index]
+
         # The most constrained tokens (fewest choices, longest tuples) are placed first.
-        choices = [self.candidates(korean_tokens, index) for index in range(len(korean_tokens))]
+        choices = [phrases(index) for index in range(len(korean_tokens))]
         order = sorted(
-            range(len(korean_tokens)), key=lambda index: (len(choices[index]), -max(map(len, choices[index])))
+            range(len(korean_tokens)),
+            key=lambda index: (
+                index not in copied_at,
+                len(choices[index]),
+                -max(map(len, choices[index])),
+            ),
         )
         complete: list[tuple[int, list[Link]]] = []
 
@@ -123,6 +155,8 @@ class AlignmentLexicon:
             korean_index = order[step]
             for phrase in choices[korean_index]:
                 for positions in _placements(phrase, english_tokens, used):
+                    if not fits(korean_index, positions):
+                        continue
                     span = positions[-1] - positions[0] if positions else 0
                     place(
                         step + 1,
@@ -288,3 +322,78 @@ def _scores_from_counts(counts) -> list[HeadScore]:
 def best_head(scores: Sequence[HeadScore]) -> HeadScore:
     """The head that follows gold best: highest hit rate, then most weight on gold."""
     return max(scores, key=lambda score: (score.hit_rate, score.gold_mass, -score.layer, -score.head))
+
+
+@dataclass(frozen=True)
+class CopyChoiceScore:
+    """How often one way of reading cross-attention finds a hidden noun (see copy_choice_scores).
+
+    reading: "layer L mean" (the mean of layer L's heads), "layer L head H", or "all layers mean".
+    rule: "word" (model.decoding.copy_source_index: word sums, unknown words first) or
+        "token" (the plain argmax over source tokens).
+    hit_rate: share of <unk> rows whose chosen source token is the hidden noun (0..1).
+    """
+
+    reading: str
+    rule: str
+    hit_rate: float
+
+    @property
+    def name(self) -> str:
+        return f"{self.reading}, {self.rule}"
+
+
+@torch.no_grad()
+def copy_choice_scores(model, pairs: Sequence, source_vocabulary, target_vocabulary) -> list[CopyChoiceScore]:
+    """Score every candidate for reading the copy source off cross-attention, best first.
+
+    Every replaceable noun of each pair (model.train.replaceable_nouns: objects,
+    occupations, places) is hidden as <unk> on both sides, as in training; the decoder
+    reads the hidden reference (teacher forcing), and each row that writes a hidden
+    word's <unk> counts a hit for a candidate when the source token it picks is that
+    noun. Readings: each single head, each layer's head mean and the mean over all
+    layers; each read with both rules (see CopyChoiceScore).
+    """
+    pairs = [pair for pair in pairs if getattr(pair, "alignment", None)]
+    if not pairs:
+        return []
+    hiding = UnknownWordReplacement(pairs, target_vocabulary, 1.0, torch.Generator().manual_seed(0))
+    source, target_input, targets = encode_pairs(pairs, source_vocabulary, target_vocabulary)
+    target_input, targets = hiding.apply(torch.arange(len(pairs)), source, target_input, targets)
+    memory, _ = model.encode(source)
+    _, _, cross_records = model.decode(target_input, memory, source, explain=True)
+    cross = torch.stack([record.steps.weights for record in cross_records], dim=1)  # (B, L, H, T, S)
+    layers, heads = cross.shape[1], cross.shape[2]
+    readings = {"all layers mean": lambda maps: maps.mean(dim=(0, 1))}
+    for layer in range(layers):
+        readings[f"layer {layer} mean"] = lambda maps, layer=layer: maps[layer].mean(0)
+        for head in range(heads):
+            readings[f"layer {layer} head {head}"] = lambda maps, layer=layer, head=head: maps[layer, head]
+    hits = {(name, rule): 0 for name in readings for rule in ("word", "token")}
+    total = 0
+    for row, pair in enumerate(pairs):
+        length = len(pair.korean_tokens)
+        words = word_indices(pair.korean_tokens, pair.korean)
+        known = (source[row, :length] != UNK_ID).tolist()
+        # Each <unk> target row and the hidden noun it stands for: the <unk>s in English order
+        # are the hidden nouns' words in English order (inserted articles shift, never reorder).
+        hidden = sorted(
+            (english, int(hiding.source_index[row, slot]))
+            for slot in range(hiding.source_index.shape[1])
+            if hiding.source_index[row, slot] >= 0
+            for english in hiding.target_index[row, slot].tolist()
+            if english >= 0
+        )
+        unknown_rows = (targets[row] == UNK_ID).nonzero().flatten().tolist()
+        wanted = {english: noun for english, (_, noun) in zip(unknown_rows, hidden, strict=True)}
+        if not wanted:
+            continue
+        maps = cross[row, :, :, :, :length]  # (L, H, T, S)
+        total += len(wanted)
+        for name, reading in readings.items():
+            weights = reading(maps)  # (T, S)
+            for english, noun in wanted.items():
+                hits[(name, "word")] += copy_source_index(weights[english], words, known) == noun
+                hits[(name, "token")] += int(weights[english].argmax()) == noun
+    scores = [CopyChoiceScore(name, rule, count / max(1, total)) for (name, rule), count in hits.items()]
+    return sorted(scores, key=lambda score: -score.hit_rate)

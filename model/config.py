@@ -92,6 +92,7 @@ class TrainConfig:
     target_exact_match: float = 1.0  # stop once validation exact match reaches this
     probe_sentence: str = "나는 학생이다"  # the sentence whose attention is recorded during training
     unknown_word_share: float = 0.1  # share of source nouns hidden as <unk> (with their English words) per batch
+    unknown_word_insertion: float = 0.1  # share of training sentences given an extra <unk> word that adds no English
 
     RANGES = {
         "steps": (1, 20_000),
@@ -106,6 +107,7 @@ class TrainConfig:
         "snapshot_every": (1, 20_000),
         "target_exact_match": (0.0, 1.0),
         "unknown_word_share": (0.0, 0.5),
+        "unknown_word_insertion": (0.0, 0.5),
     }
 
     def problems(self) -> list[str]:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 import torch
 
@@ -22,7 +23,7 @@ from model.checkpoint import Checkpoint
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match, greedy_decode, pad_batch
-from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, UNK_ID, Vocabulary, split_korean
+from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, UNK_ID, Vocabulary, split_korean
 from model.transformer import Transformer
 
 SNAPSHOT_DECIMALS = 4
@@ -31,6 +32,7 @@ UNKNOWN_WORD_SEED_OFFSET = 7919  # the hiding stream's seed is the training seed
 ARTICLES = frozenset({"a", "an", "the"})
 # The pair fields that name a noun unknown-word training may hide (model.corpus.SentencePair).
 REPLACEABLE_NOUN_FIELDS = ("object", "place")
+COPULA_VERBS = ("이다", "아니다")  # their occupation without an article is a plural ("we are students")
 
 
 @dataclass
@@ -102,15 +104,27 @@ def length_bucketed_batches(weights, source_lengths, target_lengths, batch_size,
             yield drawn[batch * batch_size : (batch + 1) * batch_size]
 
 
-def replaceable_nouns(pair) -> list[tuple[int, tuple[int, ...]]]:
-    """(Korean index, English indices) of each noun of `pair` that training may hide as <unk>.
+class HideableNoun(NamedTuple):
+    """A noun unknown-word training may hide (see replaceable_nouns)."""
+
+    korean_index: int
+    english: tuple[int, ...]  # English indices gold-aligned to it, articles left out
+    added_article: str  # "" when its English has an article; else the one a hidden copy gets ("a", "the")
+
+
+def replaceable_nouns(pair) -> list[HideableNoun]:
+    """Each noun of `pair` that training may hide as <unk>, with its English words.
 
     The nouns are the pair's object (or occupation) and place, found by the lexicon
     keys SentencePair records (`object`, `place`); the English indices are the words
     gold-aligned to the noun, articles left out (사과 -> "apple" of "an apple",
-    도서관 -> "library" of "the library"). A noun is taken at its last occurrence:
-    an object follows the subject (민수는 선생님이다 holds 선생님 once, as object).
-    Pairs without a gold alignment (uploaded corpora) have none.
+    도서관 -> "library" of "the library"). A hidden noun always reads "a <unk>" (an
+    object or occupation) or "the <unk>" (a place): the model cannot know whether a
+    word it never saw is countable, so "bread" hidden becomes "a <unk>" and "at
+    school" becomes "at the <unk>" (`added_article`). Plural occupations ("we are
+    students") are not hidden: "we are a <unk>" would be wrong. A noun is taken at its
+    last occurrence: an object follows the subject (민수는 선생님이다 holds 선생님 once, as
+    object). Pairs without a gold alignment (uploaded corpora) have none.
     """
     alignment = getattr(pair, "alignment", None)
     if not alignment:
@@ -121,15 +135,16 @@ def replaceable_nouns(pair) -> list[tuple[int, tuple[int, ...]]]:
         if not noun or noun not in pair.korean_tokens:
             continue
         korean_index = len(pair.korean_tokens) - 1 - pair.korean_tokens[::-1].index(noun)
-        english = tuple(
-            sorted(
-                english_index
-                for linked, english_index in alignment
-                if linked == korean_index and pair.english_tokens[english_index] not in ARTICLES
-            )
-        )
-        if english:
-            found.append((korean_index, english))
+        linked_words = sorted(english_index for linked, english_index in alignment if linked == korean_index)
+        english = tuple(index for index in linked_words if pair.english_tokens[index] not in ARTICLES)
+        if not english:
+            continue
+        if len(english) < len(linked_words):
+            found.append(HideableNoun(korean_index, english, ""))
+        elif field == "place":
+            found.append(HideableNoun(korean_index, english, "the"))
+        elif getattr(pair, "verb", "") not in COPULA_VERBS:
+            found.append(HideableNoun(korean_index, english, "a"))
     return found
 
 
@@ -141,8 +156,8 @@ class UnknownWordReplacement:
     Each noun of a batch's pairs is hidden with probability `share`, independently, from
     `generator` (so training stays deterministic from its seed). Hiding a noun sets its
     source token and its aligned English words (decoder input and targets alike) to <unk>;
-    an "an" right before the first hidden word becomes "a", the article an unknown word
-    gets ("i ate a <unk>"). Positions are precomputed per pair, so a batch costs a few
+    an "an" right before the first hidden word becomes "a", and a bare noun gets the
+    article an unknown word takes (`HideableNoun.added_article`: "i drank a <unk>"). Positions are precomputed per pair, so a batch costs a few
     index operations.
     """
 
@@ -151,26 +166,32 @@ class UnknownWordReplacement:
         self.generator = generator
         slots = [replaceable_nouns(pair) for pair in pairs]
         nouns = max((len(found) for found in slots), default=0)
-        words = max((len(english) for found in slots for _, english in found), default=0)
+        words = max((len(noun.english) for found in slots for noun in found), default=0)
         self.source_index = torch.full((len(pairs), nouns), -1, dtype=torch.long)  # (N, nouns)
         self.target_index = torch.full((len(pairs), nouns, words), -1, dtype=torch.long)  # (N, nouns, words)
         self.article_index = torch.full((len(pairs), nouns), -1, dtype=torch.long)  # (N, nouns): an "an" to make "a"
+        # (N, nouns): the id of the article a hidden bare noun gets inserted before it ("a <unk>"), or -1.
+        self.added_article = torch.full((len(pairs), nouns), -1, dtype=torch.long)
         self.article_id = target_vocabulary.id_of("a")
-        can_fix_article = "a" in target_vocabulary
         for row, (pair, found) in enumerate(zip(pairs, slots, strict=True)):
-            for slot, (korean_index, english) in enumerate(found):
+            for slot, (korean_index, english, added_article) in enumerate(found):
                 self.source_index[row, slot] = korean_index
                 self.target_index[row, slot, : len(english)] = torch.tensor(english)
                 before = english[0] - 1
-                if can_fix_article and before >= 0 and pair.english_tokens[before] == "an":
+                if before >= 0 and pair.english_tokens[before] == "an" and "a" in target_vocabulary:
                     self.article_index[row, slot] = before
+                if added_article and added_article in target_vocabulary:
+                    self.added_article[row, slot] = target_vocabulary.id_of(added_article)
         self.active = share > 0 and nouns > 0
 
     def apply(self, rows: torch.Tensor, source: torch.Tensor, target_input: torch.Tensor, targets: torch.Tensor):
-        """Hide nouns in place in one batch: `rows` are the pairs' indices, the tensors their
-        (B, S), (B, T) and (B, T) encodings (target_input is targets shifted right by <bos>)."""
+        """Hide nouns in one batch: `rows` are the pairs' indices, the tensors their (B, S),
+        (B, T) and (B, T) encodings (target_input is targets shifted right by <bos>).
+
+        The source is changed in place; returns (target_input, targets), which are wider
+        by the articles inserted before hidden bare nouns (B, T + k), right-padded."""
         if not self.active:
-            return
+            return target_input, targets
         source_index = self.source_index[rows]  # (B, nouns)
         hide = (torch.rand(source_index.shape, generator=self.generator) < self.share) & (source_index >= 0)
         batch_row, slot = hide.nonzero(as_tuple=True)
@@ -185,6 +206,74 @@ class UnknownWordReplacement:
         fix = article >= 0
         targets[batch_row[fix], article[fix]] = self.article_id
         target_input[batch_row[fix], article[fix] + 1] = self.article_id
+        added = self.added_article[rows][batch_row, slot]  # (hidden,)
+        insert = added >= 0
+        if not insert.any():
+            return target_input, targets
+        # A few rows per batch: insert their articles one row at a time, last position first.
+        insertions: dict[int, list[tuple[int, int]]] = {}
+        first_word = self.target_index[rows][batch_row, slot, 0]
+        for row, position, article_id in zip(
+            batch_row[insert].tolist(), first_word[insert].tolist(), added[insert].tolist(), strict=True
+        ):
+            insertions.setdefault(row, []).append((position, article_id))
+        widened = {}
+        for row, places in insertions.items():
+            words = [token for token in targets[row].tolist() if token != PAD_ID]  # English + <eos>
+            for position, article_id in sorted(places, reverse=True):
+                words.insert(position, article_id)
+            widened[row] = words
+        width = max(targets.shape[1], *(len(words) for words in widened.values()))
+        new_targets = torch.full((targets.shape[0], width), PAD_ID, dtype=targets.dtype)
+        new_targets[:, : targets.shape[1]] = targets
+        new_input = torch.full((targets.shape[0], width), PAD_ID, dtype=targets.dtype)
+        new_input[:, : targets.shape[1]] = target_input
+        for row, words in widened.items():
+            new_targets[row, : len(words)] = torch.tensor(words)
+            new_input[row, : len(words)] = torch.tensor([BOS_ID, *words[:-1]])  # <bos> + English, no <eos>
+        return new_input, new_targets
+
+
+class UnknownWordInsertion:
+    """Gives a share of training sentences one extra source <unk> that adds no English.
+
+    Hiding nouns alone teaches "a source <unk> means an English <unk>", and the model
+    then writes <unk> for any unknown word, even one with no noun's role: 나는 정말
+    학생이다 came out "i am a 정말", a known word pushed out by a copy. An extra <unk>
+    placed between typed words (never between a noun and its particle) with the
+    English unchanged teaches that an unknown word is copied only where a noun stands;
+    the others are left out and reported as not copied (the UI and the CLI say so).
+    Drawn from `generator`, like UnknownWordReplacement.
+    """
+
+    def __init__(self, pairs, share: float, generator: torch.Generator):
+        self.share = share
+        self.generator = generator
+        longest = max((len(pair.korean_tokens) for pair in pairs), default=0)
+        # (N, longest + 1): True where an extra word may go (before a token that is not a particle, or at the end).
+        self.allowed = torch.zeros((len(pairs), longest + 1), dtype=torch.bool)
+        for row, pair in enumerate(pairs):
+            tokens = pair.korean_tokens
+            for position in range(len(tokens) + 1):
+                self.allowed[row, position] = position == len(tokens) or tokens[position] not in PARTICLES
+        self.active = share > 0 and len(pairs) > 0
+
+    def apply(self, rows: torch.Tensor, source: torch.Tensor) -> torch.Tensor:
+        """`source` (B, S) with an <unk> inserted into the drawn rows: (B, S + 1), right-padded."""
+        if not self.active:
+            return source
+        batch, width = source.shape
+        insert = torch.rand(batch, generator=self.generator) < self.share
+        allowed = self.allowed[rows, : width + 1]  # (B, S + 1)
+        choice = (torch.rand(batch, generator=self.generator) * allowed.sum(1)).long()  # which allowed place
+        position = (allowed.cumsum(1) <= choice[:, None]).sum(1)  # (B,): index of that place
+        position = torch.where(insert, position, torch.full_like(position, width + 1))
+        columns = torch.arange(width + 1)[None]  # (1, S + 1)
+        taken_from = torch.where(columns < position[:, None], columns, columns - 1).clamp(0, width - 1)
+        widened = source.gather(1, taken_from)
+        widened[columns.expand(batch, -1) == position[:, None]] = UNK_ID
+        widened[~insert, width] = PAD_ID  # rows without an insertion keep their length
+        return widened
 
 
 def learning_rate_at(step: int, config: TrainConfig) -> float:
@@ -315,6 +404,11 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
         train_config.unknown_word_share,
         torch.Generator().manual_seed(train_config.seed + UNKNOWN_WORD_SEED_OFFSET),
     )
+    extra_unknown_words = UnknownWordInsertion(
+        corpus.train,
+        train_config.unknown_word_insertion,
+        torch.Generator().manual_seed(train_config.seed + 2 * UNKNOWN_WORD_SEED_OFFSET),
+    )
     losses_since_report = []
     stopped = reached_target = False
     step = 0
@@ -331,7 +425,8 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
             break
         indices = next(batches)
         source, target_input, targets = (tensor[indices] for tensor in train_tensors)  # copies: safe to change
-        unknown_words.apply(indices, source, target_input, targets)
+        target_input, targets = unknown_words.apply(indices, source, target_input, targets)
+        source = extra_unknown_words.apply(indices, source)
         # Trim the columns that are padding in every row of this batch.
         source = source[:, : int((source != PAD_ID).sum(1).max())]
         target_length = int((targets != PAD_ID).sum(1).max())

@@ -63,15 +63,20 @@ def heatmap_cells(chart: Chart):
     return chart.data_of(cells)
 
 
-def gold_layer_cells(chart: Chart) -> set[tuple[int, int]]:
-    """(query_pos, key_pos) of the stroke-only gold outline layer; empty when there is none."""
-    outlines = [layer for layer in chart.layers() if "stroke" in layer.get("encoding", {})]
+def outline_cells(chart: Chart, field: str) -> set[tuple[int, int]]:
+    """(query_pos, key_pos) of the stroke-only outline layer whose stroke encodes `field`
+    ("gold": the gold alignment, "copy": cells attention chose for a copied word); empty when none."""
+    outlines = [layer for layer in chart.layers() if layer.get("encoding", {}).get("stroke", {}).get("field") == field]
     if not outlines:
         return set()
     (outline,) = outlines
     assert outline["mark"].get("filled") is False  # only the outline: the weights stay visible
     frame = chart.data_of(outline)
     return set(zip(frame["query_pos"].astype(int), frame["key_pos"].astype(int), strict=True))
+
+
+def gold_layer_cells(chart: Chart) -> set[tuple[int, int]]:
+    return outline_cells(chart, "gold")
 
 
 def chart_with_columns(app: AppTest, *columns: str, rows: int | None = None) -> Chart:
@@ -214,10 +219,16 @@ def test_a_typed_sentence_of_known_words_gets_gold_from_the_lexicon(shipped):
     assert {(5, 3), (6, 3)} <= outlined  # "the" and "library" both come from 도서관
 
 
-def test_gold_is_explained_when_a_word_is_unknown():
-    app = run_page(sentence="나는 고양이이다")
+def test_gold_is_explained_when_a_word_is_unknown(shipped):
+    # An unknown word the translation does not copy (an adverb, an emoji): no gold for it.
+    candidates = ["나는 빨리 걷는다", "나는 정말 학생이다", "😀 나는 학생이다", "나는 학생이다 😀"]
+    sentence = next(text for text in candidates if not translate(shipped, text).copied)
+    unknown = next(
+        token for token in translate(shipped, sentence).source_tokens if token not in shipped.source_vocabulary
+    )
+    app = run_page(sentence=sentence)
     infos = [element.value for element in app.info]
-    assert any("고양이" in info and "not a word of the corpus" in info for info in infos)
+    assert any(unknown in info and "not a word of the corpus" in info for info in infos)
     assert gold_layer_cells(chart_titled(app, main_map_title(app, 0, 0))) == set()
 
 
@@ -492,3 +503,28 @@ def test_compare_tab_shows_both_maps_and_their_difference(language, sentence_b):
     )
     assert same_shape == (sentence_b == "그녀는 가수이다")  # she is a singer: SEED's shape; 사과를 adds a token
     assert (common in [caption.value for caption in app.caption]) == (not same_shape)
+
+
+@pytest.mark.parametrize("sentence", ["나는 햄버거를 먹었다", "민수는 식당에서 빵을 샀다"])
+def test_a_copied_word_is_marked_on_the_map_explained_and_aligned_to_its_source(shipped, sentence):
+    translation = translate(shipped, sentence)
+    assert len(translation.copied) == 1
+    ((row, source_index),) = translation.copied
+    app = run_page(sentence=sentence)
+    main_map = chart_titled(app, main_map_title(app, 0, 0))
+    assert outline_cells(main_map, "copy") == {(row, source_index)}
+    assert (row, source_index) in gold_layer_cells(main_map)  # gold: the copy comes from its source
+    explanation = [info for info in (element.value for element in app.info) if "<unk>" in info]
+    assert len(explanation) == 1
+    assert f"At row {row} " in explanation[0] and f"'{translation.source_tokens[source_index]}'" in explanation[0]
+    # Korean too.
+    korean = run_page(sentence=sentence, language="ko")
+    korean_map = next(chart for chart in charts(korean) if chart.title == main_map_title(korean, 0, 0))
+    assert outline_cells(korean_map, "copy") == {(row, source_index)}
+    assert any(f"{row}번 행에서" in element.value for element in korean.info)
+
+
+def test_a_translation_without_copies_marks_no_cell():
+    app = run_page()
+    assert outline_cells(chart_titled(app, main_map_title(app, 0, 0)), "copy") == set()
+    assert not any("<unk>" in element.value for element in app.info)

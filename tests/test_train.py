@@ -5,8 +5,9 @@ import torch
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match
-from model.tokenizer import EOS_ID, PAD_ID, UNK_ID
+from model.tokenizer import PAD_ID, PARTICLES, UNK_ID
 from model.train import (
+    UnknownWordInsertion,
     UnknownWordReplacement,
     build_vocabularies,
     encode_pairs,
@@ -144,7 +145,8 @@ def test_bucketed_batches_group_pairs_by_length_and_keep_the_weights():
 
 
 def hidden_batches(pairs, share, seed, batches=20, batch_size=64):
-    """The (source, decoder input, targets) of `batches` batches after hiding, as token lists."""
+    """(rows, [source, decoder input, targets]) of `batches` batches after hiding, the encoded
+    pairs and the target vocabulary."""
     source_vocabulary, target_vocabulary = build_vocabularies(build_corpus(0))
     tensors = encode_pairs(pairs, source_vocabulary, target_vocabulary)
     replacement = UnknownWordReplacement(pairs, target_vocabulary, share, torch.Generator().manual_seed(seed))
@@ -153,42 +155,60 @@ def hidden_batches(pairs, share, seed, batches=20, batch_size=64):
     for _ in range(batches):
         rows = torch.randint(0, len(pairs), (batch_size,), generator=order)
         batch = [tensor[rows] for tensor in tensors]
-        replacement.apply(rows, *batch)
+        batch[1], batch[2] = replacement.apply(rows, *batch)
         drawn.append((rows, batch))
     return drawn, tensors, target_vocabulary
 
 
+def expected_english(pair, hidden_korean: set[int]) -> list[str]:
+    """The pair's English with the nouns at `hidden_korean` hidden, written out independently:
+    the noun's words become <unk>, an "an" before them "a", and a bare noun gets its article."""
+    english = list(pair.english_tokens)
+    for noun in sorted(replaceable_nouns(pair), key=lambda noun: -noun.english[0]):
+        if noun.korean_index not in hidden_korean:
+            continue
+        for index in noun.english:
+            english[index] = "<unk>"
+        first = noun.english[0]
+        if first > 0 and english[first - 1] == "an":
+            english[first - 1] = "a"
+        if noun.added_article:
+            english.insert(first, noun.added_article)
+    return english
+
+
 def test_unknown_word_training_hides_nouns_and_their_aligned_english_words():
     pairs = build_corpus(0).train
-    drawn, (source, target_input, targets), target_vocabulary = hidden_batches(pairs, 0.3, seed=0)
+    drawn, _, target_vocabulary = hidden_batches(pairs, 0.3, seed=0)
     hidden_nouns = possible_nouns = 0
     for rows, (hidden_source, hidden_input, hidden_targets) in drawn:
-        shifted = hidden_targets[:, :-1].masked_fill(hidden_targets[:, :-1] == EOS_ID, PAD_ID)
-        assert torch.equal(hidden_input[:, 1:], shifted)  # the decoder input stays the targets shifted right
         for row, pair_index in enumerate(rows.tolist()):
             pair = pairs[pair_index]
             nouns = replaceable_nouns(pair)
             possible_nouns += len(nouns)
             korean = hidden_source[row].tolist()
-            english = hidden_targets[row].tolist()
             hidden_here = {index for index, token in enumerate(korean) if token == UNK_ID}
-            assert hidden_here <= {korean_index for korean_index, _ in nouns}  # only nouns are hidden
-            for korean_index, english_indices in nouns:
-                assert pair.korean_tokens[korean_index] in (pair.object, pair.place)
-                hidden = korean_index in hidden_here
-                hidden_nouns += hidden
-                for english_index in english_indices:  # the noun's words go with it, articles stay
-                    assert (english[english_index] == UNK_ID) == hidden
-                    assert pair.english_tokens[english_index] not in ("a", "an", "the")
-                if hidden and english_indices[0] > 0 and pair.english_tokens[english_indices[0] - 1] in ("a", "an"):
-                    assert target_vocabulary.tokens[english[english_indices[0] - 1]] == "a"  # "a <unk>"
-            # Nothing else changes.
-            unchanged = [index for index, token in enumerate(english) if token != UNK_ID]
-            for index in unchanged:
-                original = int(targets[pair_index, index])
-                word = target_vocabulary.tokens[original]
-                assert english[index] == original or (word == "an" and target_vocabulary.tokens[english[index]] == "a")
+            assert hidden_here <= {noun.korean_index for noun in nouns}  # only nouns are hidden
+            assert all(pair.korean_tokens[noun.korean_index] in (pair.object, pair.place) for noun in nouns)
+            hidden_nouns += len(hidden_here)
+            english = [target_vocabulary.tokens[token] for token in hidden_targets[row].tolist() if token != PAD_ID]
+            assert english == [*expected_english(pair, hidden_here), "<eos>"]
+            decoder_input = [target_vocabulary.tokens[token] for token in hidden_input[row].tolist() if token != PAD_ID]
+            assert decoder_input == ["<bos>", *english[:-1]]  # the decoder input stays the targets shifted right
     assert 0.2 < hidden_nouns / possible_nouns < 0.4  # the share asked for (0.3)
+
+
+def test_a_hidden_noun_always_takes_an_article():
+    from model.corpus import render_pair
+
+    bare = render_pair("우리", "마시다", "우유", place="학교")  # "we drink milk at school"
+    nouns = {bare.korean_tokens[noun.korean_index]: noun.added_article for noun in replaceable_nouns(bare)}
+    assert nouns == {"우유": "a", "학교": "the"}
+    assert expected_english(bare, {2, 4}) == ["we", "drink", "a", "<unk>", "at", "the", "<unk>"]
+    with_article = render_pair("나", "먹다", "사과", tense="past")  # "i ate an apple"
+    assert expected_english(with_article, {2}) == ["i", "ate", "a", "<unk>"]
+    plural = render_pair("우리", "이다", "학생")  # "we are students": "we are a <unk>" would be wrong
+    assert replaceable_nouns(plural) == []
 
 
 def test_unknown_word_training_is_deterministic_and_off_at_share_zero():
@@ -216,7 +236,7 @@ def test_uploaded_pairs_without_alignment_are_trained_as_they_are():
     tensors = encode_pairs(corpus.train, source_vocabulary, target_vocabulary)
     rows_drawn = torch.arange(len(corpus.train))
     batch = [tensor[rows_drawn] for tensor in tensors]
-    replacement.apply(rows_drawn, *batch)
+    batch[1], batch[2] = replacement.apply(rows_drawn, *batch)
     assert all(torch.equal(hidden, original) for hidden, original in zip(batch, tensors, strict=True))
 
 
@@ -225,3 +245,30 @@ def test_a_share_of_hidden_nouns_changes_training_but_not_its_batches():
     without, _ = short_run(unknown_word_share=0.0)
     losses = lambda result: [entry["train_loss"] for entry in result.checkpoint.history]  # noqa: E731
     assert losses(with_hiding) != losses(without)
+
+
+def test_an_extra_unknown_word_goes_between_typed_words_and_adds_no_english():
+    pairs = build_corpus(0).train
+    source_vocabulary, target_vocabulary = build_vocabularies(build_corpus(0))
+    source, _, _ = encode_pairs(pairs, source_vocabulary, target_vocabulary)
+    insertion = UnknownWordInsertion(pairs, 0.3, torch.Generator().manual_seed(0))
+    rows = torch.randint(0, len(pairs), (256,), generator=torch.Generator().manual_seed(1))
+    batch = source[rows][:, : int((source[rows] != PAD_ID).sum(1).max())]
+    widened = insertion.apply(rows, batch)
+    assert widened.shape == (batch.shape[0], batch.shape[1] + 1)
+    inserted = 0
+    for row in range(len(rows)):
+        tokens = [token for token in widened[row].tolist() if token != PAD_ID]
+        original = [token for token in batch[row].tolist() if token != PAD_ID]
+        if tokens == original:
+            continue
+        inserted += 1
+        (position,) = [index for index, token in enumerate(tokens) if token == UNK_ID]
+        assert tokens[:position] + tokens[position + 1 :] == original  # one <unk> more, nothing else moved
+        following = tokens[position + 1] if position + 1 < len(tokens) else None
+        assert following is None or source_vocabulary.tokens[following] not in PARTICLES  # never noun | particle
+        assert widened[row, len(tokens) :].eq(PAD_ID).all()
+    assert 0.2 < inserted / len(rows) < 0.4
+    again = UnknownWordInsertion(pairs, 0.3, torch.Generator().manual_seed(0)).apply(rows, batch)
+    assert torch.equal(again, widened)  # deterministic from its generator
+    assert torch.equal(UnknownWordInsertion(pairs, 0.0, torch.Generator()).apply(rows, batch), batch)

@@ -151,7 +151,13 @@ def test_cli_json_contract():
             "encoder_self_attention",
             "decoder_self_attention",
             "cross_attention",
+            "unknown_tokens",
+            "copied",
+            "token_probabilities",
         }
+        assert record["unknown_tokens"] == [] and record["copied"] == []
+        assert len(record["token_probabilities"]) == len(record["target_tokens"])  # one per row, <eos> included
+        assert all(0.5 < probability <= 1 for probability in record["token_probabilities"])
         source_length, target_length = len(record["source_tokens"]), len(record["target_tokens"])
         encoder = torch.tensor(record["encoder_self_attention"])
         decoder = torch.tensor(record["decoder_self_attention"])
@@ -167,18 +173,18 @@ def test_cli_json_contract():
 
 
 @pytest.mark.parametrize(
-    "arguments",
+    ("arguments", "stdout"),
     [
-        ("",),
-        ("   ",),
-        ("--checkpoint", "/nonexistent.safetensors", "나는 학생이다"),
-        ("--checkpoint", "README.md", "나는 학생이다"),
+        (("",), "\n"),  # a bad sentence still gives its (empty) output line
+        (("   ",), "\n"),
+        (("--checkpoint", "/nonexistent.safetensors", "나는 학생이다"), ""),
+        (("--checkpoint", "README.md", "나는 학생이다"), ""),
     ],
 )
-def test_cli_errors_exit_2_with_one_line_and_no_traceback(arguments):
+def test_cli_errors_exit_2_with_one_line_and_no_traceback(arguments, stdout):
     completed = run_cli(*arguments)
     assert completed.returncode == 2
-    assert completed.stdout == ""
+    assert completed.stdout == stdout
     assert len(completed.stderr.strip().splitlines()) == 1
     assert "Traceback" not in completed.stderr and completed.stderr.startswith("error:")
 
@@ -208,3 +214,150 @@ def test_unseen_sentences_from_the_whole_grammar_translate(shipped):
         for pair, output in zip(unseen, outputs, strict=True)
     )
     assert correct / len(unseen) >= 0.97
+
+
+# --- unknown words, confidence and batches (issue 10 §3) ------------------------------
+
+# Nouns no corpus has, each with a final consonant or not, in the positions nouns take.
+UNKNOWN_OBJECTS = ("햄버거", "고양이", "피자", "김밥", "라면", "사탕")
+OBJECT_SENTENCES = [
+    ("나는 {}를 먹었다", ("i", "ate")),
+    ("그녀는 {}를 좋아한다", ("she", "likes")),
+    ("우리는 어제 {}를 샀다", ("we", "bought")),
+]
+KNOWN_OBJECT_WORDS = {
+    word
+    for pair in build_corpus(0).train
+    for index, word in enumerate(pair.english_tokens)
+    if pair.object and any(link == (pair.korean_tokens.index(pair.object), index) for link in pair.alignment)
+} - {"a", "an", "the"}
+
+
+def with_particle(template: str, noun: str) -> str:
+    from model.korean import has_final_consonant
+
+    return template.format(noun).replace(f"{noun}를", noun + ("을" if has_final_consonant(noun[-1]) else "를"))
+
+
+@pytest.mark.parametrize("noun", UNKNOWN_OBJECTS)
+@pytest.mark.parametrize(("template", "start"), OBJECT_SENTENCES)
+def test_an_unknown_noun_in_object_position_is_copied(shipped, noun, template, start):
+    result = translate(shipped, with_particle(template, noun))
+    source_index = result.source_tokens.index(noun)
+    assert result.unknown_tokens == [source_index]
+    words = result.translation.split()
+    assert words[: len(start)] == list(start)  # subject and verb translated as usual
+    assert words.count(noun) == 1
+    row = words.index(noun)
+    assert row in (len(start), len(start) + 1)  # the object, as typed, right after the verb (or its article)
+    assert result.copied == [(row, source_index)]  # written by the row that produced <unk>
+    assert result.output_tokens[row] == noun and result.target_tokens[row + 1] == "<unk>"
+    assert not set(words) & KNOWN_OBJECT_WORDS  # no known object slipped in for it
+
+
+def test_the_issue_sentences_copy_their_unknown_word(shipped):
+    assert translate(shipped, "나는 햄버거를 먹었다").translation == "i ate a 햄버거"
+    liked = translate(shipped, "나는 고양이를 좋아한다").translation.split()
+    assert liked[:2] == ["i", "like"] and liked[-1] == "고양이" and len(liked) <= 4
+
+
+@pytest.mark.parametrize(
+    ("korean", "noun"),
+    [
+        ("민수는 요리사이다", "요리사"),  # an unknown occupation
+        ("그는 요리사가 아니다", "요리사"),
+        ("나는 식당에서 빵을 먹었다", "식당"),  # an unknown place
+        ("그들은 체육관에서 운동한다", "체육관"),
+    ],
+)
+def test_unknown_occupations_and_places_are_copied_too(shipped, korean, noun):
+    result = translate(shipped, korean)
+    source_index = result.source_tokens.index(noun)
+    assert [source for _, source in result.copied] == [source_index]
+    assert result.translation.split().count(noun) == 1
+
+
+def test_two_unknown_nouns_are_each_copied_from_their_own_word(shipped):
+    result = translate(shipped, "나는 식당에서 햄버거를 먹었다")
+    copied = {result.source_tokens[source]: row for row, source in result.copied}
+    assert set(copied) == {"식당", "햄버거"}
+    assert copied["햄버거"] < copied["식당"]  # English order: the object before the place
+
+
+def test_every_token_carries_the_probability_the_model_gave_it(shipped):
+    for sentence in ("나는 학생이다", "나는 햄버거를 먹었다"):
+        result = translate(shipped, sentence)
+        assert len(result.token_probabilities) == len(result.output_tokens)
+        for row, probability in enumerate(result.token_probabilities):
+            written = shipped.target_vocabulary.id_of(result.written_token(row))
+            assert probability == pytest.approx(float(result.next_token_probabilities[row, written]))
+    known = translate(shipped, "민수는 우유를 마신다")
+    assert known.copied == [] and known.uncertain == []
+
+
+def test_the_copy_reading_finds_hidden_nouns_on_the_validation_split(shipped):
+    """The copy rule (model.decoding.copy_attention + copy_source_index) against the gold
+    source of hidden nouns, and decoding uses exactly that rule."""
+    from model.alignment import copy_choice_scores
+    from model.decoding import copy_attention, copy_source_index, word_indices
+
+    corpus = build_corpus(shipped.train_config.corpus_seed)
+    scores = copy_choice_scores(shipped.model, corpus.valid, shipped.source_vocabulary, shipped.target_vocabulary)
+    by_name = {score.name: score.hit_rate for score in scores}
+    assert by_name["all layers mean, word"] >= 0.95
+    result = translate(shipped, "나는 식당에서 햄버거를 먹었다")
+    attention = copy_attention(result.maps.cross)
+    words = word_indices(result.source_tokens, result.source)
+    for row, source_index in result.copied:
+        assert source_index == copy_source_index(attention[row], words, result.source_known)
+
+
+def test_a_copy_takes_the_typed_word_attention_weights_most():
+    import torch
+
+    from model.decoding import copy_source_index, word_indices
+
+    tokens, sentence = ["나", "는", "식당", "에서", "햄버거", "를", "먹었다"], "나는 식당에서 햄버거를 먹었다"
+    words = word_indices(tokens, sentence)
+    assert words == [0, 0, 1, 1, 2, 2, 3]
+    known = [True, True, False, True, False, True, True]
+    # Most weight on 를: the word 햄버거를 wins and its unknown token is copied, not the particle.
+    weights = torch.tensor([0.05, 0.05, 0.1, 0.2, 0.1, 0.45, 0.05])
+    assert copy_source_index(weights, words, known) == 4
+    # A known word with more weight (먹었다) does not win while an unknown word is there.
+    weights = torch.tensor([0.0, 0.0, 0.1, 0.0, 0.05, 0.05, 0.8])
+    assert copy_source_index(weights, words, known) == 2
+    # Without unknown words the heaviest word's token is taken.
+    assert copy_source_index(weights, words, [True] * 7) == 6
+
+
+def test_cli_batches_keep_their_good_lines_and_say_which_failed():
+    completed = run_cli(stdin="나는 학생이다\n\n그녀는 가수이다\nhello\n")
+    assert completed.stdout.splitlines() == ["i am a student", "", "she is a singer", ""]
+    errors = completed.stderr.splitlines()
+    assert [line.split(":")[0:2] for line in errors] == [["error", " line 2"], ["error", " line 4"]]
+    assert completed.returncode == 2
+    # The issue's example: the good line is printed.
+    completed = run_cli(stdin="나는 학생이다\n\n")
+    assert completed.stdout.splitlines()[0] == "i am a student" and completed.returncode == 2
+    assert run_cli("나는 학생이다", "").stdout.splitlines() == ["i am a student", ""]
+    assert run_cli(stdin="나는 학생이다\n").returncode == 0
+
+
+def test_cli_json_marks_failures_unknown_words_copies_and_probabilities():
+    completed = run_cli("--json", "나는 햄버거를 먹었다", "", "hello")
+    assert completed.returncode == 2
+    records = [json.loads(line) for line in completed.stdout.splitlines()]
+    assert len(records) == 3
+    copied = records[0]
+    assert copied["translation"] == "i ate a 햄버거"
+    assert copied["unknown_tokens"] == [copied["source_tokens"].index("햄버거")]
+    [[row, source_index]] = copied["copied"]
+    assert copied["source_tokens"][source_index] == "햄버거" and copied["translation"].split()[row] == "햄버거"
+    assert copied["target_tokens"][row + 1] == "<unk>"  # row `row` of the cross map wrote it
+    assert len(copied["token_probabilities"]) == len(copied["target_tokens"])
+    assert set(records[1]) == {"source", "error"} and records[1]["source"] == ""
+    assert set(records[2]) == {"source", "error"} and records[2]["source"] == "hello"
+    stderr = completed.stderr.splitlines()
+    assert stderr[0].startswith("warning: line 1: ") and "햄버거 (copied)" in stderr[0]
+    assert [line[:14] for line in stderr[1:]] == ["error: line 2:", "error: line 3:"]

@@ -777,20 +777,53 @@ def gold_outline(
     )
 
 
-def attention_heatmap_with_gold(
-    frame: pd.DataFrame, gold_frame: pd.DataFrame | None, gold_label: str = "gold link", **heatmap_options
-) -> alt.LayerChart:
-    """`attention_heatmap(frame, **heatmap_options)` with the `gold_frame` cells outlined (if given)."""
-    heatmap = attention_heatmap(frame, **heatmap_options)
-    if gold_frame is None or gold_frame.empty:
-        return heatmap
-    x_title = heatmap_options.get("x_title", "key")
-    y_title = heatmap_options.get("y_title", "query")
-    query_label = heatmap_options.get("query_label", "query_token")
-    # Independent colour/stroke legends; the shared position scales keep cells aligned.
-    return (heatmap + gold_outline(gold_frame, gold_label, x_title, y_title, query_label)).resolve_legend(
-        color="independent", stroke="independent"
+def copy_outline(frame: pd.DataFrame, label: str = "copied word") -> alt.Chart:
+    """A thick purple outline on the cell attention chose for a copied word, with a legend entry.
+
+    `frame` holds one row per copy: `query_pos` (the row that wrote <unk>) and
+    `key_pos` (the source token copied), as `ui.cross_views.copy_cells` returns.
+    """
+    return (
+        alt.Chart(frame.assign(copy=label))
+        .mark_rect(filled=False, strokeWidth=4, strokeDash=[6, 3])
+        .encode(
+            x=alt.X("key_pos:O"),
+            y=alt.Y("query_pos:O"),
+            stroke=alt.Stroke(
+                "copy:N",
+                scale=alt.Scale(domain=[label], range=[COPY_COLOR]),
+                legend=alt.Legend(title=None, symbolType="square", symbolFillColor="transparent"),
+            ),
+        )
     )
+
+
+def attention_heatmap_with_gold(
+    frame: pd.DataFrame,
+    gold_frame: pd.DataFrame | None,
+    gold_label: str = "gold link",
+    copy_frame: pd.DataFrame | None = None,
+    copy_label: str = "copied word",
+    **heatmap_options,
+) -> alt.LayerChart:
+    """`attention_heatmap(frame, **heatmap_options)` with the `gold_frame` cells outlined (if given)
+    and the cells attention chose for copied words (`copy_frame`, if given) marked."""
+    heatmap = attention_heatmap(frame, **heatmap_options)
+    layers = []
+    if gold_frame is not None and not gold_frame.empty:
+        x_title = heatmap_options.get("x_title", "key")
+        y_title = heatmap_options.get("y_title", "query")
+        query_label = heatmap_options.get("query_label", "query_token")
+        layers.append(gold_outline(gold_frame, gold_label, x_title, y_title, query_label))
+    if copy_frame is not None and not copy_frame.empty:
+        layers.append(copy_outline(copy_frame, copy_label))
+    if not layers:
+        return heatmap
+    combined = heatmap
+    for layer in layers:  # `+` adds to the heatmap's own layers and keeps its size settings
+        combined = combined + layer
+    # Independent colour/stroke legends and stroke scales; the shared position scales keep cells aligned.
+    return combined.resolve_legend(color="independent", stroke="independent").resolve_scale(stroke="independent")
 
 
 def top_tokens_chart(
@@ -978,3 +1011,80 @@ def word_order_lines(
         .properties(autosize=PAD, title=title, width=width, height=180)
         .configure_view(stroke=None)
     )
+
+
+# --- sidebar: how sure the model was of each token it wrote ----------------------------
+
+COPY_COLOR = "#7b3294"  # copied words: purple, apart from the blues and from the gold outline
+PROBABILITY_SCHEME = "blues"
+
+
+def token_probability_strip(
+    frame: pd.DataFrame,
+    token_title: str = "token",
+    probability_title: str = "probability",
+    copied_label: str = "copied word",
+    uncertain_label: str = "below 0.5",
+    width: int = 250,
+) -> alt.LayerChart:
+    """One small cell per written token, in order, shaded by its probability (0..1).
+
+    `frame` is `ui.frames.token_probability_frame`: `position`, `token`,
+    `probability`, `copied`, `uncertain`. A copied word gets a purple outline and an
+    uncertain token an orange one, each with a legend entry; the tooltip shows the
+    token, its exact probability and what its outline means. Cells shrink so a long
+    translation still fits `width` px (the sidebar).
+    """
+    count = max(1, len(frame))
+    size = int(max(12, min(36, width // count)))
+    note = [
+        (copied_label if copied else uncertain_label if uncertain else "")
+        for copied, uncertain in zip(frame["copied"], frame["uncertain"], strict=True)
+    ]
+    data = frame.assign(note=note)
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "position:O",
+            axis=_position_axis(data, "position", "token", None, size - 2) if size >= 28 else None,
+        ),
+        tooltip=[
+            alt.Tooltip("token:N", title=token_title),
+            alt.Tooltip("probability:Q", title=probability_title, format=".4f"),
+            alt.Tooltip("note:N", title=" "),
+        ],
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color(
+            "probability:Q",
+            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=PROBABILITY_SCHEME),
+            legend=None,
+        )
+    )
+    marked = data[data["note"] != ""]
+    layers = [cells]
+    if not marked.empty:
+        layers.append(
+            alt.Chart(marked)
+            .mark_rect(filled=False, strokeWidth=3)
+            .encode(
+                x=alt.X("position:O"),
+                stroke=alt.Stroke(
+                    "note:N",
+                    scale=alt.Scale(domain=[copied_label, uncertain_label], range=[COPY_COLOR, HIGHLIGHT_COLOR]),
+                    legend=alt.Legend(title=None, orient="bottom", symbolType="square", symbolFillColor="transparent"),
+                ),
+                tooltip=[
+                    alt.Tooltip("token:N", title=token_title),
+                    alt.Tooltip("probability:Q", title=probability_title, format=".4f"),
+                    alt.Tooltip("note:N", title=" "),
+                ],
+            )
+        )
+    if size >= 20:
+        layers.append(
+            base.mark_text(fontSize=9).encode(
+                text=alt.Text("probability:Q", format=".2f"),
+                color=value_if("datum.probability > 0.55", "white", "black"),
+            )
+        )
+    return alt.layer(*layers).properties(autosize=PAD, width=size * count, height=size)

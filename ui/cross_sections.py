@@ -53,13 +53,15 @@ class CrossMaps:
     gold: alignment.GoldAlignment  # gold links of the translation (or why there are none)
     score_table: cross_views.HeadScoreTable | None  # every head scored on the test split
     one_head: pd.DataFrame  # the cross rows of the picked head (ui/frames.py format)
+    copies: pd.DataFrame  # the cells attention chose for copied words (cross_views.copy_cells)
 
     @classmethod
     def of(cls, study: state.Study, layer: int, head: int) -> "CrossMaps":
         """Computed (and cached where it costs) for the study and the picked head."""
         gold = cross_views.gold_alignment(study.translation, cross_views.checkpoint_lexicon(study.checkpoint))
         score_table = cross_views.head_score_table(study.model_key, study.checkpoint)
-        return cls(study, layer, head, gold, score_table, cross_views.cross_frame(study.attention, layer, head))
+        one_head = cross_views.cross_frame(study.attention, layer, head)
+        return cls(study, layer, head, gold, score_table, one_head, cross_views.copy_cells(study.translation))
 
     @property
     def english_tokens(self) -> list[str]:
@@ -219,10 +221,17 @@ def map_section(c: CrossMaps) -> None:
         c.one_head,
         gold_frame=gold_frame,
         gold_label=tr("cross.map.gold_legend"),
+        copy_frame=c.copies if not c.copies.empty else None,
+        copy_label=tr("cross.copy.legend"),
         title=tr("cross.map.title", layer=c.layer, head=c.head),
         **heatmap_titles(),
     )
     export.download_buttons(c.one_head, heatmap.chart, f"cross_layer{c.layer}_head{c.head}")
+    for copy in c.copies.itertuples():
+        st.info(
+            tr("cross.copy.explained", row=copy.query_pos, word=literal(copy.key_token), weight=number(copy.weight)),
+            icon=":material/content_copy:",
+        )
     if c.english_tokens:
         strongest = c.one_head[c.one_head["query_pos"] < len(c.english_tokens)]
         strongest = strongest.loc[strongest["weight"].idxmax()]
@@ -338,11 +347,14 @@ def steps_section(c: CrossMaps) -> None:
     revealed = cross_views.revealed_cross(c.study.translation, c.layer, c.head, step)
     show_gold = st.session_state[SHOW_GOLD]  # the map tab's toggle
     revealed_gold = cross_views.gold_cells(revealed, c.gold.links) if show_gold and c.gold.available else None
+    revealed_copies = c.copies[c.copies["query_pos"] <= step]
     revealed_chart = views.show(
         "attention_heatmap_with_gold",
         revealed,
         gold_frame=revealed_gold,
         gold_label=tr("cross.map.gold_legend"),
+        copy_frame=revealed_copies if not revealed_copies.empty else None,
+        copy_label=tr("cross.copy.legend"),
         title=tr("cross.steps.revealed_title", step=step),
         **heatmap_titles(),
     )

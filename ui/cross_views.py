@@ -93,11 +93,12 @@ def score_frame(scores: list[alignment.HeadScore]) -> pd.DataFrame:
 
 
 def gold_alignment(translation, lexicon: alignment.AlignmentLexicon) -> alignment.GoldAlignment:
-    """Gold links between the translation's Korean tokens and its English output (not <eos>)."""
+    """Gold links between the translation's Korean tokens and its English output (not <eos>);
+    a copied word is linked to the Korean token it was copied from."""
     english = translation.output_tokens[:-1]
     if not english:
         return alignment.GoldAlignment((), NO_TRANSLATION)
-    return lexicon.align(translation.source_tokens, english)
+    return lexicon.align(translation.source_tokens, english, translation.copied)
 
 
 def cross_frame(attention: pd.DataFrame, layer: int | None = None, head: int | None = None) -> pd.DataFrame:
@@ -121,6 +122,24 @@ def gold_cells(cross: pd.DataFrame, links) -> pd.DataFrame:
     """
     wanted = pd.DataFrame(list(links), columns=["key_pos", "query_pos"], dtype="int64")
     return cross.merge(wanted, on=["query_pos", "key_pos"], how="inner").sort_values(["query_pos", "key_pos"])
+
+
+def copy_cells(translation) -> pd.DataFrame:
+    """The cells attention chose for copied words: one row per copy, `query_pos` = the decoder
+    row that wrote <unk>, `key_pos` = the Korean token copied, plus `key_token` and `weight`
+    (what the copy rule read: the last layer's cross-attention averaged over its heads)."""
+    rows = [
+        {
+            "query_pos": row,
+            "key_pos": source_index,
+            "key_token": translation.source_tokens[source_index],
+            "weight": float(translation.maps.cross[-1, :, row, source_index].mean()),
+        }
+        for row, source_index in translation.copied
+    ]
+    return pd.DataFrame(rows, columns=["query_pos", "key_pos", "key_token", "weight"]).astype(
+        {"query_pos": "int64", "key_pos": "int64", "weight": "float64"}
+    )
 
 
 def decoder_row(attention: pd.DataFrame, layer: int, head: int, step: int) -> pd.DataFrame:
@@ -162,7 +181,7 @@ def top_tokens(translation, target_vocabulary, step: int, count: int = TOP_TOKEN
             "rank": range(len(tokens)),
             "token": tokens,
             "probability": [probability for _, probability in candidates],
-            "chosen": [token == translation.output_tokens[step] for token in tokens],
+            "chosen": [token == translation.written_token(step) for token in tokens],
         }
     )
 

@@ -351,3 +351,26 @@ def difference_frame(first: pd.DataFrame, second: pd.DataFrame, first_rows: int,
         },
         columns=MATRIX_COLUMNS,
     )
+
+
+def token_probability_frame(translation) -> pd.DataFrame:
+    """One row per token the decoder wrote (<eos> included), in row order.
+
+    Columns: `position` (the decoder row), `token` (as shown in the translation: a
+    copied word as typed), `probability` (what the model gave the token it wrote, 0..1;
+    for a copied word, the probability of <unk>), `copied` (bool: the word was copied
+    from the source through attention), `uncertain` (bool: probability below
+    model.decoding.LOW_PROBABILITY).
+    """
+    copied_rows = {row for row, _ in translation.copied}
+    uncertain_rows = set(translation.uncertain)
+    probabilities = list(translation.token_probabilities)
+    return pd.DataFrame(
+        {
+            "position": range(len(probabilities)),
+            "token": [str(token) for token in translation.output_tokens[: len(probabilities)]],
+            "probability": pd.Series(probabilities, dtype="float64"),
+            "copied": [row in copied_rows for row in range(len(probabilities))],
+            "uncertain": [row in uncertain_rows for row in range(len(probabilities))],
+        }
+    )

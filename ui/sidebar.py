@@ -11,7 +11,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from model.checkpoint import MAX_CHECKPOINT_BYTES
-from ui import loading, state, texts
+from ui import frames, loading, state, texts
 from ui.state import tr
 
 
@@ -204,4 +204,61 @@ def _show_tokens(checkpoint, sentence: str) -> None:
     elif unknown:
         listed = ", ".join(f"'{escape_markdown(token)}'" for token in unknown)
         st.info(tr("sidebar.unknown_many", tokens=listed), icon=":material/help:")
-    st.markdown(tr("sidebar.translation", translation=escape_markdown(translation.translation)))
+    show_translation(translation)
+
+
+def show_translation(translation) -> None:
+    """The translation as plain text (a copied word is the learner's own text, never markdown), each
+    token's probability in a tooltip and a strip under it, and in words what deserves doubt."""
+    from ui import views  # here: ui.views imports this module
+
+    st.caption(tr("sidebar.translation_label"))
+    lines = [
+        tr("sidebar.probability.line", token=escape_markdown(token), probability=f"{probability:.2f}")
+        for token, probability in zip(translation.output_tokens, translation.token_probabilities, strict=True)
+    ]
+    # The tooltip renders markdown: each token escaped, one per line.
+    st.text(translation.translation or "∅", help=tr("sidebar.probability.help") + "\n\n" + "  \n".join(lines))
+    views.show(
+        "token_probability_strip",
+        frames.token_probability_frame(translation),
+        token_title=tr("sidebar.probability.token"),
+        probability_title=tr("sidebar.probability.value"),
+        copied_label=tr("sidebar.probability.copied"),
+        uncertain_label=tr("sidebar.probability.uncertain"),
+    )
+    for note in confidence_notes(translation, state.current_language()):
+        st.warning(note, icon=":material/info:")
+
+
+def confidence_notes(translation, language: str) -> list[str]:
+    """What the learner should doubt, in words of `language` (markdown, user text escaped):
+    copied words, unknown words the translation did not carry over, tokens below probability 0.5."""
+    notes = []
+    copied_sources = [source_index for _, source_index in translation.copied]
+
+    def quoted(words) -> str:
+        return ", ".join(f"'{escape_markdown(word)}'" for word in words)
+
+    if copied_sources:
+        notes.append(
+            texts.text(
+                "sidebar.confidence.copied",
+                language,
+                words=quoted(translation.source_tokens[i] for i in copied_sources),
+            )
+        )
+    missing = [index for index in translation.unknown_tokens if index not in copied_sources]
+    if missing:
+        notes.append(
+            texts.text(
+                "sidebar.confidence.not_copied", language, words=quoted(translation.source_tokens[i] for i in missing)
+            )
+        )
+    if translation.uncertain:
+        listed = ", ".join(
+            f"'{escape_markdown(translation.output_tokens[row])}' ({translation.token_probabilities[row]:.2f})"
+            for row in translation.uncertain
+        )
+        notes.append(texts.text("sidebar.confidence.uncertain", language, tokens=listed))
+    return notes

@@ -95,6 +95,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{tokens} are not in the model's vocabulary; each is read as `<unk>` (unknown).",
     },
     "sidebar.translation": {"ko": "번역: **{translation}**", "en": "Translation: **{translation}**"},
+    # Confidence and copied words (issue 10 §3): the translation is shown as plain text, never markdown.
+    "sidebar.translation_label": {"ko": "번역", "en": "Translation"},
+    "sidebar.probability.token": {"ko": "영어 토큰", "en": "English token"},
+    "sidebar.probability.value": {"ko": "확률", "en": "probability"},
+    "sidebar.probability.copied": {"ko": "입력에서 옮긴 단어", "en": "copied word"},
+    "sidebar.probability.uncertain": {"ko": "확률 0.5 미만", "en": "below 0.5"},
+    "sidebar.probability.help": {
+        "ko": "모델이 쓴 영어 토큰마다 그 토큰에 준 확률입니다 (0에서 1). "
+        "아래 띠의 칸 하나가 토큰 하나이고, 색이 진할수록 확률이 높습니다.",
+        "en": "The probability the model gave each English token it wrote (0 to 1). "
+        "Each cell of the strip below is one token; the darker, the more likely.",
+    },
+    "sidebar.probability.line": {"ko": "{token}: 확률 {probability}", "en": "{token}: probability {probability}"},
+    "sidebar.confidence.copied": {
+        "ko": "모델이 모르는 단어라서 입력 문장에서 그대로 옮겨 왔습니다: {words}. "
+        "어텐션이 가장 많이 향한 한국어 단어를 번역에 넣은 것입니다.",
+        "en": "Copied from your sentence because the model does not know it: {words}. "
+        "The translation took the Korean word attention pointed to most.",
+    },
+    "sidebar.confidence.uncertain": {
+        "ko": "모델이 확신하지 못한 토큰이 있습니다 (확률 0.5 미만): {tokens}. 번역이 틀렸을 수 있습니다.",
+        "en": "The model was unsure of some tokens (probability below 0.5): {tokens}. The translation may be wrong.",
+    },
+    "sidebar.confidence.not_copied": {
+        "ko": "모르는 단어가 번역에 옮겨지지 않았습니다: {words}. 번역에서 빠졌거나 다른 단어로 바뀌었을 수 있습니다.",
+        "en": "Unknown words not carried into the translation: {words}. They may have been dropped or replaced.",
+    },
     # --- home ------------------------------------------------------------------
     "home.title": {"ko": "어텐션 랩: 어텐션을 눈으로 보기", "en": "Attention Lab: see attention at work"},
     "home.intro": {
@@ -1135,6 +1162,16 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.gold.no_translation": {
         "ko": "모델이 아무 단어도 만들지 않아서 정렬할 것이 없습니다.",
         "en": "The model produced no words, so there is nothing to align.",
+    },
+    # A copied word on the map (issue 10 §3).
+    "cross.copy.legend": {"ko": "옮겨 온 단어", "en": "copied word"},
+    "cross.copy.explained": {
+        "ko": "{row}번 행에서 모델은 `<unk>`(모르는 단어)를 썼습니다. 그래서 번역에는 그 순간 어텐션을 가장 많이 "
+        "받은 한국어 토큰이 그대로 들어갔습니다: '{word}'. 보라색 테두리 칸이 그 선택입니다. 이 선택은 마지막 층 "
+        "헤드들의 평균으로 정하며, 그 평균에서 이 토큰의 가중치는 {weight}입니다. 지금 보는 헤드는 다른 곳을 볼 수도 있습니다.",
+        "en": "At row {row} the model wrote `<unk>` (a word it does not know), so the translation copied the Korean "
+        "token that row attended to most: '{word}'. The purple outline marks that choice. It is read from the mean "
+        "of the last layer's heads, which puts {weight} of its weight there; the head shown may look elsewhere.",
     },
     "cross.focus.header": {"ko": "영어 토큰 하나에 집중하기", "en": "Focus on one English token"},
     "cross.focus.pick": {"ko": "영어 토큰", "en": "English token"},
