@@ -31,7 +31,11 @@ SNAPSHOT_DECIMALS = 4
 UNKNOWN_WORD_SEED_OFFSET = 7919  # the hiding stream's seed is the training seed plus this
 ARTICLES = frozenset({"a", "an", "the"})
 # The pair fields that name a noun unknown-word training may hide (model.corpus.SentencePair).
-REPLACEABLE_NOUN_FIELDS = ("object", "place")
+REPLACEABLE_NOUN_FIELDS = ("subject", "object", "place")
+# Subjects that may be hidden: people's names, the commonest word a learner types that the
+# lexicon lacks (영희는 ...). Pronouns and titles are a closed class and stay; both names are
+# singular, so "<unk> eats" teaches the agreement an unknown name takes.
+HIDEABLE_SUBJECTS = ("민수", "지연")
 COPULA_VERBS = ("이다", "아니다")  # their occupation without an article is a plural ("we are students")
 
 
@@ -115,8 +119,9 @@ class HideableNoun(NamedTuple):
 def replaceable_nouns(pair) -> list[HideableNoun]:
     """Each noun of `pair` that training may hide as <unk>, with its English words.
 
-    The nouns are the pair's object (or occupation) and place, found by the lexicon
-    keys SentencePair records (`object`, `place`); the English indices are the words
+    The nouns are the pair's subject when it is a name (HIDEABLE_SUBJECTS), its object (or
+    occupation) and place, found by the lexicon keys SentencePair records (`subject`,
+    `object`, `place`); the English indices are the words
     gold-aligned to the noun, articles left out (사과 -> "apple" of "an apple",
     도서관 -> "library" of "the library"). A hidden noun always reads "a <unk>" (an
     object or occupation) or "the <unk>" (a place): the model cannot know whether a
@@ -132,7 +137,11 @@ def replaceable_nouns(pair) -> list[HideableNoun]:
     found = []
     for field in REPLACEABLE_NOUN_FIELDS:
         noun = getattr(pair, field, "")
-        if not noun or noun not in pair.korean_tokens:
+        if not noun or noun not in pair.korean_tokens or (field == "subject" and noun not in HIDEABLE_SUBJECTS):
+            continue
+        if field == "subject":  # a name reads "<unk> ate ...", no article; it opens the sentence
+            korean_index = pair.korean_tokens.index(noun)
+            found.append(HideableNoun(korean_index, tuple(e for k, e in alignment if k == korean_index), ""))
             continue
         korean_index = len(pair.korean_tokens) - 1 - pair.korean_tokens[::-1].index(noun)
         linked_words = sorted(english_index for linked, english_index in alignment if linked == korean_index)

@@ -277,6 +277,20 @@ def test_unknown_occupations_and_places_are_copied_too(shipped, korean, noun):
     assert result.translation.split().count(noun) == 1
 
 
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("영희는 사과를 먹었다", "영희 ate an apple"),  # a name the lexicon lacks: never "i" or "minsu"
+        ("철수가 매일 우유를 마신다", "철수 drinks milk every day"),  # singular agreement, 이/가 subject
+        ("수진은 학생이에요", "수진 is a student"),
+    ],
+)
+def test_an_unknown_name_as_subject_is_copied(shipped, korean, english):
+    result = translate(shipped, korean)
+    assert result.translation == english
+    assert [source for _, source in result.copied] == [0]
+
+
 def test_two_unknown_nouns_are_each_copied_from_their_own_word(shipped):
     result = translate(shipped, "나는 식당에서 햄버거를 먹었다")
     copied = {result.source_tokens[source]: row for row, source in result.copied}
