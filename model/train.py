@@ -10,6 +10,7 @@ a progress bar and live charts; the command line (model/train_cli.py, run as
 import copy
 import math
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, UNK_ID, Vocabular
 from model.transformer import Transformer
 
 SNAPSHOT_DECIMALS = 4
+_GLOBAL_GENERATOR = threading.Lock()  # held while a run seeds torch's global generator and builds its model
 # English words that stay when the noun they belong to is hidden: "a <unk>", "the <unk>".
 UNKNOWN_WORD_SEED_OFFSET = 7919  # the hiding stream's seed is the training seed plus this
 ARTICLES = frozenset({"a", "an", "the"})
@@ -380,9 +382,13 @@ def train(
 
 
 def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vocabulary, on_progress, should_stop):
-    torch.manual_seed(train_config.seed)
+    # The initial weights come from torch's one global generator. The app trains in threads, so
+    # another run seeding or drawing from it between these two lines would change this run's
+    # weights: identical runs must give identical models (the app shares them).
+    with _GLOBAL_GENERATOR:
+        torch.manual_seed(train_config.seed)
+        model = Transformer(model_config)
     batch_order = torch.Generator().manual_seed(train_config.seed)
-    model = Transformer(model_config)
     model.train()
     # fused=True: one kernel for all parameters instead of a dozen small ops per tensor (a tenth of a step).
     optimizer = torch.optim.AdamW(

@@ -63,23 +63,23 @@ def test_the_lexicon_says_why_gold_is_missing(lexicon):
 
 
 def test_a_copied_word_is_aligned_to_its_source(lexicon):
-    # 나 는 햄버거 를 먹었다 -> i ate a 햄버거: the copy (row 3) came from 햄버거 (index 2).
-    korean, english = ["나", "는", "햄버거", "를", "먹었다"], ["i", "ate", "a", "햄버거"]
+    # 나 는 햄버거 를 먹 었다 -> i ate a 햄버거: the copy (row 3) came from 햄버거 (index 2).
+    korean, english = ["나", "는", "햄버거", "를", "먹", "었다"], ["i", "ate", "a", "햄버거"]
     found = lexicon.align(korean, english, copied=[(3, 2)])
     assert found.available
     assert set(found.links) == {(0, 0), (4, 1), (2, 2), (2, 3)}  # the article goes with the copied noun
     # A copy must sit where it was written, and a word neither known nor copied still has no gold.
     assert lexicon.align(korean, english).reason == "unknown_words"
     two = lexicon.align(
-        ["나", "는", "식당", "에서", "햄버거", "를", "먹었다"],
-        ["i", "ate", "a", "햄버거", "at", "식당"],
-        copied=[(3, 4), (5, 2)],
+        ["나", "는", "식당", "에서", "햄버거", "를", "먹", "었다"],
+        ["i", "ate", "a", "햄버거", "at", "the", "식당"],
+        copied=[(3, 4), (6, 2)],
     )
-    assert set(two.links) == {(0, 0), (6, 1), (4, 2), (4, 3), (3, 4), (2, 5)}
+    assert set(two.links) == {(0, 0), (6, 1), (4, 2), (4, 3), (3, 4), (2, 5), (2, 6)}
     swapped = lexicon.align(
-        ["나", "는", "식당", "에서", "햄버거", "를", "먹었다"],
-        ["i", "ate", "a", "햄버거", "at", "식당"],
-        copied=[(3, 2), (5, 4)],  # each copy claimed from the other word: its surface is not there
+        ["나", "는", "식당", "에서", "햄버거", "를", "먹", "었다"],
+        ["i", "ate", "a", "햄버거", "at", "the", "식당"],
+        copied=[(3, 2), (6, 4)],  # each copy claimed from the other word: its surface is not there
     )
     assert not swapped.available
 

@@ -188,11 +188,13 @@ def test_a_pages_csv_downloads_hold_no_formula_after_a_hostile_sentence(page, mo
     app = app_testing.run_page(str(PAGES / f"{page}.py"), sentence=spreadsheet.HOSTILE_SENTENCE)
     csv_buttons = [button for button in app.get("download_button") if button.proto.label == "CSV"]
     assert csv_buttons
+    every_cell = []
     for button in csv_buttons:
         data = download_data(button)
         assert spreadsheet.formula_cells(data) == [], button.proto.url
-        cells = [cell for row in spreadsheet.cells(data) for cell in row]
-        assert "'" + spreadsheet.HOSTILE_WORD in cells, button.proto.url  # the token is there, as text
+        every_cell += [cell for row in spreadsheet.cells(data) for cell in row]
+    # The token is there, as text (not in every file: the word-order lines keep only the links drawn).
+    assert "'" + spreadsheet.HOSTILE_WORD in every_cell
 
 
 def test_streamlit_offers_no_csv_download_of_its_own():

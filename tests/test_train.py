@@ -7,6 +7,7 @@ from model.corpus import build_corpus
 from model.decoding import exact_match
 from model.tokenizer import PAD_ID, PARTICLES, UNK_ID
 from model.train import (
+    HIDEABLE_SUBJECTS,
     UnknownWordInsertion,
     UnknownWordReplacement,
     build_vocabularies,
@@ -189,7 +190,8 @@ def test_unknown_word_training_hides_nouns_and_their_aligned_english_words():
             korean = hidden_source[row].tolist()
             hidden_here = {index for index, token in enumerate(korean) if token == UNK_ID}
             assert hidden_here <= {noun.korean_index for noun in nouns}  # only nouns are hidden
-            assert all(pair.korean_tokens[noun.korean_index] in (pair.object, pair.place) for noun in nouns)
+            hideable = {pair.object, pair.place} | ({pair.subject} & set(HIDEABLE_SUBJECTS))
+            assert all(pair.korean_tokens[noun.korean_index] in hideable for noun in nouns)
             hidden_nouns += len(hidden_here)
             english = [target_vocabulary.tokens[token] for token in hidden_targets[row].tolist() if token != PAD_ID]
             assert english == [*expected_english(pair, hidden_here), "<eos>"]

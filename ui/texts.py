@@ -1332,7 +1332,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "한국어는 주어-목적어-동사(SOV), 영어는 주어-동사-목적어(SVO) 순서입니다. 위에는 한국어 문장, 아래에는 "
         "영어 번역을 차례대로 놓고, 영어 단어마다 이 헤드가 가장 많이 본 한국어 토큰으로 선을 그었습니다. "
         "다른 선과 엇갈리는 선은 주황색입니다. 단어를 한 자리씩 차례로 바꿔 적는 고정된 번역으로는 순서를 이렇게 "
-        "뒤바꿀 수 없습니다. 어텐션은 영어 단어를 쓸 때마다 한국어 문장의 어느 자리든 볼 수 있어서 순서를 바꿀 수 있습니다.",
+        "뒤바꿀 수 없습니다. 어텐션은 영어 단어를 만들 때마다 한국어 문장의 어느 자리든 볼 수 있어서 순서를 바꿀 수 있습니다.",
         "en": "Korean puts subject, object, verb (SOV); English subject, verb, object (SVO). The Korean sentence "
         "runs along the top and the English translation along the bottom, each in order, with a line from each "
         "English word to the Korean token this head weights most. Lines that cross another are orange. A fixed "
@@ -1353,7 +1353,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "cross.aer.body": {
         "ko": "정렬 연구는 정답 짝을 두 가지로 나눕니다. **확실한 짝**(S)은 꼭 맞혀야 하는 짝이고, "
         "**가능한 짝**(P)은 맞혀도 틀리지 않은 짝입니다. 여기서는 조사(는, 를, 에서 …)가 제 명사의 영어 단어와 "
-        "맺는 짝, 그리고 관사(a, the)가 명사와 맺는 짝이 가능한 짝입니다. 각 영어 단어에서 가장 많이 본 한국어 "
+        "맺는 짝, 그리고 관사(‘a’, ‘the’)가 명사와 맺는 짝이 가능한 짝입니다. 각 영어 단어에서 가장 많이 본 한국어 "
         "토큰을 예측 정렬 A로 두고 Och & Ney(2003)의 점수를 냅니다. 정밀도 = |A∩P| / |A|, 재현율 = |A∩S| / |S|, "
         "**AER** = 1 − (|A∩S| + |A∩P|) / (|A| + |S|) (낮을수록 좋음). 테스트 세트 {count}문장, 헤드마다 그리고 "
         "층마다 헤드 평균으로 잽니다. 제목을 눌러 정렬할 수 있습니다.",
@@ -1518,8 +1518,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "어텐션 맵은 모델이 어디를 봤는지 보여 줍니다. 그런데 많이 본 곳이 곧 번역에 쓴 곳일까요? "
         "'이 영어 단어를 만들 때 어떤 한국어 토큰이 중요했나?'라는 같은 질문에 네 가지 방법으로 답하고 비교해 봅니다.\n"
         "- **어텐션 가중치**: 위에서 고른 헤드(또는 그 층 헤드들의 평균)의 가중치 α.\n"
-        "- **‖α·v‖**: 가중치에, 그 토큰이 실제로 보내는 값 벡터의 크기를 곱한 것 "
-        "(Kobayashi 외, EMNLP 2020, 「Attention is not only a weight」). 가중치가 커도 값 벡터가 작으면 전해지는 정보는 적습니다.\n"
+        "- **‖α·v‖**: 가중치에, 그 토큰이 실제로 보내는 밸류 벡터의 크기를 곱한 것 "
+        "(Kobayashi 외, EMNLP 2020, 「Attention is not only a weight」). 가중치가 커도 밸류 벡터가 작으면 전해지는 정보는 적습니다.\n"
         "- **롤아웃**: 모든 층의 어텐션을 잔차 연결과 함께 차례로 곱해, 정보가 층을 거쳐 어디에서 왔는지 따라갑니다 "
         "(Abnar & Zuidema, ACL 2020). 모델 전체의 성질이라 고른 헤드와 상관없습니다.\n"
         "- **하나씩 빼 보기** (leave-one-out): 어텐션을 전혀 쓰지 않는 방법입니다. 한국어 토큰 하나를 지우고, "
