@@ -11,7 +11,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from model.checkpoint import MAX_CHECKPOINT_BYTES
-from ui import loading, state, texts
+from ui import loading, state, texts, view_link
 from ui.state import tr
 
 
@@ -62,6 +62,7 @@ def escape_label(text: str) -> str:
 def render() -> None:
     """Draw the sidebar: language first (it decides every label), then model, then sentence."""
     state.init_state()
+    view_link.follow_shared()  # a link's language and sentence, before the widgets that show them
     with st.sidebar:
         _language_picker()
         checkpoint = _model_picker()

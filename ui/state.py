@@ -197,6 +197,27 @@ def take_pending_sentence(checkpoint) -> str | None:
     return None
 
 
+def follow_link(language: str | None, sentence: str | None, checkpoint):
+    """Study what a link to a view names (ui/view_link.py): its language and sentence, each
+    None when the link names none (then the session keeps its own).
+
+    `language` is one of texts.LANGUAGES and `sentence` passed ui.links.parse_view. The
+    sentence is adopted only if `checkpoint` takes it; returns the model.decoding.SentenceError
+    when it does not (the previous sentence stays), else None.
+    """
+    init_state()
+    if language in texts.LANGUAGES:
+        st.session_state[LANGUAGE] = language
+    if sentence is None or checkpoint is None:
+        return None
+    try:
+        translation = loading.translation_for(loading.checkpoint_key(checkpoint), sentence, checkpoint)
+    except loading.SentenceError as error:
+        return error
+    st.session_state[SENTENCE] = translation.source
+    return None
+
+
 def available_model_sources() -> list[str]:
     """The model sources this session can choose from: shipped, and the others once they exist."""
     init_state()

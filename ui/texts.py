@@ -1275,6 +1275,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "earlier version of the corpus), so its test split is not known.",
     },
     "hood.download_steps": {"ko": "단계 표", "en": "Steps table"},
+    # --- links to a view (ui/view_link.py, ui/links.py) --------------------------
+    "links.copy_button": {"ko": "이 화면의 링크 복사", "en": "Copy link to this view"},
+    "links.copy_body": {
+        "ko": "이 주소를 보내면 받는 사람도 같은 문장의 같은 층, 같은 헤드, 같은 토큰을 봅니다. "
+        "상자 오른쪽 위의 버튼을 누르면 복사됩니다.",
+        "en": "Send this address and whoever opens it sees this view: the same sentence, layer, head and token. "
+        "The button at the box's top right copies it.",
+    },
+    "links.sentence_refused": {
+        "ko": "링크에 담긴 문장은 이 모델이 읽을 수 없어서 지금 문장을 그대로 보여 줍니다.",
+        "en": "This model cannot read the link's sentence, so the current sentence stays.",
+    },
+    "links.bad_sentence": {
+        "ko": "링크에 담긴 문장이 비어 있거나, 너무 길거나(최대 {max_characters}자), 쓸 수 없는 문자가 들어 있습니다. "
+        "지금 문장을 그대로 보여 줍니다.",
+        "en": "The link's sentence is empty, too long (at most {max_characters} characters) or holds characters "
+        "that cannot be used; the current sentence stays.",
+    },
+    "links.bad_lang": {
+        "ko": "링크의 언어 설정(lang)은 ko 또는 en이어야 합니다. 지금 언어로 보여 줍니다.",
+        "en": "The link's language (lang) must be ko or en; the page stays in the current language.",
+    },
+    "links.bad_layer": {
+        "ko": "링크가 가리키는 층은 이 모델에 없습니다(있는 층: 0–{last}). 층 0을 보여 줍니다.",
+        "en": "The link names a layer this model does not have (its layers are 0–{last}); showing layer 0.",
+    },
+    "links.bad_head": {
+        "ko": "링크가 가리키는 헤드는 이 모델에 없습니다(있는 헤드: 0–{last}). 헤드 0을 보여 줍니다.",
+        "en": "The link names a head this model does not have (its heads are 0–{last}); showing head 0.",
+    },
+    "links.bad_token": {
+        "ko": "링크가 가리키는 토큰 위치는 이 문장에 없습니다(있는 위치: 0–{last}). 기본 위치를 보여 줍니다.",
+        "en": "The link names a token position this sentence does not have (its positions are 0–{last}); "
+        "showing the default one.",
+    },
+    "links.bad_step": {
+        "ko": "링크가 가리키는 디코딩 단계는 이 번역에 없습니다(있는 단계: 0–{last}). 첫 단계를 보여 줍니다.",
+        "en": "The link names a decoding step this translation does not have (its steps are 0–{last}); "
+        "showing the first one.",
+    },
+    "links.bad_tab": {
+        "ko": "링크가 가리키는 탭은 이 페이지에 없어서 첫 번째 탭을 보여 줍니다.",
+        "en": "The link names a tab this page does not have; showing the first one.",
+    },
+    "links.repeated": {
+        "ko": "링크에 `{name}` 값이 여러 번 들어 있어서 기본값으로 보여 줍니다.",
+        "en": "The link gives `{name}` more than once; showing its default.",
+    },
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},
     "export.csv_help": {

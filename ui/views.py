@@ -200,17 +200,20 @@ def score_matrix(head_scores: pd.DataFrame, column: str) -> pd.DataFrame:
 def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
     """Layer and head radios side by side; returns the chosen (layer, head)."""
     layer_column, head_column = st.columns(2)
+    # Labels fixed now, in this run's language: a format_func must not read session state later.
+    layer_labels = {value: tr("views.layer_n", n=value) for value in sorted(frame["layer"].unique().tolist())}
+    head_labels = {value: tr("views.head_n", n=value) for value in sorted(frame["head"].unique().tolist())}
     layer = layer_column.radio(
         tr("views.layer_pick"),
-        sorted(frame["layer"].unique().tolist()),
-        format_func=lambda value: tr("views.layer_n", n=value),
+        list(layer_labels),
+        format_func=layer_labels.__getitem__,
         horizontal=True,
         key=widget_key(kind, "layer"),
     )
     head = head_column.radio(
         tr("views.head_pick"),
-        sorted(frame["head"].unique().tolist()),
-        format_func=lambda value: tr("views.head_n", n=value),
+        list(head_labels),
+        format_func=head_labels.__getitem__,
         horizontal=True,
         key=widget_key(kind, "head"),
     )
@@ -220,13 +223,18 @@ def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
 def pick_query(frame: pd.DataFrame, kind: str, default_index: int = 0) -> int:
     """The focused query position, picked by its label (repeated tokens numbered)."""
     labels = position_labels(frame, "query_pos", "row_label")
+    key = widget_key(kind, "focus")
+    if key in st.session_state and st.session_state[key] not in labels:
+        del st.session_state[key]  # a position of the previous sentence
+    # A value set through session state (a link) must not meet a default index: Streamlit warns then.
+    default = {} if key in st.session_state else {"index": min(max(default_index, 0), len(labels) - 1)}
     query_pos = st.radio(
         tr(f"views.{kind}.focus_pick"),
         list(labels),
-        index=min(max(default_index, 0), len(labels) - 1),
+        **default,
         format_func=lambda position: sidebar.escape_label(labels[position]),  # radio options render markdown
         horizontal=True,
-        key=widget_key(kind, "focus"),
+        key=key,
     )
     return int(query_pos)
 
