@@ -65,9 +65,32 @@ def render() -> None:
     view_link.follow_shared()  # a link's language and sentence, before the widgets that show them
     with st.sidebar:
         _language_picker()
+        _display_settings()
         checkpoint = _model_picker()
         st.divider()
         _sentence_picker(checkpoint)
+
+
+# --- display settings ----------------------------------------------------------
+
+
+def _display_settings() -> None:
+    """Colour-blind-safe colours for every heatmap, and every chart's numbers as a table."""
+    with st.expander(tr("sidebar.display"), icon=":material/visibility:"):
+        state.show_in_widget(state.PALETTE_WIDGET, state.current_palette() == state.COLOUR_BLIND_SAFE_PALETTE)
+        st.toggle(
+            tr("sidebar.colour_blind_safe"),
+            key=state.PALETTE_WIDGET,
+            on_change=state.palette_picked,
+            help=tr("sidebar.colour_blind_safe_help"),
+        )
+        state.show_in_widget(state.SHOW_TABLES_WIDGET, state.tables_shown())
+        st.toggle(
+            tr("sidebar.show_tables"),
+            key=state.SHOW_TABLES_WIDGET,
+            on_change=state.show_tables_picked,
+            help=tr("sidebar.show_tables_help"),
+        )
 
 
 # --- language ------------------------------------------------------------------

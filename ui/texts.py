@@ -63,6 +63,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{tokens} are not in the model's vocabulary; each is read as `<unk>` (unknown).",
     },
     "sidebar.translation": {"ko": "번역: **{translation}**", "en": "Translation: **{translation}**"},
+    # display settings (ui/sidebar.py `_display_settings`)
+    "sidebar.display": {"ko": "보기 설정", "en": "Display"},
+    "sidebar.colour_blind_safe": {"ko": "색각 이상이 있어도 구별하기 쉬운 색", "en": "Colour-blind-safe colours"},
+    "sidebar.colour_blind_safe_help": {
+        "ko": "모든 히트맵의 색을 바꿉니다. 가중치처럼 한 방향으로 커지는 값은 회색의 밝기만으로, "
+        "양수와 음수가 있는 값은 파랑과 주황으로 나타냅니다. 어떤 색각에서도, 흑백 프로젝터에서도 순서가 보입니다.",
+        "en": "Changes the colours of every heatmap: values that only grow (weights) in shades of grey, "
+        "lightness alone; signed values in blue against orange. The order shows with any colour vision, "
+        "and on a greyscale projector.",
+    },
+    "sidebar.show_tables": {"ko": "그림마다 숫자 표도 보기", "en": "Show each chart's numbers as a table"},
+    "sidebar.show_tables_help": {
+        "ko": "모든 그림 아래에 그 그림이 그리는 값을 표로 보여 줍니다. 화면 낭독기로도 읽을 수 있습니다.",
+        "en": "Under every chart, a table of exactly the values it draws; a screen reader can read it.",
+    },
     # --- home ------------------------------------------------------------------
     "home.title": {"ko": "어텐션 랩: 어텐션을 눈으로 보기", "en": "Attention Lab: see attention at work"},
     "home.intro": {

@@ -26,7 +26,7 @@ import streamlit as st
 
 from model.attention import AttentionKind
 from model.inspect import decoder_mask_stages
-from ui import charts, export, frames, loading, sidebar, streamlit_internals
+from ui import charts, export, frames, loading, sidebar, state, streamlit_internals
 from ui.state import tr
 
 # Bounds the shared chart cache: a chart is a few kB to a few hundred kB (its rows as Arrow).
@@ -87,9 +87,18 @@ def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_lab
     return PreparedChart(recipe, json.dumps(spec), datasets)
 
 
+# The charts drawn in colour scales: they take the session's palette (`ui.charts.PALETTES`).
+HEATMAPS = {"attention_heatmap", "attention_heatmap_with_gold", "matrix_heatmap", "attention_grid"}
+
+
+def with_palette(chart_name: str, options: dict) -> dict:
+    """`options`, plus the session's colour palette when `chart_name` is a heatmap."""
+    return {**options, "palette": state.current_palette()} if chart_name in HEATMAPS else options
+
+
 def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
-    """The cached `ui.charts.<chart_name>(frame, **options)` (see `prepared_chart`)."""
-    return prepared_chart(chart_name, frame, options)
+    """The cached `ui.charts.<chart_name>(frame, **options)` in the session's palette (see `prepared_chart`)."""
+    return prepared_chart(chart_name, frame, with_palette(chart_name, options))
 
 
 def draw(figure, width: str = "content") -> None:
@@ -271,7 +280,7 @@ def head_grid(frame: pd.DataFrame, kind: str) -> None:
         "query_label": "row_label",
         **axis_titles(kind),
     }
-    prepared = prepared_chart("attention_grid", frame, options, axis_labels=labelled)
+    prepared = prepared_chart("attention_grid", frame, with_palette("attention_grid", options), axis_labels=labelled)
     if not labelled:
         st.caption(tr("views.grid_unlabelled"))
     draw(prepared)
