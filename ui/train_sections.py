@@ -281,8 +281,7 @@ def draw_progress(view: training.RunView) -> None:
         exact_column.altair_chart(charts.line_chart(history, **exact_options(None)), width="stretch")
     if view.snapshot is not None:
         st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
-        with st.container(horizontal=True, wrap=False):  # scrolls sideways on a phone (ui/views.py `draw`)
-            st.altair_chart(snapshot_grid(view.snapshot), width="content")
+        st.altair_chart(snapshot_grid(view.snapshot), width="content")
 
 
 def loss_options(marker_step) -> dict:

@@ -103,17 +103,11 @@ def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
 
 def draw(figure, width: str = "content") -> None:
     """A fixed-size chart at its own size (`width`="content"): stretching would squash its
-    cells and labels. In a box of its own that scrolls sideways when the chart is wider than
-    the screen (a phone is 390 px wide, a layer x head grid ~700): nothing is cut off.
+    cells and labels. On a phone a chart wider than the screen scrolls sideways in its own box
+    (ui.streamlit_internals.phone_charts_scroll, set once per run by streamlit_app.py).
 
     `figure` is a PreparedChart (sent as its cached spec) or a plain Altair chart.
     """
-    # A horizontal container that does not wrap scrolls its one row sideways (public st API).
-    with st.container(horizontal=True, wrap=False):
-        _send(figure, width)
-
-
-def _send(figure, width: str) -> None:
     if not isinstance(figure, PreparedChart):
         st.altair_chart(figure, width=width)
     elif figure.spec_json is None:
