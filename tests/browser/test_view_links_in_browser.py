@@ -36,6 +36,10 @@ def params_of(url: str) -> dict[str, str]:
 def open_url(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stApp"]', timeout=harness.IDLE_TIMEOUT_MS)
+    # A fresh session can look idle before its first run starts: wait for the page's radios too.
+    page.wait_for_function(
+        "document.querySelectorAll('input[type=radio]:checked').length >= 3", timeout=harness.IDLE_TIMEOUT_MS
+    )
     harness.wait_until_idle(page)
 
 
