@@ -6,7 +6,7 @@ declared because its language picker decides their titles.
 
 import streamlit as st
 
-from ui import loading, sidebar, state, training
+from ui import loading, sidebar, state, streamlit_internals, training
 from ui.state import tr
 
 st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
@@ -14,6 +14,7 @@ st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:"
 # Torch threads and Arrow's allocator set once; afterwards what the run imported and loaded
 # stays for the server's life, out of the garbage collector's way (ui.loading.prepared_process).
 with loading.prepared_process():
+    streamlit_internals.phone_charts_scroll()
     sidebar.render()
     current_page = st.navigation(
         [

@@ -9,7 +9,7 @@ causal mask step by step. Texts come from the page's own section of ui/texts.py
 import streamlit as st
 
 from model.attention import AttentionKind
-from ui import export, sidebar, state, views
+from ui import export, links, sidebar, state, view_link, views
 from ui.state import tr
 
 # The section of ui/texts.py each kind's page takes its texts from.
@@ -18,11 +18,13 @@ TEXT_SECTIONS = {AttentionKind.ENCODER_SELF: "encoder", AttentionKind.DECODER_SE
 
 def attention_page(kind: AttentionKind) -> None:
     """The whole page of `kind` (encoder or decoder self-attention) for the sentence under study."""
+    view_link.follow_shared()
     study = state.study()
     attention = views.kind_frame(study.attention, kind)
     section = TEXT_SECTIONS[kind]
 
     st.title(tr(f"{section}.title"))
+    follow_link(kind, study, attention)
     if kind.causal:
         decoder_intro(study.translation)
     else:
@@ -67,11 +69,34 @@ def decoder_intro(translation) -> None:
     )
 
 
+def default_query(kind: AttentionKind, study: state.Study) -> int:
+    """The focused token before the learner picks one: the decoder starts at the step that
+    produced the last word (the earlier ones mostly look at <bos>), the encoder at the first."""
+    return len(study.translation.target_tokens) - 2 if kind.causal else 0
+
+
+def follow_link(kind: AttentionKind, study: state.Study, attention) -> None:
+    """Show the layer, head and token a link to this page names (ui/view_link.py)."""
+    sizes = links.ViewSizes(
+        layers=attention["layer"].nunique(),
+        heads=attention["head"].nunique(),
+        tokens=attention["query_pos"].nunique(),
+        default_token=default_query(kind, study),
+    )
+    keys = {name: views.widget_key(kind, widget) for name, widget in VIEW_WIDGETS.items()}
+    view_link.follow_page(sizes, keys)
+
+
+# The view's fields and the names of the widgets that show them (views.widget_key).
+VIEW_WIDGETS = {"layer": "layer", "head": "head", "token": "focus"}
+
+
 # A fragment: picking a layer, head or token reruns these sections only, not the page.
 @st.fragment
 def one_head_views(kind: AttentionKind, study: state.Study, attention) -> None:
     section = TEXT_SECTIONS[kind]
     st.subheader(tr(f"{section}.head_header"))
+    link_box = st.container()  # filled at the end, when the whole view is known
     layer, head = views.pick_layer_head(attention, kind)
     views.large_head(attention, kind, layer, head)
 
@@ -82,12 +107,11 @@ def one_head_views(kind: AttentionKind, study: state.Study, attention) -> None:
         views.mask_stages(views.one_head(scores, layer, head), layer, head)
 
     st.subheader(tr(f"{section}.focus_header"))
-    # The decoder starts at the step that produced the last word: the earlier ones mostly look at <bos>.
-    default_query = len(study.translation.target_tokens) - 2 if kind.causal else 0
-    query_pos = views.pick_query(attention, kind, default_index=default_query)
+    query_pos = views.pick_query(attention, kind, default_index=default_query(kind, study))
     st.caption(tr(f"{section}.focus_body"))
     views.focused_row_bars(attention, kind, query_pos)
 
     st.markdown(f"**{tr(f'{section}.lines_header')}**")
     st.caption(tr(f"{section}.lines_body"))
     views.lines_view(attention, kind, layer, head, query_pos)
+    view_link.keep_in_url(view_link.session_view(layer, head, query_pos), link_box)

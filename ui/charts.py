@@ -31,6 +31,14 @@ import pandas as pd
 WEIGHT_DOMAIN = [0, 1]  # attention weights: the colour scale never rescales per map
 WEIGHT_SCHEME = "blues"
 DIVERGING_SCHEME = "redblue"  # general matrices: negative red, positive blue, 0 white
+# The colour-blind-safe palette (the sidebar's display setting): sequential maps in lightness
+# alone (grey), the same order for every kind of colour vision and on a grey projector;
+# diverging maps blue against orange, the pair red-green colour blindness keeps apart.
+PALETTES = {
+    "standard": {"sequential": WEIGHT_SCHEME, "diverging": DIVERGING_SCHEME},
+    "colour_blind_safe": {"sequential": "greys", "diverging": "blueorange"},
+}
+STANDARD_PALETTE = "standard"
 HIGHLIGHT_COLOR = "#e4572e"
 MUTED_COLOR = "#9db4cc"
 MASKED_COLOR = "#d9d9d9"
@@ -138,6 +146,7 @@ def attention_heatmap(
     query_label: str = "query_token",
     show_values: bool | None = None,
     cell_size: int | None = None,
+    palette: str = STANDARD_PALETTE,
 ) -> alt.LayerChart:
     """Attention weights as a heatmap: keys across (x), queries down (y), colour 0..1.
 
@@ -163,7 +172,7 @@ def attention_heatmap(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             f"{value_column}:Q",
-            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
+            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=PALETTES[palette]["sequential"]),
             legend=alt.Legend(title=value_title, format=".1f"),
         )
     )
@@ -187,6 +196,7 @@ def matrix_heatmap(
     value_format: str = ".2f",
     cell_size: int | None = None,
     masked_text: str = "−∞",
+    palette: str = STANDARD_PALETTE,
 ) -> alt.LayerChart:
     """A general matrix (embeddings, weights, scores) with a diverging colour scale around 0.
 
@@ -216,7 +226,7 @@ def matrix_heatmap(
         .encode(
             color=alt.Color(
                 "value:Q",
-                scale=alt.Scale(scheme=DIVERGING_SCHEME, domain=[-largest, largest], domainMid=0),
+                scale=alt.Scale(scheme=PALETTES[palette]["diverging"], domain=[-largest, largest], domainMid=0),
                 legend=alt.Legend(
                     title=None,
                     format=".1f",
@@ -298,6 +308,7 @@ def attention_grid(
     value_title: str = "weight",
     query_label: str = "query_token",
     cell_size: int | None = None,
+    palette: str = STANDARD_PALETTE,
 ) -> alt.FacetChart:
     """Small multiples: one heatmap per (layer, head), layers as rows, heads as columns.
 
@@ -324,7 +335,7 @@ def attention_grid(
         .encode(
             color=alt.Color(
                 f"{value_column}:Q",
-                scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=WEIGHT_SCHEME),
+                scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=PALETTES[palette]["sequential"]),
                 legend=alt.Legend(title=value_title, format=".1f", orient="bottom", direction="horizontal"),
             ),
         )

@@ -20,8 +20,10 @@ from ui import (
     explanation_sections,
     export,
     head_roles_sections,
+    links,
     sidebar,
     state,
+    view_link,
     views,
     word_order_sections,
 )
@@ -410,15 +412,56 @@ SECTIONS = {
 }
 
 
-def tabs(maps: CrossMaps) -> None:
+def tab_id(label_key: str) -> str:
+    """A tab's id in links: "cross.tab.steps" -> "steps"."""
+    return label_key.removeprefix("cross.tab.")
+
+
+def tabs(maps: CrossMaps) -> str | None:
     """The tabs; only the open one runs (on_change="rerun"): the others would compute and
     send their charts on every click. Widgets in closed tabs keep their values for when the
-    tab reopens."""
+    tab reopens. Returns the open tab's id (`tab_id`)."""
     st.session_state.setdefault(SHOW_GOLD, True)  # the map tab's toggle, read by the steps tab too
     drawn = st.tabs([tr(label) for label in SECTIONS], key=TAB, on_change="rerun")
-    for tab, (section, widget_keys) in zip(drawn, SECTIONS.values(), strict=True):
+    opened = None
+    for tab, label_key, (section, widget_keys) in zip(drawn, SECTIONS, SECTIONS.values(), strict=True):
         if tab.open:
+            opened = tab_id(label_key)
             with tab:
                 section(maps)
         else:
             state.keep_widget_values(widget_keys)
+    return opened
+
+
+# --- links to a view (ui/view_link.py) -------------------------------------------------------------
+# The view's fields and the keys of the widgets that show them.
+LINKED_WIDGETS = {"layer": LAYER, "head": HEAD, "token": FOCUS, "step": STEP, "tab": TAB}
+
+
+def follow_link(study: state.Study) -> None:
+    """Show the layer, head, token, step and tab a link to this page names; call before the widgets."""
+    config, steps = study.checkpoint.model_config, len(study.translation.output_tokens)
+    sizes = links.ViewSizes(
+        layers=config.n_decoder_layers,
+        heads=config.n_heads,
+        tokens=steps,
+        steps=steps,
+        tabs=tuple(tab_id(label_key) for label_key in SECTIONS),
+    )
+    view_link.follow_page(sizes, LINKED_WIDGETS, tab_label=lambda tab: tr(f"cross.tab.{tab}"))
+
+
+def keep_in_url(maps: CrossMaps, open_tab: str | None, box) -> None:
+    """The view on screen into the URL, and its link to copy in `box`. The focused token and the
+    step keep the values their widgets last had, also while their tab is closed."""
+    steps = len(maps.study.translation.output_tokens)
+
+    def kept(key: str) -> int:
+        value = st.session_state.get(key, 0)
+        return value if isinstance(value, int) and 0 <= value < steps else 0
+
+    view = view_link.session_view(
+        maps.layer, maps.head, kept(FOCUS), kept(STEP), open_tab or tab_id(next(iter(SECTIONS)))
+    )
+    view_link.keep_in_url(view, box)

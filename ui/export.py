@@ -32,6 +32,7 @@ import pandas as pd
 import streamlit as st
 
 from model.translate import translation_json
+from ui import state
 from ui.state import tr
 
 CSV_ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8 (else Hangul is garbled)
@@ -134,6 +135,8 @@ def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name:
     """
     stem = file_stem(name)
     key = key or stem
+    if state.tables_shown():  # the sidebar's display setting: the chart's numbers, readable without colour
+        st.dataframe(frame, hide_index=True, height=min(400, 38 + 35 * len(frame)))
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         tr("export.csv"),

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import streamlit as st
 
 from model.checkpoint import MAX_CHECKPOINT_BYTES
-from ui import frames, loading, state, texts
+from ui import frames, loading, state, texts, view_link
 from ui.state import tr
 
 
@@ -62,11 +62,35 @@ def escape_label(text: str) -> str:
 def render() -> None:
     """Draw the sidebar: language first (it decides every label), then model, then sentence."""
     state.init_state()
+    view_link.follow_shared()  # a link's language and sentence, before the widgets that show them
     with st.sidebar:
         _language_picker()
+        _display_settings()
         checkpoint = _model_picker()
         st.divider()
         _sentence_picker(checkpoint)
+
+
+# --- display settings ----------------------------------------------------------
+
+
+def _display_settings() -> None:
+    """Colour-blind-safe colours for every heatmap, and every chart's numbers as a table."""
+    with st.expander(tr("sidebar.display"), icon=":material/visibility:"):
+        state.show_in_widget(state.PALETTE_WIDGET, state.current_palette() == state.COLOUR_BLIND_SAFE_PALETTE)
+        st.toggle(
+            tr("sidebar.colour_blind_safe"),
+            key=state.PALETTE_WIDGET,
+            on_change=state.palette_picked,
+            help=tr("sidebar.colour_blind_safe_help"),
+        )
+        state.show_in_widget(state.SHOW_TABLES_WIDGET, state.tables_shown())
+        st.toggle(
+            tr("sidebar.show_tables"),
+            key=state.SHOW_TABLES_WIDGET,
+            on_change=state.show_tables_picked,
+            help=tr("sidebar.show_tables_help"),
+        )
 
 
 # --- language ------------------------------------------------------------------

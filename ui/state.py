@@ -34,6 +34,8 @@ UPLOADED_CHECKPOINT = "uploaded_checkpoint"  # Checkpoint loaded from an uploade
 UPLOADED_NAME = "uploaded_name"  # file name of UPLOADED_CHECKPOINT
 UPLOAD_ERROR = "upload_error"  # the CheckpointError of the last rejected upload, or None
 UPLOADS_READ = "uploads_read"  # how many uploaded files the sidebar has read (names a fresh upload box)
+PALETTE = "palette"  # a name of ui.charts.PALETTES: the colours of every heatmap
+SHOW_TABLES = "show_tables"  # bool: every chart's numbers also as a table under it
 
 # Widget keys: owned by the sidebar's widgets (see the module docstring).
 LANGUAGE_WIDGET = "sidebar_language"
@@ -41,6 +43,11 @@ MODEL_SOURCE_WIDGET = "sidebar_model_source"
 UPLOAD_WIDGET = "sidebar_upload"
 EXAMPLE_WIDGET = "sidebar_example"
 TYPED_SENTENCE_WIDGET = "sidebar_typed_sentence"
+PALETTE_WIDGET = "sidebar_colour_blind_safe"  # a toggle: on = the colour-blind-safe palette
+SHOW_TABLES_WIDGET = "sidebar_show_tables"
+
+# The palettes of ui/charts.py (named here: ui/ modules other than charts.py never import altair).
+STANDARD_PALETTE, COLOUR_BLIND_SAFE_PALETTE = "standard", "colour_blind_safe"
 
 # Where the model under study comes from.
 SHIPPED, SESSION, UPLOADED = "shipped", "session", "uploaded"
@@ -72,6 +79,8 @@ def init_state() -> None:
         UPLOADED_NAME: lambda: "",
         UPLOAD_ERROR: lambda: None,
         UPLOADS_READ: lambda: 0,
+        PALETTE: lambda: STANDARD_PALETTE,
+        SHOW_TABLES: lambda: False,
     }
     for key, default in defaults.items():
         if key not in st.session_state:
@@ -137,6 +146,28 @@ def language_picked() -> None:
         st.session_state[LANGUAGE] = picked
 
 
+def palette_picked() -> None:
+    safe = st.session_state[PALETTE_WIDGET]
+    st.session_state[PALETTE] = COLOUR_BLIND_SAFE_PALETTE if safe else STANDARD_PALETTE
+
+
+def show_tables_picked() -> None:
+    st.session_state[SHOW_TABLES] = bool(st.session_state[SHOW_TABLES_WIDGET])
+
+
+def current_palette() -> str:
+    """The session's heatmap palette: a name of ui.charts.PALETTES."""
+    init_state()
+    palette = st.session_state[PALETTE]
+    return palette if palette in (STANDARD_PALETTE, COLOUR_BLIND_SAFE_PALETTE) else STANDARD_PALETTE
+
+
+def tables_shown() -> bool:
+    """Whether every chart's numbers are also shown as a table (the sidebar's display setting)."""
+    init_state()
+    return bool(st.session_state[SHOW_TABLES])
+
+
 def model_source_picked() -> None:
     st.session_state[MODEL_SOURCE] = st.session_state[MODEL_SOURCE_WIDGET]
 
@@ -193,6 +224,27 @@ def take_pending_sentence(checkpoint) -> str | None:
         translation = loading.translation_for(loading.checkpoint_key(checkpoint), pending, checkpoint)
     except loading.SentenceError as error:
         return sentence_error_text(error)
+    st.session_state[SENTENCE] = translation.source
+    return None
+
+
+def follow_link(language: str | None, sentence: str | None, checkpoint):
+    """Study what a link to a view names (ui/view_link.py): its language and sentence, each
+    None when the link names none (then the session keeps its own).
+
+    `language` is one of texts.LANGUAGES and `sentence` passed ui.links.parse_view. The
+    sentence is adopted only if `checkpoint` takes it; returns the model.decoding.SentenceError
+    when it does not (the previous sentence stays), else None.
+    """
+    init_state()
+    if language in texts.LANGUAGES:
+        st.session_state[LANGUAGE] = language
+    if sentence is None or checkpoint is None:
+        return None
+    try:
+        translation = loading.translation_for(loading.checkpoint_key(checkpoint), sentence, checkpoint)
+    except loading.SentenceError as error:
+        return error
     st.session_state[SENTENCE] = translation.source
     return None
 

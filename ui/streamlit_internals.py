@@ -104,3 +104,28 @@ def page_not_found_error() -> type[Exception]:
     except ImportError:
         return Exception
     return StreamlitPageNotFoundError
+
+
+# Below 640 px (where Streamlit stacks columns), the box around each chart scrolls sideways.
+_PHONE_CHARTS_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) { overflow-x: auto; max-width: 100%; }
+}
+</style>"""
+
+
+def phone_charts_scroll() -> None:
+    """On a phone, a chart wider than the screen scrolls sideways in its own box; the page does not.
+
+    Why: the layer x head grids are ~700 px wide and must keep their size (cells and token
+    labels); on a 390 px phone they pushed the whole main section sideways. A public
+    `st.container(horizontal=True, wrap=False)` around each chart scrolls too, but on every
+    screen, and its box clips the chart's own toolbar (fullscreen, "Show data") on a desktop.
+    Private: Streamlit's DOM test ids `stElementContainer` and `stVegaLiteChart` (1.67), styled
+    through the public `st.html` (a style-only block adds no element). Fallback: when an upgrade
+    renames them the rule matches nothing and charts overflow as before;
+    tests/browser/test_phone_in_browser.py fails then.
+    """
+    import streamlit as st
+
+    st.html(_PHONE_CHARTS_CSS)

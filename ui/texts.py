@@ -122,6 +122,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "모르는 단어가 번역에 옮겨지지 않았습니다: {words}. 번역에서 빠졌거나 다른 단어로 바뀌었을 수 있습니다.",
         "en": "Unknown words not carried into the translation: {words}. They may have been dropped or replaced.",
     },
+    # display settings (ui/sidebar.py `_display_settings`)
+    "sidebar.display": {"ko": "보기 설정", "en": "Display"},
+    "sidebar.colour_blind_safe": {"ko": "색각 이상이 있어도 구별하기 쉬운 색", "en": "Colour-blind-safe colours"},
+    "sidebar.colour_blind_safe_help": {
+        "ko": "모든 히트맵의 색을 바꿉니다. 가중치처럼 한 방향으로 커지는 값은 회색의 밝기만으로, "
+        "양수와 음수가 있는 값은 파랑과 주황으로 나타냅니다. 어떤 색각에서도, 흑백 프로젝터에서도 순서가 보입니다.",
+        "en": "Changes the colours of every heatmap: values that only grow (weights) in shades of grey, "
+        "lightness alone; signed values in blue against orange. The order shows with any colour vision, "
+        "and on a greyscale projector.",
+    },
+    "sidebar.show_tables": {"ko": "그림마다 숫자 표도 보기", "en": "Show each chart's numbers as a table"},
+    "sidebar.show_tables_help": {
+        "ko": "모든 그림 아래에 그 그림이 그리는 값을 표로 보여 줍니다. 화면 낭독기로도 읽을 수 있습니다.",
+        "en": "Under every chart, a table of exactly the values it draws; a screen reader can read it.",
+    },
     # --- home ------------------------------------------------------------------
     "home.title": {"ko": "어텐션 랩: 어텐션을 눈으로 보기", "en": "Attention Lab: see attention at work"},
     "home.intro": {
@@ -1912,6 +1927,54 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
     },
     "hood.download_steps": {"ko": "단계 표", "en": "Steps table"},
+    # --- links to a view (ui/view_link.py, ui/links.py) --------------------------
+    "links.copy_button": {"ko": "이 화면의 링크 복사", "en": "Copy link to this view"},
+    "links.copy_body": {
+        "ko": "이 주소를 보내면 받는 사람도 같은 문장의 같은 층, 같은 헤드, 같은 토큰을 봅니다. "
+        "상자 오른쪽 위의 버튼을 누르면 복사됩니다.",
+        "en": "Send this address and whoever opens it sees this view: the same sentence, layer, head and token. "
+        "The button at the box's top right copies it.",
+    },
+    "links.sentence_refused": {
+        "ko": "링크에 담긴 문장은 이 모델이 읽을 수 없어서 지금 문장을 그대로 보여 줍니다.",
+        "en": "This model cannot read the link's sentence, so the current sentence stays.",
+    },
+    "links.bad_sentence": {
+        "ko": "링크에 담긴 문장이 비어 있거나, 너무 길거나(최대 {max_characters}자), 쓸 수 없는 문자가 들어 있습니다. "
+        "지금 문장을 그대로 보여 줍니다.",
+        "en": "The link's sentence is empty, too long (at most {max_characters} characters) or holds characters "
+        "that cannot be used; the current sentence stays.",
+    },
+    "links.bad_lang": {
+        "ko": "링크의 언어 설정(lang)은 ko 또는 en이어야 합니다. 지금 언어로 보여 줍니다.",
+        "en": "The link's language (lang) must be ko or en; the page stays in the current language.",
+    },
+    "links.bad_layer": {
+        "ko": "링크가 가리키는 층은 이 모델에 없습니다(있는 층: 0–{last}). 층 0을 보여 줍니다.",
+        "en": "The link names a layer this model does not have (its layers are 0–{last}); showing layer 0.",
+    },
+    "links.bad_head": {
+        "ko": "링크가 가리키는 헤드는 이 모델에 없습니다(있는 헤드: 0–{last}). 헤드 0을 보여 줍니다.",
+        "en": "The link names a head this model does not have (its heads are 0–{last}); showing head 0.",
+    },
+    "links.bad_token": {
+        "ko": "링크가 가리키는 토큰 위치는 이 문장에 없습니다(있는 위치: 0–{last}). 기본 위치를 보여 줍니다.",
+        "en": "The link names a token position this sentence does not have (its positions are 0–{last}); "
+        "showing the default one.",
+    },
+    "links.bad_step": {
+        "ko": "링크가 가리키는 디코딩 단계는 이 번역에 없습니다(있는 단계: 0–{last}). 첫 단계를 보여 줍니다.",
+        "en": "The link names a decoding step this translation does not have (its steps are 0–{last}); "
+        "showing the first one.",
+    },
+    "links.bad_tab": {
+        "ko": "링크가 가리키는 탭은 이 페이지에 없어서 첫 번째 탭을 보여 줍니다.",
+        "en": "The link names a tab this page does not have; showing the first one.",
+    },
+    "links.repeated": {
+        "ko": "링크에 `{name}` 값이 여러 번 들어 있어서 기본값으로 보여 줍니다.",
+        "en": "The link gives `{name}` more than once; showing its default.",
+    },
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},
     "export.csv_help": {

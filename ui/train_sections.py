@@ -330,6 +330,7 @@ def snapshot_grid(snapshot):
         x_title=tr("train.axis_korean"),
         y_title=tr("train.axis_english"),
         value_title=tr("train.axis_weight"),
+        palette=state.current_palette(),
     )
 
 

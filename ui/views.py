@@ -26,7 +26,7 @@ import streamlit as st
 
 from model.attention import AttentionKind
 from model.inspect import decoder_mask_stages
-from ui import charts, export, frames, loading, sidebar, streamlit_internals
+from ui import charts, export, frames, loading, sidebar, state, streamlit_internals
 from ui.state import tr
 
 # Bounds the shared chart cache: a chart is a few kB to a few hundred kB (its rows as Arrow).
@@ -87,14 +87,24 @@ def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_lab
     return PreparedChart(recipe, json.dumps(spec), datasets)
 
 
+# The charts drawn in colour scales: they take the session's palette (`ui.charts.PALETTES`).
+HEATMAPS = {"attention_heatmap", "attention_heatmap_with_gold", "matrix_heatmap", "attention_grid"}
+
+
+def with_palette(chart_name: str, options: dict) -> dict:
+    """`options`, plus the session's colour palette when `chart_name` is a heatmap."""
+    return {**options, "palette": state.current_palette()} if chart_name in HEATMAPS else options
+
+
 def chart(chart_name: str, frame: pd.DataFrame, **options) -> PreparedChart:
-    """The cached `ui.charts.<chart_name>(frame, **options)` (see `prepared_chart`)."""
-    return prepared_chart(chart_name, frame, options)
+    """The cached `ui.charts.<chart_name>(frame, **options)` in the session's palette (see `prepared_chart`)."""
+    return prepared_chart(chart_name, frame, with_palette(chart_name, options))
 
 
 def draw(figure, width: str = "content") -> None:
     """A fixed-size chart at its own size (`width`="content"): stretching would squash its
-    cells and labels.
+    cells and labels. On a phone a chart wider than the screen scrolls sideways in its own box
+    (ui.streamlit_internals.phone_charts_scroll, set once per run by streamlit_app.py).
 
     `figure` is a PreparedChart (sent as its cached spec) or a plain Altair chart.
     """
@@ -200,17 +210,20 @@ def score_matrix(head_scores: pd.DataFrame, column: str) -> pd.DataFrame:
 def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
     """Layer and head radios side by side; returns the chosen (layer, head)."""
     layer_column, head_column = st.columns(2)
+    # Labels fixed now, in this run's language: a format_func must not read session state later.
+    layer_labels = {value: tr("views.layer_n", n=value) for value in sorted(frame["layer"].unique().tolist())}
+    head_labels = {value: tr("views.head_n", n=value) for value in sorted(frame["head"].unique().tolist())}
     layer = layer_column.radio(
         tr("views.layer_pick"),
-        sorted(frame["layer"].unique().tolist()),
-        format_func=lambda value: tr("views.layer_n", n=value),
+        list(layer_labels),
+        format_func=layer_labels.__getitem__,
         horizontal=True,
         key=widget_key(kind, "layer"),
     )
     head = head_column.radio(
         tr("views.head_pick"),
-        sorted(frame["head"].unique().tolist()),
-        format_func=lambda value: tr("views.head_n", n=value),
+        list(head_labels),
+        format_func=head_labels.__getitem__,
         horizontal=True,
         key=widget_key(kind, "head"),
     )
@@ -220,13 +233,18 @@ def pick_layer_head(frame: pd.DataFrame, kind: str) -> tuple[int, int]:
 def pick_query(frame: pd.DataFrame, kind: str, default_index: int = 0) -> int:
     """The focused query position, picked by its label (repeated tokens numbered)."""
     labels = position_labels(frame, "query_pos", "row_label")
+    key = widget_key(kind, "focus")
+    if key in st.session_state and st.session_state[key] not in labels:
+        del st.session_state[key]  # a position of the previous sentence
+    # A value set through session state (a link) must not meet a default index: Streamlit warns then.
+    default = {} if key in st.session_state else {"index": min(max(default_index, 0), len(labels) - 1)}
     query_pos = st.radio(
         tr(f"views.{kind}.focus_pick"),
         list(labels),
-        index=min(max(default_index, 0), len(labels) - 1),
+        **default,
         format_func=lambda position: sidebar.escape_label(labels[position]),  # radio options render markdown
         horizontal=True,
-        key=widget_key(kind, "focus"),
+        key=key,
     )
     return int(query_pos)
 
@@ -256,7 +274,7 @@ def head_grid(frame: pd.DataFrame, kind: str) -> None:
         "query_label": "row_label",
         **axis_titles(kind),
     }
-    prepared = prepared_chart("attention_grid", frame, options, axis_labels=labelled)
+    prepared = prepared_chart("attention_grid", frame, with_palette("attention_grid", options), axis_labels=labelled)
     if not labelled:
         st.caption(tr("views.grid_unlabelled"))
     draw(prepared)

@@ -182,10 +182,10 @@ class BrowserSession:
         self.page.context.close()
 
 
-def new_browser_session(browser: Browser, locale: str = "en-US") -> BrowserSession:
+def new_browser_session(browser: Browser, locale: str = "en-US", viewport: dict | None = None) -> BrowserSession:
     """A fresh context and page; `locale` is the language the browser reports,
-    which the app takes as its default language."""
-    context = browser.new_context(viewport=VIEWPORT, locale=locale)
+    which the app takes as its default language; `viewport` its size (VIEWPORT unless given)."""
+    context = browser.new_context(viewport=viewport or VIEWPORT, locale=locale)
     page = context.new_page()
     session = BrowserSession(page=page, javascript_errors=[])
 
