@@ -1027,7 +1027,6 @@ def word_order_lines(
 # --- sidebar: how sure the model was of each token it wrote ----------------------------
 
 COPY_COLOR = "#7b3294"  # copied words: purple, apart from the blues and from the gold outline
-PROBABILITY_SCHEME = "blues"
 
 
 def token_probability_strip(
@@ -1037,6 +1036,7 @@ def token_probability_strip(
     copied_label: str = "copied word",
     uncertain_label: str = "below 0.5",
     width: int = 250,
+    palette: str = STANDARD_PALETTE,
 ) -> alt.LayerChart:
     """One small cell per written token, in order, shaded by its probability (0..1).
 
@@ -1067,7 +1067,7 @@ def token_probability_strip(
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color(
             "probability:Q",
-            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=PROBABILITY_SCHEME),
+            scale=alt.Scale(domain=WEIGHT_DOMAIN, scheme=PALETTES[palette]["sequential"]),
             legend=None,
         )
     )

@@ -88,7 +88,13 @@ def prepared_chart(chart_name: str, frame: pd.DataFrame, options: dict, axis_lab
 
 
 # The charts drawn in colour scales: they take the session's palette (`ui.charts.PALETTES`).
-HEATMAPS = {"attention_heatmap", "attention_heatmap_with_gold", "matrix_heatmap", "attention_grid"}
+HEATMAPS = {
+    "attention_heatmap",
+    "attention_heatmap_with_gold",
+    "matrix_heatmap",
+    "attention_grid",
+    "token_probability_strip",
+}
 
 
 def with_palette(chart_name: str, options: dict) -> dict:
