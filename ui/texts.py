@@ -1946,8 +1946,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "that cannot be used; the current sentence stays.",
     },
     "links.bad_lang": {
-        "ko": "링크의 언어 설정(lang)은 ko 또는 en이어야 합니다. 지금 언어로 보여 줍니다.",
-        "en": "The link's language (lang) must be ko or en; the page stays in the current language.",
+        "ko": "링크의 언어 설정(`lang`)은 `ko` 또는 `en`이어야 합니다. 지금 언어로 보여 줍니다.",
+        "en": "The link's language (`lang`) must be `ko` or `en`; the page stays in the current language.",
     },
     "links.bad_layer": {
         "ko": "링크가 가리키는 층은 이 모델에 없습니다(있는 층: 0–{last}). 층 0을 보여 줍니다.",

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 
 from tests.browser import harness
+from ui import texts
 from ui.texts import TEXTS
 
 pytestmark = pytest.mark.browser
@@ -85,11 +86,11 @@ def test_the_encoder_page_works_without_a_mouse(browser, streamlit_server, app_u
         assert picked != link["sentence"], "the example picked with the keyboard is studied"
 
         # The page: the layer, head and token radio groups, moved with the arrow keys.
-        tab_to(page, r"radio\|layer 0$", seen)
+        tab_to(page, "radio\\|" + re.escape(texts.text("views.layer_n", "en", n=0)) + "$", seen)
         page.keyboard.press("ArrowRight")
         settle(page)
         assert params_of(page.url)["layer"] == "1"
-        tab_to(page, r"radio\|head 0$", seen)
+        tab_to(page, "radio\\|" + re.escape(texts.text("views.head_n", "en", n=0)) + "$", seen)
         page.keyboard.press("ArrowRight")
         settle(page)
         page.keyboard.press("ArrowRight")
