@@ -287,7 +287,9 @@ def click_sidebar_link(page: Page, link: SidebarLink) -> None:
     if link.url not in urls:
         raise LookupError(f"the sidebar has no link to {link.url}; it has {urls}")
     links.nth(urls.index(link.url)).click()
-    page.wait_for_url(link.url, timeout=IDLE_TIMEOUT_MS)
+    # The attention pages keep their view in the query string (ui/view_link.py): the page's
+    # address, with or without one, is the page.
+    page.wait_for_url(re.compile(re.escape(link.url) + r"(\?.*)?$"), timeout=IDLE_TIMEOUT_MS)
     wait_until_idle(page)
 
 
