@@ -296,6 +296,17 @@ def test_changing_an_under_the_hood_control_updates_the_url():
     assert url_params(app) == {name: value for name, value in expected.items() if name != "causal"} | {"kind": "cross"}
 
 
+def test_an_under_the_hood_links_token_is_checked_against_its_kinds_tokens():
+    """The sentence has 8 source tokens and 7 decoder positions: position 7 exists for encoder
+    self-attention only."""
+    app = open_link(HOOD, {"sentence": SENTENCE, "kind": "encoder_self", "token": "7"})
+    assert (app.selectbox(key=hood_sections.QUERY).value, warnings(app)) == (7, [])
+    app = open_link(HOOD, {"sentence": SENTENCE, "kind": "cross", "token": "7"})
+    [message] = warnings(app)
+    assert message == texts.text("links.bad_token", "en", last=6)
+    assert app.selectbox(key=hood_sections.QUERY).value == 0
+
+
 HOSTILE_HOOD = [
     ({"kind": "self"}, "links.bad_kind"),
     ({"layer": "99"}, "links.bad_layer"),

@@ -158,7 +158,7 @@ def pick_what_ifs(kind: AttentionKind) -> tuple[bool, bool, float]:
         st.markdown(tr("hood.what_if.body"))
         scale_column, causal_column, temperature_column = st.columns(3)
         # Defaults through session state, not value=: a link sets these keys first (follow_link), and a
-        # widget whose value= meets a value set through session state makes Streamlit warn.
+        # widget whose value= meets a value set through session state makes Streamlit log a warning.
         for key, default in ((SCALE, True), (CAUSAL, True), (TEMPERATURE, TEMPERATURES.default)):
             st.session_state.setdefault(key, default)
         with scale_column:
