@@ -1978,7 +1978,7 @@ TEXTS: dict[str, dict[str, str]] = {
     # Under the hood's links: the kind of attention and the what-ifs.
     "links.copy_body_hood": {
         "ko": "이 주소를 보내면 받는 사람도 같은 문장의 같은 어텐션 종류, 층, 헤드, 쿼리 토큰을 "
-        "같은 '만약에' 설정(√d_k로 나누기, 인과 마스크, 온도)으로 봅니다. "
+        "같은 ‘만약에?’ 설정(√d_k로 나누기, 인과 마스크, 온도)으로 봅니다. "
         "상자 오른쪽 위의 버튼을 누르면 복사됩니다.",
         "en": "Send this address and whoever opens it sees this view: the same sentence, attention kind, layer, "
         "head and query token, with the same what-ifs (√d_k, causal mask, temperature). "
