@@ -109,9 +109,6 @@ def sentence_side(kind: AttentionKind, study: state.Study, layer: int, head: int
     """Sentence B (an example, or typed) through the study's model; None, said why, when it cannot be translated."""
     st.markdown(tr("compare.body"))
     examples = [sentence for sentence in loading.example_sentences() if sentence != study.translation.source]
-    typed = st.session_state.get(keys.sentence)
-    if isinstance(typed, str) and typed not in examples:
-        examples.insert(0, typed)  # a sentence the learner typed stays one of the options
     sentence_b = st.selectbox(
         tr("compare.pick"), examples, key=keys.sentence, accept_new_options=True, help=tr("compare.pick_help")
     )
