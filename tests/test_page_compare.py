@@ -232,8 +232,8 @@ def test_the_same_model_loaded_twice_differs_by_exactly_zero(shipped, kind):
     assert texts.text("compare.same_model", "en") in captions(app)
     translation = translate(shipped, SEED)
     prose = markdown_text(app)
-    assert f"**A** (Pretrained model): {SEED} → {translation.translation}" in prose
-    assert f"**B** (Uploaded (again\\.safetensors)): {SEED} → {translation.translation}" in prose
+    assert f"**A** · Pretrained model  \n{SEED} → {translation.translation}" in prose
+    assert f"**B** · Uploaded (again\\.safetensors)  \n{SEED} → {translation.translation}" in prose
     difference = difference_of(app, 1, 3)
     query_count = len(kind.axis_tokens(translation.source_tokens, translation.target_tokens)[0])
     assert len(difference) == query_count * len(
@@ -252,7 +252,7 @@ def test_another_model_with_fewer_layers_and_heads(shipped):
     pick_layer_head(app, kind, 0, 1)
     rerun(app)
     first, second = translate(shipped, SEED), translate(small, SEED)
-    assert f"**B** (Trained in this session): {SEED} → {second.translation or '∅'}" in markdown_text(app)
+    assert f"**B** · Trained in this session  \n{SEED} → {second.translation or '∅'}" in markdown_text(app)
     expected, rows, columns = expected_difference(kind, first, second, 0, 1)
     difference = difference_of(app, 0, 1)
     assert difference["value"].tolist() == pytest.approx(expected, abs=1e-6)

@@ -21,10 +21,13 @@ import streamlit as st
 
 from model.attention import AttentionKind
 from model.decoding import Translation
-from ui import export, frames, loading, sidebar, state, views
+from ui import charts, export, frames, loading, sidebar, state, views
 from ui.state import tr
 
 SENTENCE, MODEL = "sentence", "model"  # what B differs from A in
+# px for the cells of each of the two maps side by side: half the page holds a map's row labels
+# ("student → <eos>"), its cells and its colour legend.
+SIDE_BY_SIDE_CELLS = 280
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,10 @@ def model_side(kind: AttentionKind, study: state.Study, layer: int, head: int, k
 
 
 def draw_sides(side_a: Side, side_b: Side, labels: MapLabels) -> None:
-    """A and B side by side: each translation, then its map of the picked head."""
+    """A and B side by side: each translation, then its map of the picked head (cells of one size)."""
+    key_count = max(side_a.rows["key_pos"].nunique(), side_b.rows["key_pos"].nunique())
+    key_tokens = [*side_a.rows["key_token"].unique(), *side_b.rows["key_token"].unique()]
+    cell_size = charts.fitted_cell_size(key_tokens, key_count, SIDE_BY_SIDE_CELLS, smallest=16, largest=44)
     for column, side in zip(st.columns(2), (side_a, side_b), strict=True):
         with column:
             fields = {
@@ -166,7 +172,7 @@ def draw_sides(side_a: Side, side_b: Side, labels: MapLabels) -> None:
             else:
                 st.markdown(tr("compare.model_translation", model=side.model, **fields))
                 title = tr("compare.model_title", name=side.name)
-            views.show("attention_heatmap", side.rows, title=title, **labels.heatmap_options())
+            views.show("attention_heatmap", side.rows, title=title, cell_size=cell_size, **labels.heatmap_options())
 
 
 def english_row_count(translation: Translation) -> int:

@@ -1065,8 +1065,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.model_pick": {"ko": "비교할 모델 B", "en": "Model B to compare"},
     "compare.model_title": {"ko": "모델 {name}", "en": "Model {name}"},
     "compare.model_translation": {
-        "ko": "**{name}** ({model}): {source} → {translation}",
-        "en": "**{name}** ({model}): {source} → {translation}",
+        "ko": "**{name}** · {model}  \n{source} → {translation}",
+        "en": "**{name}** · {model}  \n{source} → {translation}",
     },
     "compare.model_refused": {
         "ko": "모델 B는 이 문장을 읽을 수 없습니다. {reason} 사이드바에서 두 모델이 모두 아는 문장을 고르세요.",
