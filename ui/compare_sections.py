@@ -21,13 +21,14 @@ import streamlit as st
 
 from model.attention import AttentionKind
 from model.decoding import Translation
-from ui import charts, export, frames, loading, sidebar, state, views
+from ui import export, frames, loading, sidebar, state, views
 from ui.state import tr
 
 SENTENCE, MODEL = "sentence", "model"  # what B differs from A in
 # px for the cells of each of the two maps side by side: half the page holds a map's row labels
 # ("student → <eos>"), its cells and its colour legend.
 SIDE_BY_SIDE_CELLS = 280
+SMALLEST_CELL, LARGEST_CELL = 16, 44  # px: a long sentence's labels are truncated, its tooltips whole
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,7 @@ def model_side(kind: AttentionKind, study: state.Study, layer: int, head: int, k
 def draw_sides(side_a: Side, side_b: Side, labels: MapLabels) -> None:
     """A and B side by side: each translation, then its map of the picked head (cells of one size)."""
     key_count = max(side_a.rows["key_pos"].nunique(), side_b.rows["key_pos"].nunique())
-    key_tokens = [*side_a.rows["key_token"].unique(), *side_b.rows["key_token"].unique()]
-    cell_size = charts.fitted_cell_size(key_tokens, key_count, SIDE_BY_SIDE_CELLS, smallest=16, largest=44)
+    cell_size = max(SMALLEST_CELL, min(LARGEST_CELL, SIDE_BY_SIDE_CELLS // key_count))
     for column, side in zip(st.columns(2), (side_a, side_b), strict=True):
         with column:
             fields = {
