@@ -2039,6 +2039,33 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "링크에 `{name}` 값이 여러 번 들어 있어서 기본값으로 보여 줍니다.",
         "en": "The link gives `{name}` more than once; showing its default.",
     },
+    # Under the hood's links: the kind of attention and the what-ifs.
+    "links.copy_body_hood": {
+        "ko": "이 주소를 보내면 받는 사람도 같은 문장의 같은 어텐션 종류, 층, 헤드, 쿼리 토큰을 "
+        "같은 ‘만약에?’ 설정(√d_k로 나누기, 인과 마스크, 온도)으로 봅니다. "
+        "상자 오른쪽 위의 버튼을 누르면 복사됩니다.",
+        "en": "Send this address and whoever opens it sees this view: the same sentence, attention kind, layer, "
+        "head and query token, with the same what-ifs (√d_k, causal mask, temperature). "
+        "The button at the box's top right copies it.",
+    },
+    "links.bad_kind": {
+        "ko": "링크의 어텐션 종류(`kind`)는 {kinds} 중 하나여야 합니다. 기본값인 {default} 종류를 보여 줍니다.",
+        "en": "The link's attention kind (`kind`) must be one of {kinds}; showing the default one ({default}).",
+    },
+    "links.bad_scale": {
+        "ko": "링크의 `scale` 값은 `on` 또는 `off`여야 합니다. √d_k로 나누는 원래 계산을 보여 줍니다.",
+        "en": "The link's `scale` must be `on` or `off`; showing the real computation, divided by √d_k.",
+    },
+    "links.bad_causal": {
+        "ko": "링크의 `causal` 값은 `on` 또는 `off`여야 합니다. 인과 마스크를 켠 원래 계산을 보여 줍니다.",
+        "en": "The link's `causal` must be `on` or `off`; showing the real computation, with the causal mask.",
+    },
+    "links.bad_temperature": {
+        "ko": "링크의 온도(`temperature`)는 {low}–{high} 사이에서 {step} 간격인 숫자여야 합니다. "
+        "기본값인 온도 {default}{로} 보여 줍니다.",
+        "en": "The link's temperature (`temperature`) must be a number from {low} to {high} in steps of {step}; "
+        "showing the default temperature ({default}).",
+    },
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},
     "export.csv_help": {
