@@ -156,7 +156,7 @@ async def switch_page(page: Page, url: str) -> float:
     links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
     urls = await links.evaluate_all("anchors => anchors.map((a) => a.href)")
     await links.nth(urls.index(url)).click()
-    await page.wait_for_url(url, timeout=TIMEOUT_MS)
+    await page.wait_for_url(harness.page_address(url), timeout=TIMEOUT_MS)
     return await seconds_to_idle(page, await last_action_ms(page), previous_title)
 
 

@@ -287,10 +287,14 @@ def click_sidebar_link(page: Page, link: SidebarLink) -> None:
     if link.url not in urls:
         raise LookupError(f"the sidebar has no link to {link.url}; it has {urls}")
     links.nth(urls.index(link.url)).click()
-    # The attention pages keep their view in the query string (ui/view_link.py): the page's
-    # address, with or without one, is the page.
-    page.wait_for_url(re.compile(re.escape(link.url) + r"(\?.*)?$"), timeout=IDLE_TIMEOUT_MS)
+    page.wait_for_url(page_address(link.url), timeout=IDLE_TIMEOUT_MS)
     wait_until_idle(page)
+
+
+def page_address(url: str) -> re.Pattern:
+    """The addresses of the page at `url`: the attention pages keep their view in the query
+    string (ui/view_link.py), so the page's address with or without one is the page."""
+    return re.compile(re.escape(url) + r"(\?.*)?$")
 
 
 def navigation_language(page: Page) -> str:
