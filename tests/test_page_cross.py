@@ -490,14 +490,14 @@ def test_compare_tab_shows_both_maps_and_their_difference(language, sentence_b):
     rerun(app)
     prose = markdown_text(app)
     assert f"**A**: {SEED} → {first.translation}" in prose and f"**B**: {sentence_b} → {second.translation}" in prose
-    title = texts.text("cross.compare.difference_title", language, layer=0, head=0)
+    title = texts.text("compare.difference_title", language, layer=0, head=0)
     difference = chart_titled(app, title).data_of(chart_titled(app, title).layers()[0])
     rows = min(len(first.output_tokens), len(second.output_tokens)) - 1
     columns = min(len(first.source_tokens), len(second.source_tokens))
     expected = second.maps.cross[0, 0, :rows, :columns] - first.maps.cross[0, 0, :rows, :columns]
     drawn = difference.sort_values(["row_pos", "column_pos"])["value"].to_numpy()
     assert drawn == pytest.approx(expected.flatten().tolist(), abs=1e-6)
-    common = texts.text("cross.compare.common_part", language)
+    common = texts.text("compare.common_part", language)
     same_shape = len(first.output_tokens) == len(second.output_tokens) and len(first.source_tokens) == len(
         second.source_tokens
     )

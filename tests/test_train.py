@@ -132,6 +132,22 @@ def test_teacher_forced_exact_match_equals_greedy_decoding(shipped):
     assert 0.1 < shares[0] < 0.9 < shares[1]
 
 
+def test_evaluation_in_length_chunks_equals_one_pass_over_the_split(shipped):
+    # Chunks of 7 sentences of similar length: the loss is still the mean over every token of
+    # the split, the exact match the share of its sentences (not averages of chunk averages).
+    pairs = build_corpus(0).valid[:150]
+    source, target_input, targets = encode_pairs(pairs, shipped.source_vocabulary, shipped.target_vocabulary)
+    targets[::3, 0] = UNK_ID  # a third of the references wrong at their first word: exact match below 1
+    tensors = source, target_input, targets
+    with torch.no_grad():
+        logits, one_pass_loss = shipped.model(*tensors)
+    right = (logits.argmax(-1) == tensors[2]) | (tensors[2] == PAD_ID)
+    loss, exact = evaluate(shipped.model, tensors, rows_per_chunk=7)
+    assert loss == pytest.approx(one_pass_loss.item(), rel=1e-5)
+    assert exact == pytest.approx(right.all(1).float().mean().item())
+    assert 0.5 < exact < 0.8
+
+
 def test_bucketed_batches_group_pairs_by_length_and_keep_the_weights():
     source_lengths = torch.randint(3, 12, (1000,))
     target_lengths = source_lengths + torch.randint(0, 4, (1000,))

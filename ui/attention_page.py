@@ -9,7 +9,7 @@ causal mask step by step. Texts come from the page's own section of ui/texts.py
 import streamlit as st
 
 from model.attention import AttentionKind
-from ui import export, links, sidebar, state, view_link, views
+from ui import compare_sections, export, links, sidebar, state, view_link, views
 from ui.state import tr
 
 # The section of ui/texts.py each kind's page takes its texts from.
@@ -114,4 +114,24 @@ def one_head_views(kind: AttentionKind, study: state.Study, attention) -> None:
     st.markdown(f"**{tr(f'{section}.lines_header')}**")
     st.caption(tr(f"{section}.lines_body"))
     views.lines_view(attention, kind, layer, head, query_pos)
+
+    st.subheader(tr("compare.header"))
+    compare_view(kind, study, layer, head)
     view_link.keep_in_url(view_link.session_view(layer, head, query_pos), link_box)
+
+
+def compare_keys(kind: AttentionKind) -> compare_sections.CompareKeys:
+    return compare_sections.CompareKeys.with_prefix(views.widget_key(kind, "compare"))
+
+
+def compare_view(kind: AttentionKind, study: state.Study, layer: int, head: int) -> None:
+    """The picked head beside another sentence's or another model's (ui/compare_sections.py), behind
+    a toggle: off, the page computes and sends nothing for it (a toggle, not an expander: it stays
+    as it was when the language changes its label)."""
+    keys = compare_keys(kind)
+    if not st.toggle(tr("compare.open"), key=views.widget_key(kind, "compare_open")):
+        state.keep_widget_values(keys.every_key)  # for when it is switched on again
+        return
+    labels = compare_sections.MapLabels(query_label="row_label", **views.axis_titles(kind))
+    with st.container(border=True):
+        compare_sections.compare_section(kind, study, layer, head, keys, labels)

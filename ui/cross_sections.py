@@ -398,6 +398,22 @@ def heads_section(c: CrossMaps) -> None:
     head_roles_sections.head_roles_section(c.study)
 
 
+COMPARE_KEYS = compare_sections.CompareKeys.with_prefix("cross_compare")
+
+
+def compare_section(c: CrossMaps) -> None:
+    """Two sentences or two models through the picked head, rows labelled as the map tab labels them."""
+    titles = heatmap_titles()
+    labels = compare_sections.MapLabels(
+        query_label=titles["query_label"],
+        x_title=titles["x_title"],
+        y_title=titles["y_title"],
+        value_title=titles["value_title"],
+        english_rows_only=True,  # the rows that wrote an English word: B − A of the words of A and B
+    )
+    compare_sections.compare_section(cross_views.CROSS, c.study, c.layer, c.head, COMPARE_KEYS, labels)
+
+
 # The map comes first so the page opens on it; the guessing game is one tab away.
 SECTIONS = {
     "cross.tab.map": (map_section, [SHOW_GOLD, FOCUS, views.widget_key(cross_views.CROSS, "lines_every_token")]),
@@ -408,7 +424,7 @@ SECTIONS = {
         explanation_sections.explanation_section,
         [explanation_sections.WHICH, explanation_sections.WORD],
     ),
-    "cross.tab.compare": (compare_sections.compare_section, [compare_sections.SENTENCE_B]),
+    "cross.tab.compare": (compare_section, COMPARE_KEYS.every_key),
 }
 
 

@@ -33,7 +33,7 @@ Word order (the Cross-attention page's lines between the sentences):
   whether that link crosses another.
 
 Comparing two sentences:
-- `difference_frame`: B − A of two cross-attention maps of one head, in the matrix format.
+- `difference_frame`: B − A of two attention maps of one head (any kind), in the matrix format.
 
 What each head does (model/heads.py's Report):
 - `head_report_frame`: one row per head of every kind: HEAD_REPORT_COLUMNS;
@@ -322,18 +322,24 @@ def word_order_frame(cross: pd.DataFrame, english_count: int) -> pd.DataFrame:
     return rows.assign(link=rows.index.isin(strongest.index), crosses=[pair in crossing for pair in pairs])
 
 
-def difference_frame(first: pd.DataFrame, second: pd.DataFrame, first_rows: int, second_rows: int) -> pd.DataFrame:
-    """B − A of two cross-attention maps of one head (tidy rows of one layer and head each), as
-    a `matrix_frame`: one cell per position both maps have.
+def difference_frame(
+    first: pd.DataFrame, second: pd.DataFrame, row_label: str = "produced_token", row_count: int | None = None
+) -> pd.DataFrame:
+    """B − A of two attention maps of one head (tidy rows of one layer and head each, of one kind),
+    as a `matrix_frame`: one cell per (query, key) position both maps have.
 
-    Rows are English positions below both `first_rows` and `second_rows` (each map's
-    English tokens; `<eos>` left out), columns the Korean positions both sentences
-    have. Labels are "a / b" where the two tokens differ, the token where they agree.
+    Rows are the query positions both maps have, below `row_count` when given (the
+    Cross-attention page compares the rows that wrote an English word, `<eos>` left out);
+    columns the key positions both have. Rows are labelled from the `row_label` column
+    (e.g. "produced_token", or views.kind_frame's "row_label"), columns from "key_token";
+    a label is "a / b" where the two maps' tokens differ, the token where they agree.
     `value` = weight in `second` − weight in `first`, in −1..1.
     """
-    columns = ["query_pos", "key_pos", "produced_token", "key_token", "weight"]
+    columns = ["query_pos", "key_pos", row_label, "key_token", "weight"]
     merged = first[columns].merge(second[columns], on=["query_pos", "key_pos"], suffixes=("_a", "_b"))
-    merged = merged[merged["query_pos"] < min(first_rows, second_rows)].sort_values(["query_pos", "key_pos"])
+    if row_count is not None:
+        merged = merged[merged["query_pos"] < row_count]
+    merged = merged.sort_values(["query_pos", "key_pos"])
 
     def label(a, b) -> str:
         return str(a) if a == b else f"{a} / {b}"
@@ -342,9 +348,7 @@ def difference_frame(first: pd.DataFrame, second: pd.DataFrame, first_rows: int,
         {
             "row_pos": merged["query_pos"].to_numpy(),
             "column_pos": merged["key_pos"].to_numpy(),
-            "row_label": [
-                label(a, b) for a, b in zip(merged["produced_token_a"], merged["produced_token_b"], strict=True)
-            ],
+            "row_label": [label(a, b) for a, b in zip(merged[f"{row_label}_a"], merged[f"{row_label}_b"], strict=True)],
             "column_label": [label(a, b) for a, b in zip(merged["key_token_a"], merged["key_token_b"], strict=True)],
             "value": (merged["weight_b"] - merged["weight_a"]).to_numpy(dtype=np.float64),
             "negative_infinity": False,

@@ -12,7 +12,7 @@ import streamlit as st
 
 from model.attention import AttentionKind
 from model.inspect import AGREEMENT_TOLERANCE, HeadExplanation, layer_count
-from ui import export, frames, hood, state, views
+from ui import export, frames, hood, links, state, view_link, views
 from ui.state import tr
 
 # Widget keys of this page (the shared keys live in ui/state.py).
@@ -28,6 +28,8 @@ MAP_LAYER = "hood_map_layer"
 MAP_HEAD = "hood_map_head"
 
 TABLE_HEIGHT = 250  # px: long tables (x, W_q) scroll instead of filling the page
+# The temperature slider's range; a link's temperature is checked against it (ui/links.py).
+TEMPERATURES = links.NumberRange(low=0.1, high=10.0, step=0.1, default=1.0)
 
 
 def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
@@ -116,9 +118,11 @@ def pick_head(study: state.Study) -> HeadChoice:
     """Kind, layer, head and query pickers side by side, then the what-ifs."""
     checkpoint, translation, config = study.checkpoint, study.translation, study.checkpoint.model_config
     kind_column, layer_column, head_column, query_column = st.columns([3, 1, 1, 3])
+    # Labels fixed now, in this run's language: a format_func must not read session state later.
+    kind_labels = {kind: tr(f"hood.kind.{kind}") for kind in AttentionKind}
     with kind_column:
         kind = AttentionKind(
-            st.selectbox(tr("hood.kind"), list(AttentionKind), format_func=lambda k: tr(f"hood.kind.{k}"), key=KIND)
+            st.selectbox(tr("hood.kind"), list(kind_labels), format_func=kind_labels.__getitem__, key=KIND)
         )
     layers = layer_count(checkpoint.model, kind)
     keep_choice_in_range(LAYER, layers)
@@ -153,12 +157,15 @@ def pick_what_ifs(kind: AttentionKind) -> tuple[bool, bool, float]:
     with st.expander(tr("hood.what_if.header"), expanded=True):
         st.markdown(tr("hood.what_if.body"))
         scale_column, causal_column, temperature_column = st.columns(3)
+        # Defaults through session state, not value=: a link sets these keys first (follow_link), and a
+        # widget whose value= meets a value set through session state makes Streamlit log a warning.
+        for key, default in ((SCALE, True), (CAUSAL, True), (TEMPERATURE, TEMPERATURES.default)):
+            st.session_state.setdefault(key, default)
         with scale_column:
-            scale = st.toggle(tr("hood.what_if.scale"), value=True, key=SCALE, help=tr("hood.what_if.scale_help"))
+            scale = st.toggle(tr("hood.what_if.scale"), key=SCALE, help=tr("hood.what_if.scale_help"))
         with causal_column:
             causal = st.toggle(
                 tr("hood.what_if.causal"),
-                value=True,
                 key=CAUSAL,
                 disabled=not kind.causal,
                 help=tr("hood.what_if.causal_help"),
@@ -166,14 +173,64 @@ def pick_what_ifs(kind: AttentionKind) -> tuple[bool, bool, float]:
         with temperature_column:
             temperature = st.slider(
                 tr("hood.what_if.temperature"),
-                0.1,
-                10.0,
-                1.0,
-                0.1,
+                TEMPERATURES.low,
+                TEMPERATURES.high,
+                step=TEMPERATURES.step,
                 key=TEMPERATURE,
                 help=tr("hood.what_if.temperature_help"),
             )
     return scale, causal, temperature
+
+
+# --- links to a view (ui/view_link.py) -------------------------------------------------------------
+# The view's fields and the keys of the widgets that show them. The head-ablation section's
+# switched-off heads stay out of the link: a list of heads is a parameter of its own to check, and a
+# link that switches heads off would make every opener wait seconds for the test-split exact match.
+LINKED_WIDGETS = {
+    "kind": KIND,
+    "layer": LAYER,
+    "head": HEAD,
+    "token": QUERY,
+    "scale": SCALE,
+    "causal": CAUSAL,
+    "temperature": TEMPERATURE,
+}
+
+
+def link_sizes(study: state.Study) -> links.KindViewSizes:
+    """What a link to this page may name: each kind's layers, heads and query tokens of the model
+    and sentence under study, in the kind picker's order (encoder self-attention first, the default),
+    and the temperature slider's range."""
+    model, translation = study.checkpoint.model, study.translation
+    kinds = {
+        kind: links.ViewSizes(
+            layers=layer_count(model, kind),
+            heads=study.checkpoint.model_config.n_heads,
+            tokens=len(hood.query_and_key_tokens(translation, kind)[0]),
+        )
+        for kind in AttentionKind
+    }
+    return links.KindViewSizes(kinds, TEMPERATURES)
+
+
+def follow_link(study: state.Study) -> None:
+    """Show the kind, layer, head, query and what-ifs a link to this page names; call before pick_head."""
+    view_link.follow_page(link_sizes(study), LINKED_WIDGETS)
+
+
+def keep_in_url(choice: HeadChoice, box) -> None:
+    """The view on screen into the URL, and its link to copy in `box`. The causal switch goes into
+    the link only for decoder self-attention, the one kind it changes."""
+    view = view_link.session_view(
+        choice.layer,
+        choice.head,
+        choice.query,
+        kind=choice.kind,
+        scale=choice.scale,
+        causal=choice.causal if choice.kind.causal else None,
+        temperature=choice.temperature,
+    )
+    view_link.keep_in_url(view, box, body_key="links.copy_body_hood")
 
 
 def explanation_of(study: state.Study, choice: HeadChoice) -> HeadExplanation:

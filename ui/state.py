@@ -260,6 +260,26 @@ def available_model_sources() -> list[str]:
     return sources
 
 
+def checkpoint_of_source(source: str):
+    """The Checkpoint that model source `source` (SHIPPED, SESSION or UPLOADED) holds, or None when
+    it holds none (for SHIPPED: when the shipped file cannot be read; the sidebar says why)."""
+    init_state()
+    if source == SESSION:
+        return st.session_state[SESSION_CHECKPOINT]
+    if source == UPLOADED:
+        return st.session_state[UPLOADED_CHECKPOINT]
+    checkpoint, _ = loading.shipped_checkpoint_or_error()
+    return checkpoint
+
+
+def other_model_sources() -> list[str]:
+    """The model sources, other than the sidebar's, that hold a model to compare with (ui/compare_sections.py)."""
+    current = current_model_source()
+    return [
+        source for source in available_model_sources() if source != current and checkpoint_of_source(source) is not None
+    ]
+
+
 def current_model_source() -> str:
     init_state()
     source = st.session_state[MODEL_SOURCE]

@@ -997,6 +997,98 @@ TEXTS: dict[str, dict[str, str]] = {
         "ko": "모델이 실제로 쓴 가중치. 대각선 위는 정확히 0이고, 각 행의 합은 1입니다.",
         "en": "The weights the model really used: exactly 0 above the diagonal, each row sums to 1.",
     },
+    # --- compare: two sentences or two models on any attention page (ui/compare_sections.py; issue 13 §5)
+    "compare.body": {
+        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
+        "어텐션은 어디가 어떻게 바뀔까요?",
+        "en": "The sentence under study (A) and another example (B), side by side, through the same model and the "
+        "same head. When the sentence changes a little, where does the attention change?",
+    },
+    "compare.pick": {"ko": "비교할 문장 B", "en": "Sentence B to compare"},
+    "compare.translation": {
+        "ko": "**{name}**: {source} → {translation}",
+        "en": "**{name}**: {source} → {translation}",
+    },
+    "compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
+    "compare.difference_header": {"ko": "차이 맵: B − A", "en": "Difference map: B − A"},
+    "compare.difference_body": {
+        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
+        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "en": "Each cell is B's weight minus A's at the same position: blue where B looks more, red where A looks "
+        "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
+    },
+    "compare.common_part": {
+        "ko": "두 문장의 길이가 달라서, 둘 다 가진 자리(짧은 쪽의 행과 열)만 비교합니다.",
+        "en": "The two sentences differ in length, so only the positions both have (the shorter one's rows and "
+        "columns) are compared.",
+    },
+    "compare.difference_title": {
+        "ko": "B − A · 층 {layer} · 헤드 {head}",
+        "en": "B − A · layer {layer} · head {head}",
+    },
+    "compare.difference_body_colour_blind_safe": {
+        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 주황 칸은 B에서 더 많이 본 곳, 파란 칸은 A에서 더 많이 본 곳, "
+        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "en": "Each cell is B's weight minus A's at the same position: orange where B looks more, blue where A looks "
+        "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
+    },
+    "compare.header": {"ko": "비교하기: 다른 문장, 다른 모델", "en": "Compare: another sentence or another model"},
+    "compare.open": {
+        "ko": "이 헤드를 다른 문장이나 다른 모델과 비교하기",
+        "en": "Compare this head with another sentence or another model",
+    },
+    "compare.what": {"ko": "무엇과 비교할까요?", "en": "What to compare"},
+    "compare.what_sentence": {"ko": "다른 문장", "en": "Another sentence"},
+    "compare.what_model": {"ko": "다른 모델", "en": "Another model"},
+    "compare.one_model": {
+        "ko": "이 세션에는 모델이 하나뿐이라 두 문장을 비교합니다. 두 모델을 비교하려면 학습 페이지에서 모델을 "
+        "학습하거나, 사이드바에서 체크포인트를 업로드하세요.",
+        "en": "This session has one model, so two sentences are compared. To compare two models, train one on the "
+        "Train page or upload a checkpoint in the sidebar.",
+    },
+    "compare.pick_help": {
+        "ko": "예문을 고르거나, 한국어 문장을 직접 입력하고 Enter 키를 누르세요.",
+        "en": "Pick an example, or type your own Korean sentence and press Enter.",
+    },
+    "compare.sentence_refused": {
+        "ko": "문장 B는 번역할 수 없습니다. {reason}",
+        "en": "Sentence B cannot be translated. {reason}",
+    },
+    "compare.model_body": {
+        "ko": "살펴보는 문장을 사이드바에서 고른 모델(A)과 다른 모델(B)에 넣고, 두 모델의 같은 층·같은 헤드를 나란히 "
+        "놓습니다. 헤드 번호에는 정해진 역할이 없습니다. 한 모델의 헤드 0이 다른 모델의 헤드 0과 같은 일을 한다는 "
+        "보장은 없으니, 차이가 크다면 두 모델이 같은 일을 서로 다른 헤드에 맡긴 것일 수도 있습니다.",
+        "en": "The sentence under study, read by the sidebar's model (A) and by another model (B): the same layer and "
+        "head of each, side by side. A head's number is not a role: head 0 of one model need not do what head 0 of "
+        "the other does, so a large difference may only mean that the two models gave the same job to different heads.",
+    },
+    "compare.model_pick": {"ko": "비교할 모델 B", "en": "Model B to compare"},
+    "compare.model_title": {"ko": "모델 {name}", "en": "Model {name}"},
+    "compare.model_translation": {
+        "ko": "**{name}** · {model}  \n{source} → {translation}",
+        "en": "**{name}** · {model}  \n{source} → {translation}",
+    },
+    "compare.model_refused": {
+        "ko": "모델 B는 이 문장을 읽을 수 없습니다. {reason} 사이드바에서 두 모델이 모두 아는 문장을 고르세요.",
+        "en": "Model B cannot read this sentence. {reason} Pick a sentence both models know in the sidebar.",
+    },
+    "compare.missing_head": {
+        "ko": "모델 B에는 이 어텐션의 층 {layer} · 헤드 {head}{가} 없어서 비교할 수 없습니다(층 수: {layers}, 층마다 "
+        "헤드 수: {heads}). 위에서 더 작은 층이나 헤드를 고르세요.",
+        "en": "Model B has no layer {layer} · head {head} of this attention (layers: {layers}, heads per layer: "
+        "{heads}), so there is nothing to compare. Pick a smaller layer or head above.",
+    },
+    "compare.same_model": {
+        "ko": "모델 B는 A와 같은 모델입니다(가중치와 단어가 같은 모델을 두 번 불러왔습니다). 그래서 차이는 어디서나 "
+        "0입니다.",
+        "en": "Model B is the same model as A (the same weights and words, loaded twice), so the difference is 0 "
+        "everywhere.",
+    },
+    "compare.common_part_models": {
+        "ko": "두 모델의 맵 크기가 달라서(토큰이나 번역이 달라서), 둘 다 가진 자리만 비교합니다.",
+        "en": "The two models' maps differ in size (their tokens or translations differ), so only the positions both "
+        "have are compared.",
+    },
     "encoder.title": {"ko": "인코더 셀프 어텐션", "en": "Encoder self-attention"},
     "encoder.intro": {
         "ko": (
@@ -1426,34 +1518,6 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # compare two sentences (ui/compare_sections.py; issue 13 §5)
     "cross.tab.compare": {"ko": "⑥ 두 문장 비교", "en": "⑥ Compare"},
-    "cross.compare.body": {
-        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
-        "어텐션은 어디가 어떻게 바뀔까요?",
-        "en": "The sentence under study (A) and another example (B), side by side, through the same model and the "
-        "same head. When the sentence changes a little, where does the attention change?",
-    },
-    "cross.compare.pick": {"ko": "비교할 문장 B", "en": "Sentence B to compare"},
-    "cross.compare.translation": {
-        "ko": "**{name}**: {source} → {translation}",
-        "en": "**{name}**: {source} → {translation}",
-    },
-    "cross.compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
-    "cross.compare.difference_header": {"ko": "차이 맵: B − A", "en": "Difference map: B − A"},
-    "cross.compare.difference_body": {
-        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
-        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
-        "en": "Each cell is B's weight minus A's at the same position: blue where B looks more, red where A looks "
-        "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
-    },
-    "cross.compare.common_part": {
-        "ko": "두 문장의 길이가 달라서, 둘 다 가진 자리(짧은 쪽의 행과 열)만 비교합니다.",
-        "en": "The two sentences differ in length, so only the positions both have (the shorter one's rows and "
-        "columns) are compared.",
-    },
-    "cross.compare.difference_title": {
-        "ko": "B − A · 층 {layer} · 헤드 {head}",
-        "en": "B − A · layer {layer} · head {head}",
-    },
     # what each head does (ui/head_roles_sections.py; issue 13 §3)
     "cross.roles.header": {"ko": "헤드마다 하는 일", "en": "What each head does"},
     "cross.roles.body": {
@@ -1974,6 +2038,33 @@ TEXTS: dict[str, dict[str, str]] = {
     "links.repeated": {
         "ko": "링크에 `{name}` 값이 여러 번 들어 있어서 기본값으로 보여 줍니다.",
         "en": "The link gives `{name}` more than once; showing its default.",
+    },
+    # Under the hood's links: the kind of attention and the what-ifs.
+    "links.copy_body_hood": {
+        "ko": "이 주소를 보내면 받는 사람도 같은 문장의 같은 어텐션 종류, 층, 헤드, 쿼리 토큰을 "
+        "같은 ‘만약에?’ 설정(√d_k로 나누기, 인과 마스크, 온도)으로 봅니다. "
+        "상자 오른쪽 위의 버튼을 누르면 복사됩니다.",
+        "en": "Send this address and whoever opens it sees this view: the same sentence, attention kind, layer, "
+        "head and query token, with the same what-ifs (√d_k, causal mask, temperature). "
+        "The button at the box's top right copies it.",
+    },
+    "links.bad_kind": {
+        "ko": "링크의 어텐션 종류(`kind`)는 {kinds} 중 하나여야 합니다. 기본값인 {default} 종류를 보여 줍니다.",
+        "en": "The link's attention kind (`kind`) must be one of {kinds}; showing the default one ({default}).",
+    },
+    "links.bad_scale": {
+        "ko": "링크의 `scale` 값은 `on` 또는 `off`여야 합니다. √d_k로 나누는 원래 계산을 보여 줍니다.",
+        "en": "The link's `scale` must be `on` or `off`; showing the real computation, divided by √d_k.",
+    },
+    "links.bad_causal": {
+        "ko": "링크의 `causal` 값은 `on` 또는 `off`여야 합니다. 인과 마스크를 켠 원래 계산을 보여 줍니다.",
+        "en": "The link's `causal` must be `on` or `off`; showing the real computation, with the causal mask.",
+    },
+    "links.bad_temperature": {
+        "ko": "링크의 온도(`temperature`)는 {low}–{high} 사이에서 {step} 간격인 숫자여야 합니다. "
+        "기본값인 온도 {default}{로} 보여 줍니다.",
+        "en": "The link's temperature (`temperature`) must be a number from {low} to {high} in steps of {step}; "
+        "showing the default temperature ({default}).",
     },
     # --- export ----------------------------------------------------------------
     "export.csv": {"ko": "CSV", "en": "CSV"},

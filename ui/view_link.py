@@ -55,12 +55,18 @@ def follow_shared() -> None:
     st.session_state[SHARED_FOLLOWED] = params
 
 
-def follow_page(sizes: links.ViewSizes, widget_keys: Mapping[str, str], tab_label: Callable[[str], str] = str) -> None:
+def follow_page(
+    sizes: links.ViewSizes | links.KindViewSizes,
+    widget_keys: Mapping[str, str],
+    tab_label: Callable[[str], str] = str,
+) -> None:
     """Follow a new link's page parameters: set the page's widgets before they are drawn, and say
     in the user's language what of the link could not be followed.
 
-    `widget_keys` maps a view field ("layer", "head", "token", "step", "tab") to the session-state
-    key of the widget that shows it; `tab_label` turns a tab id into the label `st.tabs` keeps.
+    `widget_keys` maps a view field ("layer", "head", "token", "step", "tab"; "kind", "scale",
+    "causal", "temperature" with KindViewSizes) to the session-state key of the widget that shows
+    it; a field the view leaves None keeps its widget's value. `tab_label` turns a tab id into the
+    label `st.tabs` keeps.
     """
     follow_shared()
     params = current_params()
@@ -86,19 +92,23 @@ def view_url(view: links.View) -> str:
     return f"{st.context.url or ''}?{query}"
 
 
-def keep_in_url(view: links.View, box) -> None:
+def keep_in_url(view: links.View, box, body_key: str = "links.copy_body") -> None:
     """Write `view` to the URL's query parameters, and show its link to copy in `box` (a container
-    drawn where the page wants the control)."""
+    drawn where the page wants the control) under the text `body_key` of ui/texts.py."""
     params = links.link_params(view)
     if current_params() != {name: [value] for name, value in params.items()}:
         st.query_params.from_dict(params)
     st.session_state[LINK_SEEN] = current_params()
     with box.popover(tr("links.copy_button"), icon=":material/link:"):
-        st.caption(tr("links.copy_body"))
+        st.caption(tr(body_key))
         # st.code has a copy button (Streamlit has no clipboard API); wrapped, a phone shows it whole.
         st.code(view_url(view), language=None, wrap_lines=True)
 
 
-def session_view(layer: int, head: int, token: int, step: int | None = None, tab: str | None = None) -> links.View:
-    """The view on screen: the page's controls and the session's language and sentence."""
-    return links.View(state.current_language(), state.current_sentence(), layer, head, token, step, tab)
+def session_view(
+    layer: int, head: int, token: int, step: int | None = None, tab: str | None = None, **kind_and_what_ifs
+) -> links.View:
+    """The view on screen: the page's controls and the session's language and sentence.
+    `kind_and_what_ifs`: View's kind, scale, causal and temperature, on a page that has them."""
+    language, sentence = state.current_language(), state.current_sentence()
+    return links.View(language, sentence, layer, head, token, step, tab, **kind_and_what_ifs)

@@ -367,6 +367,25 @@ def save_full_page_screenshot(page: Page, path: Path) -> None:
         page.set_viewport_size(original)
 
 
+def save_element_screenshot(page: Page, locator, path: Path) -> None:
+    """Screenshot one element whole, also when it is taller than the viewport (grown for the shot,
+    as in `save_full_page_screenshot`: Streamlit scrolls its main section, not the document)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    box = locator.bounding_box()
+    original = page.viewport_size or VIEWPORT
+    needed = int(box["height"] + 200) if box else original["height"]
+    page.set_viewport_size(
+        {"width": original["width"], "height": min(max(original["height"], needed), MAX_SCREENSHOT_HEIGHT)}
+    )
+    try:
+        wait_until_idle(page)
+        locator.scroll_into_view_if_needed()
+        page.mouse.move(0, 0)  # no chart toolbar shown by a hover
+        locator.screenshot(path=str(path), animations="disabled")
+    finally:
+        page.set_viewport_size(original)
+
+
 def screenshot_name(link: SidebarLink) -> str:
     """File stem for a page's screenshot: its url path, "home" for the default page."""
     return link.url_path.replace("/", "-") or "home"

@@ -1,12 +1,14 @@
 """The deeper-inspection features used in the real browser, as a new learner would, in both
 languages: every tab of the Cross-attention page (the map with its gold outline, predict
-then reveal, step-through decoding, head scores, is attention an explanation?, compare two sentences), head ablation on Under the hood, and
-attention over training on the Train page. Each state is saved as a screenshot."""
+then reveal, step-through decoding, head scores, is attention an explanation?, compare two sentences), head ablation on Under the hood,
+attention over training on the Train page, and Compare on the encoder and decoder pages (two sentences, then two models after
+an upload). Each state is saved as a screenshot."""
 
 from __future__ import annotations
 
 import pytest
 
+from model.checkpoint import SHIPPED_CHECKPOINT
 from tests.browser import harness
 from ui.texts import TEXTS
 
@@ -94,3 +96,57 @@ def test_head_ablation_and_attention_over_training(language, english_session, ko
     harness.wait_until_idle(page)
     assert_clean(session, "attention over training")
     harness.save_full_page_screenshot(page, screenshot_dir / f"{language}-train-snapshots.png")
+
+
+def compare_box(page, language: str):
+    """The bordered box the compare toggle opens (the innermost block holding its difference map)."""
+    header = TEXTS["compare.difference_header"][language]
+    return (
+        page.locator('[data-testid="stVerticalBlock"]')
+        .filter(has_text=header)
+        .filter(has=page.locator('[data-testid="stVegaLiteChart"]'))
+        .last
+    )
+
+
+def switch_compare_on(session: harness.BrowserSession, language: str) -> None:
+    session.page.get_by_text(TEXTS["compare.open"][language], exact=True).click()
+    harness.wait_until_idle(session.page)
+    assert_clean(session, "compare switched on")
+
+
+def upload_checkpoint(page, path: str) -> None:
+    sidebar = page.locator('[data-testid="stSidebarUserContent"]')
+    expander = sidebar.locator('[data-testid="stExpander"]').filter(has_text="safetensors")
+    if not expander.locator('[data-testid="stFileUploaderDropzone"]').is_visible():
+        expander.locator("summary").click()
+    expander.locator('input[type="file"]').set_input_files(path)
+    harness.wait_until_idle(page)
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_compare_two_sentences_then_two_models_on_the_self_attention_pages(
+    language, english_session, korean_session, app_url, screenshot_dir
+):
+    session = english_session if language == "en" else korean_session
+    page = session.page
+    harness.open_app(page, app_url)
+    # One model: two sentences, and how to get a second model.
+    harness.click_sidebar_link(page, link_to(page, "encoder"))
+    switch_compare_on(session, language)
+    assert page.get_by_text(TEXTS["compare.one_model"][language]).count() == 1
+    box = compare_box(page, language)
+    assert box.locator('[data-testid="stVegaLiteChart"]').count() == 3, "sentence A, sentence B and B − A"
+    harness.save_element_screenshot(page, box, screenshot_dir / f"{language}-encoder-compare.png")
+
+    # A second model: the shipped file uploaded again. Compared with itself, B − A is 0 everywhere.
+    upload_checkpoint(page, str(SHIPPED_CHECKPOINT))
+    harness.click_sidebar_link(page, link_to(page, "decoder"))
+    switch_compare_on(session, language)
+    page.get_by_text(TEXTS["compare.what_model"][language], exact=True).click()
+    harness.wait_until_idle(page)
+    assert_clean(session, "two models")
+    assert page.get_by_text(TEXTS["compare.same_model"][language]).count() == 1
+    box = compare_box(page, language)
+    assert box.locator('[data-testid="stVegaLiteChart"]').count() == 3, "model A, model B and B − A"
+    harness.save_element_screenshot(page, box, screenshot_dir / f"{language}-decoder-compare-models.png")

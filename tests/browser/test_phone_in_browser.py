@@ -79,3 +79,27 @@ def test_the_sentence_picker_works_on_a_phone(browser, streamlit_server, app_url
         assert "sentence=%EA%B7%B8" in page.url or "sentence=그는" in page.url
     finally:
         session.close()
+
+
+def test_compare_fits_a_phone(browser, streamlit_server, app_url, screenshot_dir):
+    """The comparison's two maps side by side and the difference map: each fits or scrolls in its own box."""
+    session = harness.new_browser_session(browser, "ko-KR", viewport=PHONE)
+    try:
+        page = session.page
+        page.goto(f"{app_url}/decoder?sentence=그는 학교에서 밥을 먹었다", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stApp"]', timeout=harness.IDLE_TIMEOUT_MS)
+        harness.wait_until_idle(page)
+        page.get_by_text(TEXTS["compare.open"]["ko"], exact=True).click()
+        harness.wait_until_idle(page)
+        assert harness.page_problems(session) == []
+        assert page.get_by_text(TEXTS["compare.difference_header"]["ko"]).count() == 1
+        assert cut_off_charts(page) == []
+        box = (
+            page.locator('[data-testid="stVerticalBlock"]')
+            .filter(has_text=TEXTS["compare.difference_header"]["ko"])
+            .filter(has=page.locator('[data-testid="stVegaLiteChart"]'))
+            .last
+        )
+        harness.save_element_screenshot(page, box, screenshot_dir / "phone-decoder-compare.png")
+    finally:
+        session.close()

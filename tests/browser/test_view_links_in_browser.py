@@ -119,3 +119,44 @@ def test_a_hostile_link_shows_the_defaults_and_says_why(browser, streamlit_serve
         assert "<" not in session.page.url
     finally:
         session.close()
+
+
+def test_an_under_the_hood_link_opens_its_kind_and_what_ifs(browser, streamlit_server, app_url):
+    """A teacher's "look what happens without the scale" link: kind, layer, head, query and
+    what-ifs, opened in a fresh browser whose language differs from the link's."""
+    session = harness.new_browser_session(browser, "en-US")
+    try:
+        page = session.page
+        link = {
+            "lang": "ko",
+            "sentence": SENTENCE,
+            "kind": "cross",
+            "layer": "1",
+            "head": "2",
+            "token": "3",
+            "scale": "off",
+            "temperature": "2.5",
+        }
+        page.goto(f"{app_url}/under_the_hood?{urlencode(link)}", wait_until="domcontentloaded")
+        kind_picker = page.get_by_role("combobox", name=TEXTS["hood.kind"]["ko"], exact=True)
+        kind_picker.wait_for(timeout=harness.IDLE_TIMEOUT_MS)
+        harness.wait_until_idle(page)
+        assert harness.page_problems(session) == []
+        assert kind_picker.input_value() == TEXTS["hood.kind.cross"]["ko"]
+        for label_key, shown in (("hood.layer", "1"), ("hood.head", "2")):
+            assert page.get_by_role("combobox", name=TEXTS[label_key]["ko"], exact=True).input_value() == shown
+        query = page.get_by_role("combobox", name=TEXTS["hood.query"]["ko"], exact=True).input_value()
+        assert query.startswith("3: ")  # decoder position 3 (its label adds the token it read and produced)
+        scale = page.get_by_role("switch", name=TEXTS["hood.what_if.scale"]["ko"])
+        assert not scale.is_checked()
+        temperature = page.locator('[data-testid="stSlider"] input[type="range"]')
+        assert float(temperature.input_value()) == 2.5
+        shown = page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()
+        assert any(TEXTS["hood.what_if.no_scale"]["ko"] in text for text in shown)  # the what-if is computed
+        assert params_of(page.url) == link
+
+        scale.press("Space")  # the scale back on (a click may land on the sticky header): the address follows
+        harness.wait_until_idle(page)
+        assert params_of(page.url) == {**link, "scale": "on"}
+    finally:
+        session.close()
