@@ -144,6 +144,15 @@ def checkpoint_bytes(checkpoint: Checkpoint) -> bytes:
     return save_safetensors_bytes(tensors, metadata=metadata)
 
 
+def record_header_bytes(record) -> int:
+    """The bytes one history entry or snapshot takes in the header checkpoint_bytes writes.
+
+    A record is JSON inside a metadata value, itself a JSON string, so its quotes are
+    escaped once more; the string's own two quotes stand for the ", " between records.
+    """
+    return len(json.dumps(json.dumps(record, ensure_ascii=False), ensure_ascii=False).encode("utf-8"))
+
+
 def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
     """Write atomically: a temporary file in the same folder, then a rename over `path`."""
     path = Path(path)

@@ -4,7 +4,10 @@
 every snapshot), checks `should_stop()` between steps, and returns the best model so
 far as a `Checkpoint`, even when stopped early. The dashboard turns the reports into
 a progress bar and live charts; the command line (model/train_cli.py, run as
-`python -m model.train`) prints them.
+`python -m model.train`) prints them. Every report reaches the callback; the checkpoint
+keeps the history and the snapshots thinned evenly from the first to the last
+(`EvenlyThinned`, `MAX_SNAPSHOTS`, `MAX_HISTORY_ENTRIES`), so it loads again however long
+the run and however often it recorded.
 """
 
 import copy
@@ -20,14 +23,31 @@ from typing import NamedTuple
 
 import torch
 
-from model.checkpoint import Checkpoint
+from model.checkpoint import MAX_HEADER_BYTES, Checkpoint, record_header_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
-from model.decoding import exact_match, greedy_decode, pad_batch
+from model.decoding import MAX_SENTENCE_TOKENS, exact_match, greedy_decode, pad_batch
 from model.tokenizer import BOS_ID, EOS_ID, PAD_ID, PARTICLES, UNK_ID, Vocabulary, split_korean
 from model.transformer import Transformer
 
 SNAPSHOT_DECIMALS = 4
+# The checkpoint's header holds the history and the snapshots as JSON, and load_checkpoint refuses a
+# header over MAX_HEADER_BYTES (8 MiB). Kept whole, a run the configs allow would save a model nobody
+# can load: 3,500 steps evaluated and snapshotted at every step (the CLI), or 40 steps of an 8-head
+# model whose probe is an uploaded 27-token sentence (the Train page) wrote headers of 9.6 and 11.8 MB.
+# So both records are thinned evenly as training makes them (EvenlyThinned), to these limits:
+MAX_SNAPSHOTS = 100  # positions of the Train page's slider over training; the first and the last always kept
+MAX_HISTORY_ENTRIES = 1_000  # points of each training curve (a chart is narrower than that in pixels)
+# The snapshots' share of the header, 5 MiB. The largest a probe the app accepts makes (4 + 4 layers of
+# 8 heads, 30 source tokens, 40 decoder positions: 118,400 weights of at most 6 characters) takes
+# 0.96 MB, so even then the first and the last fit, with a few between them.
+SNAPSHOTS_HEADER_BYTES = MAX_HEADER_BYTES * 5 // 8
+# 1,000 entries take about 200 kB (at most 240 B each); this bound only backs the count up.
+HISTORY_HEADER_BYTES = MAX_HEADER_BYTES // 16
+# The remaining 2.5 MiB hold the vocabularies, the configs and the tensors' entries (a few kB). An
+# uploaded corpus is at most 1 MB, so its vocabularies are too, or 1.5 MB from a cp949 file (a
+# syllable takes 2 bytes there, 3 in UTF-8), plus the quotes: 1.8 MB at most.
+MAX_PROBE_TOKENS = MAX_SENTENCE_TOKENS  # the longest sentence the app translates; a longer probe's snapshots overflow
 _GLOBAL_GENERATOR = threading.Lock()  # held while a run seeds torch's global generator and builds its model
 # English words that stay when the noun they belong to is hidden: "a <unk>", "the <unk>".
 UNKNOWN_WORD_SEED_OFFSET = 7919  # the hiding stream's seed is the training seed plus this
@@ -53,6 +73,50 @@ class Progress:
     learning_rate: float
     seconds: float  # wall-clock seconds since training started
     snapshot: dict | None = None  # attention maps of the probe sentence at this step, when recorded
+
+
+class EvenlyThinned:
+    """The records of one kind (history entries or snapshots) a run makes, thinned evenly as they come.
+
+    Numbering the records 0, 1, 2, ... in the order they are added, those whose number is a
+    multiple of `stride` are kept, and the newest always: so the first and the last are
+    kept and the rest spread evenly between them, however long the run. When the kept
+    ones outgrow `max_count` records or `max_bytes` of checkpoint header
+    (model.checkpoint.record_header_bytes), the stride doubles and every other one goes,
+    down to the first and the newest. Memory stays bounded while training, too.
+    """
+
+    def __init__(self, max_count: int, max_bytes: int):
+        self.max_count = max_count
+        self.max_bytes = max_bytes
+        self.stride = 1
+        self._kept: list[tuple[int, dict, int]] = []  # (number, record, header bytes), numbers multiples of stride
+        self._newest: tuple[int, dict, int] | None = None
+        self._added = 0
+
+    def add(self, record: dict) -> None:
+        self._newest = (self._added, record, record_header_bytes(record))
+        self._added += 1
+        if self._newest[0] % self.stride == 0:
+            self._kept.append(self._newest)
+        while len(self._kept) > 1 and (len(self._entries()) > self.max_count or self.header_bytes() > self.max_bytes):
+            self.stride *= 2
+            self._kept = [entry for entry in self._kept if entry[0] % self.stride == 0]
+
+    def _entries(self) -> list[tuple[int, dict, int]]:
+        if self._newest is None or (self._kept and self._kept[-1] is self._newest):
+            return self._kept
+        return [*self._kept, self._newest]
+
+    def header_bytes(self) -> int:
+        return sum(size for _, _, size in self._entries())
+
+    @property
+    def newest(self) -> dict | None:
+        return None if self._newest is None else self._newest[1]
+
+    def records(self) -> list[dict]:
+        return [record for _, record, _ in self._entries()]
 
 
 @dataclass
@@ -337,7 +401,8 @@ def record_snapshot(model, step, source_tokens, reference_tokens, source_vocabul
     output_tokens = target_vocabulary.decode(output_ids)
 
     def nested(tensor):
-        return torch.round(tensor, decimals=SNAPSHOT_DECIMALS).tolist()
+        # Rounded in float64: a float32 0.0398 reads 0.039799999445676804 as JSON, three times the bytes.
+        return torch.round(tensor.double(), decimals=SNAPSHOT_DECIMALS).tolist()
 
     return {
         "step": step,
@@ -382,6 +447,15 @@ def evaluate(model, tensors, rows_per_chunk: int = 224) -> tuple[float, float]:
     return loss_sum / max(tokens, 1), exact / len(targets)
 
 
+def probe_problem(train_config: TrainConfig, source_vocabulary: Vocabulary) -> str:
+    """Why the probe sentence cannot be recorded ("" when it can): more tokens, as the model reads it,
+    than MAX_PROBE_TOKENS, whose snapshots SNAPSHOTS_HEADER_BYTES is sized for."""
+    count = len(split_korean(train_config.probe_sentence, source_vocabulary.words))
+    if count > MAX_PROBE_TOKENS:
+        return f"probe_sentence has {count} tokens; at most {MAX_PROBE_TOKENS}"
+    return ""
+
+
 def train(
     train_config: TrainConfig | None = None,
     model_config: ModelConfig | None = None,
@@ -404,6 +478,8 @@ def train(
     model_config.target_vocab_size = len(target_vocabulary)
     if problems := model_config.problems():
         raise ValueError("; ".join(problems))
+    if problem := probe_problem(train_config, source_vocabulary):
+        raise ValueError(problem)
 
     previous_threads = torch.get_num_threads()
     torch.set_num_threads(train_config.threads)
@@ -439,7 +515,8 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
     }
     probe_reference = references.get(tuple(probe_tokens))
 
-    history, snapshots = [], []
+    history = EvenlyThinned(MAX_HISTORY_ENTRIES, HISTORY_HEADER_BYTES)
+    snapshots = EvenlyThinned(MAX_SNAPSHOTS, SNAPSHOTS_HEADER_BYTES)
     best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": 0}
     started = time.perf_counter()
     source_lengths, target_lengths = ((tensor != PAD_ID).sum(1) for tensor in (train_tensors[0], train_tensors[2]))
@@ -464,7 +541,7 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
 
     def snapshot_now():
         snapshot = record_snapshot(model, step, probe_tokens, probe_reference, source_vocabulary, target_vocabulary)
-        snapshots.append(snapshot)
+        snapshots.add(snapshot)
         return snapshot
 
     snapshot = snapshot_now()
@@ -517,14 +594,14 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
         )
         losses_since_report = []
         if evaluation_due:
-            history.append({key: value for key, value in asdict(progress).items() if key != "snapshot"})
+            history.add({key: value for key, value in asdict(progress).items() if key != "snapshot"})
         if on_progress is not None:
             on_progress(progress)
         if valid_exact is not None and valid_exact >= train_config.target_exact_match:
             reached_target = True
             break
 
-    if step > snapshots[-1]["step"]:  # stopped between snapshots: the last one shows the model as it ended
+    if step > snapshots.newest["step"]:  # stopped between snapshots: the last one shows the model as it ended
         snapshot_now()
     if best["key"] is None and step > best["step"] and valid_tensors is None:
         best = {"key": None, "state": copy.deepcopy(model.state_dict()), "step": step}
@@ -546,9 +623,9 @@ def _train_loop(train_config, model_config, corpus, source_vocabulary, target_vo
         source_vocabulary=source_vocabulary,
         target_vocabulary=target_vocabulary,
         train_config=train_config,
-        history=history,
+        history=history.records(),
         metrics=metrics,
-        snapshots=snapshots,
+        snapshots=snapshots.records(),
         corpus_fingerprint=corpus.fingerprint(),
         created_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )

@@ -23,7 +23,7 @@ from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import SentenceError, check_sentence
 from model.tokenizer import split_korean
-from model.train import Progress, build_vocabularies, train
+from model.train import Progress, build_vocabularies, probe_problem, train
 from model.user_corpus import MAX_FILE_BYTES, MIN_PAIRS, CorpusFileError, parse_user_corpus
 
 
@@ -95,6 +95,8 @@ def main(argv=None) -> int:
     sized = replace(model_config, source_vocab_size=len(source_vocabulary), target_vocab_size=len(target_vocabulary))
     if problems := sized.problems():  # with the corpus's vocabularies, the size limit is exact
         return fail("; ".join(problems))
+    if problem := probe_problem(train_config, source_vocabulary):
+        return fail(f"--probe-sentence: {problem}")
     if longest > model_config.max_len:
         return fail(
             f"max_len ({model_config.max_len}) is shorter than the corpus's longest sentence ({longest} tokens)"

@@ -920,6 +920,7 @@ CASES_SETTINGS = [
         ("--d-model", "256", "--n-heads", "8", "--n-encoder-layers", "4", "--n-decoder-layers", "4", "--d-ff", "1024"),
     ),
     SettingsCase("empty probe sentence", ("--probe-sentence", "")),
+    SettingsCase("probe sentence longer than the app reads", ("--probe-sentence", "나는 " * 16)),
     SettingsCase("unknown option", ("--layers", "3")),
     SettingsCase("output path is a folder", ("--out", "/")),
     SettingsCase("own corpus without --out", ("--corpus", "pairs.tsv")),

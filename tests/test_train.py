@@ -1,14 +1,21 @@
 import dataclasses
+import json
+import re
+import struct
 
 import pytest
 import torch
 
+from model import train as train_module
+from model.checkpoint import MAX_HEADER_BYTES, check_records, checkpoint_bytes, load_checkpoint, record_header_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match
 from model.tokenizer import PAD_ID, PARTICLES, UNK_ID
 from model.train import (
     HIDEABLE_SUBJECTS,
+    MAX_PROBE_TOKENS,
+    EvenlyThinned,
     UnknownWordInsertion,
     UnknownWordReplacement,
     build_vocabularies,
@@ -291,3 +298,103 @@ def test_an_extra_unknown_word_goes_between_typed_words_and_adds_no_english():
     again = UnknownWordInsertion(pairs, 0.3, torch.Generator().manual_seed(0)).apply(rows, batch)
     assert torch.equal(again, widened)  # deterministic from its generator
     assert torch.equal(UnknownWordInsertion(pairs, 0.0, torch.Generator()).apply(rows, batch), batch)
+
+
+# --- records thinned to fit the checkpoint's header ---------------------------------------------
+
+
+def header_length(data: bytes) -> int:
+    return struct.unpack("<Q", data[:8])[0]
+
+
+def evenly_spread(steps: list[int]) -> bool:
+    """Every gap the same, but the last one (to the newest record), which may be shorter."""
+    gaps = [later - earlier for earlier, later in zip(steps, steps[1:], strict=False)]
+    return len(set(gaps[:-1])) <= 1 and (len(gaps) < 2 or 0 < gaps[-1] <= gaps[0])
+
+
+def test_thinned_records_keep_the_first_and_the_newest_evenly_spread_within_the_count():
+    records = EvenlyThinned(max_count=10, max_bytes=10**9)
+    for step in range(1_000):
+        records.add({"step": step})
+        steps = [record["step"] for record in records.records()]
+        assert steps[0] == 0 and steps[-1] == step
+        assert len(steps) <= 10 and (step < 10 or len(steps) > 10 // 2), (step, steps)
+        assert evenly_spread(steps), steps
+    assert steps == [0, 128, 256, 384, 512, 640, 768, 896, 999]
+
+
+def test_thinned_records_stay_within_their_header_bytes():
+    one = record_header_bytes({"step": 0, "weights": [0.5] * 100})
+    records = EvenlyThinned(max_count=1_000, max_bytes=20 * one)
+    for step in range(500):
+        records.add({"step": step, "weights": [0.5] * 100})
+        assert records.header_bytes() <= 20 * one
+        assert records.header_bytes() == sum(map(record_header_bytes, records.records()))
+    assert 10 < len(records.records()) <= 20
+    big = EvenlyThinned(max_count=1_000, max_bytes=one)  # not even two fit: the first and the newest stay
+    for step in range(5):
+        big.add({"step": step, "weights": [0.5] * 100})
+    assert [record["step"] for record in big.records()] == [0, 4]
+
+
+def test_a_run_recording_at_every_step_keeps_its_records_evenly_thinned(monkeypatch):
+    monkeypatch.setattr(train_module, "MAX_SNAPSHOTS", 6)
+    monkeypatch.setattr(train_module, "MAX_HISTORY_ENTRIES", 9)
+    reports = []
+    config = TrainConfig(steps=41, batch_size=8, eval_every=1, snapshot_every=1, warmup_steps=2, threads=1)
+    checkpoint = train(config, TINY_MODEL, SMALL_EVALUATION, on_progress=reports.append).checkpoint
+    assert len(reports) == 41  # every step was evaluated and snapshotted; the records keep a few
+    snapshot_steps = [snapshot["step"] for snapshot in checkpoint.snapshots]
+    history_steps = [entry["step"] for entry in checkpoint.history]
+    assert snapshot_steps == [0, 16, 32, 41]  # the replay still spans the run: step 0 to the end
+    assert history_steps == [1, 9, 17, 25, 33, 41]
+    assert checkpoint.history[-1] == {k: v for k, v in dataclasses.asdict(reports[-1]).items() if k != "snapshot"}
+    assert checkpoint.snapshots[-1] == reports[-1].snapshot
+
+
+def long_sentence_corpus():
+    """An upload of 25 pairs whose Korean has the most tokens the app reads (30), its English 39 words."""
+    rows = [
+        " ".join(f"말{row:02d}{word:02d}" for word in range(MAX_PROBE_TOKENS))
+        + "\t"
+        + " ".join(f"{chr(ord('a') + row)}{word:02d}" for word in range(39))
+        for row in range(25)
+    ]
+    return parse_user_corpus("\n".join(rows).encode(), "long.tsv")
+
+
+def test_a_run_whose_snapshots_outgrow_the_header_saves_and_loads():
+    # The largest attention maps the app can record: 4 + 4 layers of 8 heads, a 30-token probe
+    # read with its 39-word reference. Eleven snapshots of about 0.9 MB would make a 10 MB header.
+    corpus = long_sentence_corpus()
+    assert len(corpus.train[0].korean_tokens) == MAX_PROBE_TOKENS
+    model_config = ModelConfig(d_model=8, n_heads=8, d_ff=8, n_encoder_layers=4, n_decoder_layers=4)
+    config = TrainConfig(
+        steps=10, batch_size=4, eval_every=1, snapshot_every=1, threads=1, probe_sentence=corpus.train[0].korean
+    )
+    reports = []
+    checkpoint = train(config, model_config, corpus, on_progress=reports.append).checkpoint
+    recorded = [report.snapshot for report in reports if report.snapshot is not None]
+    assert len(recorded) == 10 and len(recorded[0]["target_tokens"]) == 40
+    assert sum(map(record_header_bytes, recorded)) > MAX_HEADER_BYTES  # unthinned, the file would be refused
+    data = checkpoint_bytes(checkpoint)
+    assert header_length(data) < MAX_HEADER_BYTES
+    loaded = load_checkpoint(data)
+    check_records(loaded)  # what the Train page checks before drawing an uploaded model's records
+    steps = [snapshot["step"] for snapshot in loaded.snapshots]
+    assert steps[0] == 0 and steps[-1] == 10 and 2 < len(steps) < 11
+    assert loaded.snapshots == checkpoint.snapshots and loaded.history == checkpoint.history
+
+
+def test_snapshot_weights_are_written_with_four_decimals():
+    # Rounded in float32 they read 0.039799999445676804: three times the header bytes.
+    result, _ = short_run(steps=5)
+    text = json.dumps(result.checkpoint.snapshots)
+    assert re.search(r"\d\.\d{3,4}[,\]]", text) and not re.search(r"\d\.\d{5,}", text)
+
+
+def test_a_probe_longer_than_the_app_reads_is_refused_before_training():
+    config = TrainConfig(steps=1, threads=1, probe_sentence="나는 " * (MAX_PROBE_TOKENS // 2 + 1))
+    with pytest.raises(ValueError, match="probe_sentence has 32 tokens"):
+        train(config, TINY_MODEL, SMALL_EVALUATION)

@@ -579,6 +579,27 @@ def points_chart(
     return alt.layer(*layers).properties(autosize=PAD, title=title, width=size, height=size)
 
 
+_NO_AXIS = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)  # lines views: positions only
+
+
+def _rule_edges(rows: pd.DataFrame, x: tuple, y: tuple, **channels) -> alt.Chart:
+    """The rule layer of the lines views (attention_lines, word_order_lines): one line per row of
+    `rows`, from (x start, y start) to (x end, y end). `x` and `y` are (start column, end column,
+    scale), drawn without axes; `channels` are the other encodings (width, colour, tooltip)."""
+    (x_start, x_end, x_scale), (y_start, y_end, y_scale) = x, y
+    return (
+        alt.Chart(rows)
+        .mark_rule(strokeCap="round")
+        .encode(
+            x=alt.X(f"{x_start}:Q", scale=x_scale, axis=_NO_AXIS),
+            x2=alt.X2(x_end),
+            y=alt.Y(f"{y_start}:Q", scale=y_scale, axis=_NO_AXIS),
+            y2=alt.Y2(y_end),
+            **channels,
+        )
+    )
+
+
 def attention_lines(
     frame: pd.DataFrame,
     focus_pos: int | None = None,
@@ -602,28 +623,22 @@ def attention_lines(
     rows = max(frame["query_pos"].max(), frame["key_pos"].max()) + 1
     y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
     x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
-    no_axis = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
-    edges = (
-        alt.Chart(lines)
-        .mark_rule(strokeCap="round")
-        .encode(
-            x=alt.X("left:Q", scale=x_scale, axis=no_axis),
-            x2=alt.X2("right"),
-            y=alt.Y("query_pos:Q", scale=y_scale, axis=no_axis),
-            y2=alt.Y2("key_pos"),
-            opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=None),
-            strokeWidth=alt.StrokeWidth(
-                "weight:Q",
-                scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
-                legend=alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f"),
-            ),
-            color=alt.ColorValue(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
-            tooltip=[
-                alt.Tooltip(f"{query_label}:N", title=left_title),
-                alt.Tooltip("key_token:N", title=right_title),
-                alt.Tooltip("weight:Q", title=value_title, format=".4f"),
-            ],
-        )
+    edges = _rule_edges(
+        lines,
+        ("left", "right", x_scale),
+        ("query_pos", "key_pos", y_scale),
+        opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=None),
+        strokeWidth=alt.StrokeWidth(
+            "weight:Q",
+            scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
+            legend=alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f"),
+        ),
+        color=alt.ColorValue(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
+        tooltip=[
+            alt.Tooltip(f"{query_label}:N", title=left_title),
+            alt.Tooltip("key_token:N", title=right_title),
+            alt.Tooltip("weight:Q", title=value_title, format=".4f"),
+        ],
     )
     queries = frame.drop_duplicates("query_pos")[["query_pos", query_label]].rename(
         columns={"query_pos": "pos", query_label: "label"}
@@ -642,8 +657,8 @@ def attention_lines(
                 alt.Chart(rows)
                 .mark_text(align=align, dx=dx, fontSize=13, **style)
                 .encode(
-                    x=alt.X("side:Q", scale=x_scale, axis=no_axis),
-                    y=alt.Y("pos:Q", scale=y_scale, axis=no_axis),
+                    x=alt.X("side:Q", scale=x_scale, axis=_NO_AXIS),
+                    y=alt.Y("pos:Q", scale=y_scale, axis=_NO_AXIS),
                     text=alt.Text("label:N"),
                 )
             )
@@ -658,7 +673,7 @@ def attention_lines(
         return (
             alt.Chart(pd.DataFrame({"side": [side], "label": [label]}))
             .mark_text(align=align, dx=dx, dy=-row_height * 0.8, fontSize=12, color="#777777")
-            .encode(x=alt.X("side:Q", scale=x_scale, axis=no_axis), y=alt.YValue(0), text=alt.Text("label:N"))
+            .encode(x=alt.X("side:Q", scale=x_scale, axis=_NO_AXIS), y=alt.YValue(0), text=alt.Text("label:N"))
         )
 
     return (
@@ -959,27 +974,21 @@ def word_order_lines(
     )
     x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
     y_scale = alt.Scale(domain=[-0.1, 1.1], reverse=True, nice=False, zero=False)  # Korean on top
-    no_axis = alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None)
-    edges = (
-        alt.Chart(links)
-        .mark_rule(strokeCap="round")
-        .encode(
-            x=alt.X("korean_x:Q", scale=x_scale, axis=no_axis),
-            x2=alt.X2("english_x"),
-            y=alt.Y("top:Q", scale=y_scale, axis=no_axis),
-            y2=alt.Y2("bottom"),
-            strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[1, 7]), legend=None),
-            color=alt.Color(
-                "kind_of_line:N",
-                scale=alt.Scale(domain=[crossing_label, straight_label], range=[HIGHLIGHT_COLOR, "#4c78a8"]),
-                legend=alt.Legend(title=None, orient="bottom"),
-            ),
-            tooltip=[
-                alt.Tooltip(f"{query_label}:N", title=bottom_title),
-                alt.Tooltip("key_token:N", title=top_title),
-                alt.Tooltip("weight:Q", title=value_title, format=".4f"),
-            ],
-        )
+    edges = _rule_edges(
+        links,
+        ("korean_x", "english_x", x_scale),
+        ("top", "bottom", y_scale),
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[1, 7]), legend=None),
+        color=alt.Color(
+            "kind_of_line:N",
+            scale=alt.Scale(domain=[crossing_label, straight_label], range=[HIGHLIGHT_COLOR, "#4c78a8"]),
+            legend=alt.Legend(title=None, orient="bottom"),
+        ),
+        tooltip=[
+            alt.Tooltip(f"{query_label}:N", title=bottom_title),
+            alt.Tooltip("key_token:N", title=top_title),
+            alt.Tooltip("weight:Q", title=value_title, format=".4f"),
+        ],
     )
     korean = frame.drop_duplicates("key_pos")[["key_pos", "key_token"]]
     korean = pd.DataFrame({"x": (korean["key_pos"] + 0.5) / korean_count, "y": 0.0, "label": korean["key_token"]})
@@ -993,8 +1002,8 @@ def word_order_lines(
             alt.Chart(rows)
             .mark_text(fontSize=14, baseline=baseline, dy=dy, color="#333333")
             .encode(
-                x=alt.X("x:Q", scale=x_scale, axis=no_axis),
-                y=alt.Y("y:Q", scale=y_scale, axis=no_axis),
+                x=alt.X("x:Q", scale=x_scale, axis=_NO_AXIS),
+                y=alt.Y("y:Q", scale=y_scale, axis=_NO_AXIS),
                 text=alt.Text("label:N"),
             )
         )
@@ -1004,8 +1013,8 @@ def word_order_lines(
             alt.Chart(pd.DataFrame({"x": [0.0], "y": [y], "label": [label]}))
             .mark_text(align="right", baseline=baseline, dx=-10, dy=dy, fontSize=12, color="#777777")
             .encode(
-                x=alt.X("x:Q", scale=x_scale, axis=no_axis),
-                y=alt.Y("y:Q", scale=y_scale, axis=no_axis),
+                x=alt.X("x:Q", scale=x_scale, axis=_NO_AXIS),
+                y=alt.Y("y:Q", scale=y_scale, axis=_NO_AXIS),
                 text=alt.Text("label:N"),
             )
         )
