@@ -160,11 +160,29 @@ async def switch_page(page: Page, url: str) -> float:
     return await seconds_to_idle(page, await last_action_ms(page), previous_title)
 
 
+CHECKED_INDEX = "labels => labels.findIndex((label) => label.querySelector('input:checked'))"
+SELECTION_WAIT_S = 5  # after a click, how long the radio may take to show the option selected
+
+
 async def pick_another_option(page: Page, picker: str) -> float:
-    """Click the option after the one selected in a radio picker (a click on the selected one runs nothing)."""
+    """Click the option after the one selected in a radio picker (a click on the selected one runs nothing).
+
+    On a browser CPU shared by a dozen pages the picker may still move (the page above it
+    redrawn) between Playwright finding the label and the click landing; the click then selects
+    nothing and no run starts. As a learner would, click again when the option is not
+    selected; the time counts from the click that took effect.
+    """
     options = page.locator(f'{picker} [role="radiogroup"] label')
-    selected = await options.evaluate_all("labels => labels.findIndex((label) => label.querySelector('input:checked'))")
-    await options.nth((selected + 1) % await options.count()).click()
+    selected = await options.evaluate_all(CHECKED_INDEX)
+    wanted = (selected + 1) % await options.count()
+    for attempt in range(3):
+        await options.nth(wanted).click()
+        deadline = time.monotonic() + SELECTION_WAIT_S
+        while time.monotonic() < deadline and await options.evaluate_all(CHECKED_INDEX) != wanted:
+            await asyncio.sleep(0.1)
+        if await options.evaluate_all(CHECKED_INDEX) == wanted:
+            break
+        progress(f"a click on option {wanted} of {picker} selected nothing (attempt {attempt + 1}); clicking again")
     return await seconds_to_idle(page, await last_action_ms(page))
 
 

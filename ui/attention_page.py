@@ -91,8 +91,11 @@ def follow_link(kind: AttentionKind, study: state.Study, attention) -> None:
 VIEW_WIDGETS = {"layer": "layer", "head": "head", "token": "focus"}
 
 
-# A fragment: picking a layer, head or token reruns these sections only, not the page.
-@st.fragment
+# Not an st.fragment, though it would rerun only these sections: on a server starved by a class,
+# Streamlit 1.67 dropped a fragment's rerun request that came in while the session's previous run
+# was ending (benchmarks/classroom.py: 7 of 12 learners picked a head and the page never
+# changed). A click's full rerun cancels a run in progress and is never dropped; the page's
+# charts are cached, so it costs a few hundredths of a second more.
 def one_head_views(kind: AttentionKind, study: state.Study, attention) -> None:
     section = TEXT_SECTIONS[kind]
     st.subheader(tr(f"{section}.head_header"))

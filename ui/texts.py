@@ -999,8 +999,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     # --- compare: two sentences or two models on any attention page (ui/compare_sections.py; issue 13 §5)
     "compare.body": {
-        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델, 같은 헤드로 나란히 놓습니다. 문장이 조금 달라지면 "
-        "어텐션은 어디가 어떻게 바뀔까요?",
+        "ko": "살펴보는 문장(A)과 다른 예문(B)을 같은 모델에 넣고, 같은 헤드의 어텐션 맵을 나란히 놓습니다. "
+        "문장이 조금 달라지면 어텐션은 어디가 어떻게 바뀔까요?",
         "en": "The sentence under study (A) and another example (B), side by side, through the same model and the "
         "same head. When the sentence changes a little, where does the attention change?",
     },
@@ -1012,13 +1012,14 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.map_title": {"ko": "문장 {name}", "en": "Sentence {name}"},
     "compare.difference_header": {"ko": "차이 맵: B − A", "en": "Difference map: B − A"},
     "compare.difference_body": {
-        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, 빨간 칸은 A에서 더 많이 본 곳, "
-        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "ko": "각 칸을 같은 자리의 B 가중치에서 A 가중치를 뺀 값으로 칠했습니다. 파란 칸은 B에서 더 많이 본 곳, "
+        "빨간 칸은 A에서 더 많이 본 곳, 흰 칸은 차이가 없는 곳입니다. 같은 자리의 토큰이 A와 B에서 다르면 "
+        "행·열 이름에 'A의 토큰 / B의 토큰' 꼴로 둘 다 적습니다.",
         "en": "Each cell is B's weight minus A's at the same position: blue where B looks more, red where A looks "
         "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
     },
     "compare.common_part": {
-        "ko": "두 문장의 길이가 달라서, 둘 다 가진 자리(짧은 쪽의 행과 열)만 비교합니다.",
+        "ko": "두 문장의 길이가 달라서 두 맵에 모두 있는 자리(짧은 쪽의 행과 열)만 비교합니다.",
         "en": "The two sentences differ in length, so only the positions both have (the shorter one's rows and "
         "columns) are compared.",
     },
@@ -1027,8 +1028,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "B − A · layer {layer} · head {head}",
     },
     "compare.difference_body_colour_blind_safe": {
-        "ko": "같은 자리의 가중치를 B에서 A를 빼서 칠했습니다. 주황 칸은 B에서 더 많이 본 곳, 파란 칸은 A에서 더 많이 본 곳, "
-        "흰 칸은 차이가 없는 곳입니다. 두 토큰이 다르면 칸 이름에 'A / B'로 함께 적습니다.",
+        "ko": "각 칸을 같은 자리의 B 가중치에서 A 가중치를 뺀 값으로 칠했습니다. 주황 칸은 B에서 더 많이 본 곳, "
+        "파란 칸은 A에서 더 많이 본 곳, 흰 칸은 차이가 없는 곳입니다. 같은 자리의 토큰이 A와 B에서 다르면 "
+        "행·열 이름에 'A의 토큰 / B의 토큰' 꼴로 둘 다 적습니다.",
         "en": "Each cell is B's weight minus A's at the same position: orange where B looks more, blue where A looks "
         "more, white where they agree. Where the two tokens differ, the label shows both as 'A / B'.",
     },
@@ -1057,7 +1059,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "compare.model_body": {
         "ko": "살펴보는 문장을 사이드바에서 고른 모델(A)과 다른 모델(B)에 넣고, 두 모델의 같은 층·같은 헤드를 나란히 "
         "놓습니다. 헤드 번호에는 정해진 역할이 없습니다. 한 모델의 헤드 0이 다른 모델의 헤드 0과 같은 일을 한다는 "
-        "보장은 없으니, 차이가 크다면 두 모델이 같은 일을 서로 다른 헤드에 맡긴 것일 수도 있습니다.",
+        "보장은 없으니, 차이가 크더라도 두 모델이 같은 일을 서로 다른 헤드에 맡겼을 뿐일 수도 있습니다.",
         "en": "The sentence under study, read by the sidebar's model (A) and by another model (B): the same layer and "
         "head of each, side by side. A head's number is not a role: head 0 of one model need not do what head 0 of "
         "the other does, so a large difference may only mean that the two models gave the same job to different heads.",
@@ -1069,23 +1071,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "**{name}** · {model}  \n{source} → {translation}",
     },
     "compare.model_refused": {
-        "ko": "모델 B는 이 문장을 읽을 수 없습니다. {reason} 사이드바에서 두 모델이 모두 아는 문장을 고르세요.",
+        "ko": "모델 B는 이 문장을 읽을 수 없습니다. {reason} 사이드바에서 두 모델이 모두 읽을 수 있는 문장을 고르세요.",
         "en": "Model B cannot read this sentence. {reason} Pick a sentence both models know in the sidebar.",
     },
     "compare.missing_head": {
-        "ko": "모델 B에는 이 어텐션의 층 {layer} · 헤드 {head}{가} 없어서 비교할 수 없습니다(층 수: {layers}, 층마다 "
-        "헤드 수: {heads}). 위에서 더 작은 층이나 헤드를 고르세요.",
+        "ko": "모델 B의 이 어텐션에는 층 {layer} · 헤드 {head}{가} 없어서 비교할 수 없습니다(층 {layers}개, "
+        "층마다 헤드 {heads}개, 번호는 0부터). 위에서 번호가 더 작은 층이나 헤드를 고르세요.",
         "en": "Model B has no layer {layer} · head {head} of this attention (layers: {layers}, heads per layer: "
-        "{heads}), so there is nothing to compare. Pick a smaller layer or head above.",
+        "{heads}), so there is nothing to compare. Pick a lower layer or head number above (they count from 0).",
     },
     "compare.same_model": {
-        "ko": "모델 B는 A와 같은 모델입니다(가중치와 단어가 같은 모델을 두 번 불러왔습니다). 그래서 차이는 어디서나 "
-        "0입니다.",
+        "ko": "모델 B는 A와 같은 모델입니다(가중치와 어휘가 같은 모델을 두 번 불러온 것입니다). 그래서 차이 맵은 "
+        "모든 칸이 0입니다.",
         "en": "Model B is the same model as A (the same weights and words, loaded twice), so the difference is 0 "
         "everywhere.",
     },
     "compare.common_part_models": {
-        "ko": "두 모델의 맵 크기가 달라서(토큰이나 번역이 달라서), 둘 다 가진 자리만 비교합니다.",
+        "ko": "두 모델의 토큰이나 번역이 달라 맵 크기가 다르므로, 두 맵에 모두 있는 자리만 비교합니다.",
         "en": "The two models' maps differ in size (their tokens or translations differ), so only the positions both "
         "have are compared.",
     },
@@ -2049,7 +2051,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "The button at the box's top right copies it.",
     },
     "links.bad_kind": {
-        "ko": "링크의 어텐션 종류(`kind`)는 {kinds} 중 하나여야 합니다. 기본값인 {default} 종류를 보여 줍니다.",
+        "ko": "링크의 어텐션 종류(`kind`)는 {kinds} 중 하나여야 합니다. 기본값인 {default} 어텐션을 보여 줍니다.",
         "en": "The link's attention kind (`kind`) must be one of {kinds}; showing the default one ({default}).",
     },
     "links.bad_scale": {
@@ -2061,7 +2063,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The link's `causal` must be `on` or `off`; showing the real computation, with the causal mask.",
     },
     "links.bad_temperature": {
-        "ko": "링크의 온도(`temperature`)는 {low}–{high} 사이에서 {step} 간격인 숫자여야 합니다. "
+        "ko": "링크의 온도(`temperature`)는 {low}–{high} 사이에서 {step} 간격의 숫자여야 합니다. "
         "기본값인 온도 {default}{로} 보여 줍니다.",
         "en": "The link's temperature (`temperature`) must be a number from {low} to {high} in steps of {step}; "
         "showing the default temperature ({default}).",

@@ -54,7 +54,7 @@ def test_a_link_opens_its_view_follows_the_controls_and_copies(browser, streamli
         assert checked_options(page)[-3:] == ["층 1", "헤드 2", "학교"]  # the link's language and view
         assert params_of(page.url) == link
 
-        pick_radio(page, "헤드 0")  # a fragment rerun: the address bar follows it too
+        pick_radio(page, "헤드 0")  # a rerun by a picker: the address bar follows it too
         assert params_of(page.url) == {**link, "head": "0"}
 
         page.get_by_role("button", name=TEXTS["links.copy_button"]["ko"]).click()
