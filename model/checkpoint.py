@@ -271,6 +271,9 @@ def _parse_header(data: bytes) -> dict[str, str]:
         raise CheckpointError("truncated", "the file is too short to be a checkpoint")
     (header_size,) = struct.unpack("<Q", data[:8])
     if header_size > MAX_HEADER_BYTES:
+        # A real header the file holds, only longer than the limit: say so, not "not safetensors".
+        if laid_out_as_safetensors and 8 + header_size <= len(data):
+            raise CheckpointError("too_large", f"the header has {header_size} bytes; the limit is {MAX_HEADER_BYTES}")
         raise CheckpointError("not_safetensors", "the file is not a safetensors checkpoint")
     if 8 + header_size > len(data):
         raise CheckpointError("truncated", "the file ends before its header does: it is truncated")

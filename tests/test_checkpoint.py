@@ -11,6 +11,7 @@ from safetensors.torch import save as save_safetensors_bytes
 
 from model.checkpoint import (
     MAX_CHECKPOINT_BYTES,
+    MAX_HEADER_BYTES,
     Checkpoint,
     CheckpointError,
     checkpoint_bytes,
@@ -91,6 +92,11 @@ def bad_files(tmp_path) -> dict[str, tuple[str, bytes | Path]]:
         "empty": ("truncated", b""),
         "random bytes": ("not_safetensors", os.urandom(4096)),
         "text": ("not_safetensors", b"hello, this is not a model at all"),
+        # A header laid out as safetensors, one byte over the limit (a model trained with far too many records).
+        "header over the limit": (
+            "too_large",
+            struct.pack("<Q", MAX_HEADER_BYTES + 1) + b"{" + b" " * (MAX_HEADER_BYTES - 1) + b"}",
+        ),
         "pickle": ("pickle", pickle.dumps({"weights": [1, 2, 3]})),
         "torch zip": ("pickle", b"PK\x03\x04" + b"\x00" * 100),
         "shape mismatch": ("shape_mismatch", shape_mismatch),
