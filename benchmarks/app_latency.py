@@ -88,12 +88,16 @@ RECORDER = """(() => {
   document.addEventListener('pointerdown', () => { log.lastAction = performance.now(); }, true);
   // Also sample the script state every few ms: React may replace the app's root element,
   // which shows up as new nodes rather than as a change of its attribute.
-  let sampled = null;
+  // The address too: the attention pages write their view into it at the end of a run, so a new
+  // address proves a run that a crowded browser drew running -> notRunning in one go, unsampled.
+  let sampled = null, address = location.href;
   setInterval(() => {
     const app = document.querySelector('[data-testid="stApp"]');
     const state = app && app.getAttribute('data-test-script-state');
     if (state === 'running' && sampled !== 'running') log.runStarts.push(performance.now());
+    if (location.href !== address) log.runStarts.push(performance.now());
     sampled = state;
+    address = location.href;
   }, 10);
   const ignored = '[data-testid="stHeader"], [data-testid="stStatusWidget"], [data-testid="stDecoration"]';
   const observe = () => new MutationObserver((records) => {
