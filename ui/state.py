@@ -292,13 +292,9 @@ def current_checkpoint():
     When it cannot be had (the shipped file is missing or damaged and nothing else is
     loaded), shows why in the user's language and stops the page: no traceback.
     """
-    source = current_model_source()
-    if source == SESSION:
-        return st.session_state[SESSION_CHECKPOINT]
-    if source == UPLOADED:
-        return st.session_state[UPLOADED_CHECKPOINT]
-    checkpoint, error = loading.shipped_checkpoint_or_error()
-    if checkpoint is None:
+    checkpoint = checkpoint_of_source(current_model_source())
+    if checkpoint is None:  # only the shipped source can hold none: its file is missing or damaged
+        _, error = loading.shipped_checkpoint_or_error()
         st.error(tr("errors.no_model", reason=checkpoint_error_text(error)))
         st.stop()
     return checkpoint
