@@ -398,3 +398,47 @@ def test_a_probe_longer_than_the_app_reads_is_refused_before_training():
     config = TrainConfig(steps=1, threads=1, probe_sentence="나는 " * (MAX_PROBE_TOKENS // 2 + 1))
     with pytest.raises(ValueError, match="probe_sentence has 32 tokens"):
         train(config, TINY_MODEL, SMALL_EVALUATION)
+
+
+def test_the_checkpoint_holds_the_moving_average_of_the_weights(monkeypatch):
+    """Validation and the checkpoint read the exponential moving average of the weights
+    (WEIGHT_AVERAGE_DECAY), not the last step's: recomputed here from every step's weights."""
+    from model import train as train_module
+
+    steps_weights = []
+
+    class RecordingAverage(train_module.AveragedModel):
+        def update_parameters(self, model):
+            steps_weights.append([parameter.detach().clone() for parameter in model.parameters()])
+            super().update_parameters(model)
+
+    monkeypatch.setattr(train_module, "AveragedModel", RecordingAverage)
+    result, _ = short_run(eval_every=40)  # one check, at the last step: the checkpoint is that step's average
+    assert len(steps_weights) == 40
+    decay = train_module.WEIGHT_AVERAGE_DECAY
+    expected = steps_weights[0]  # the average starts at the first step's weights
+    for weights in steps_weights[1:]:
+        expected = [decay * average + (1 - decay) * now for average, now in zip(expected, weights, strict=True)]
+    kept = list(result.checkpoint.model.parameters())
+    for average, parameter in zip(expected, kept, strict=True):
+        torch.testing.assert_close(parameter.detach(), average, rtol=1e-5, atol=1e-6)
+    last = steps_weights[-1]
+    assert any(not torch.allclose(parameter.detach(), now) for parameter, now in zip(kept, last, strict=True))
+
+
+def test_validation_is_checked_every_ten_steps_once_it_is_near_the_target():
+    """A check within NEAR_TARGET of the target brings the next one NEAR_TARGET_EVAL_EVERY steps
+    later; far from it, checks keep to eval_every. (A tiny model after 60 steps translates none of
+    the 60 validation sentences: 0 % is near a target of 0.5 %, far from one of 100 %.)"""
+    from model.train import NEAR_TARGET, NEAR_TARGET_EVAL_EVERY
+
+    assert NEAR_TARGET_EVAL_EVERY == 10 and 0 < NEAR_TARGET < 1
+    near, _ = short_run(steps=60, target_exact_match=NEAR_TARGET / 2)
+    far, _ = short_run(steps=60)
+    assert [entry["valid_exact_match"] for entry in near.checkpoint.history] == [0.0] * 5
+    assert [entry["step"] for entry in near.checkpoint.history] == [20, 30, 40, 50, 60]
+    assert [entry["step"] for entry in far.checkpoint.history] == [20, 40, 60]
+    # The checks change when training may stop, never the steps themselves.
+    assert near.checkpoint.model.state_dict().keys() == far.checkpoint.model.state_dict().keys()
+    for name, tensor in near.checkpoint.model.state_dict().items():
+        assert torch.equal(tensor, far.checkpoint.model.state_dict()[name]), name
