@@ -13,7 +13,7 @@ from model.attention import AttentionKind
 from model.checkpoint import checkpoint_bytes
 from model.config import ModelConfig, TrainConfig
 from model.corpus import SPLITS
-from ui import charts, export, sidebar, state, streamlit_internals, training, views
+from ui import export, sidebar, state, streamlit_internals, training, views
 from ui.state import tr
 
 # Local widget keys.
@@ -284,16 +284,20 @@ def draw_progress(view: training.RunView) -> None:
         + (tr("train.eta", eta=f"{eta:.0f}") if eta is not None else ""),
     )
     history = training.history_frame(view.history)
+    # Through the chart cache: this is redrawn every POLL_SECONDS for every learner who trains,
+    # and the curves and the snapshot change only at a report (every few seconds). Built anew each
+    # time, it was a tenth of the server's Python time in benchmarks/classroom.py (py-spy).
     if history.empty:
         st.caption(tr("train.curves_soon"))
     else:
         loss_column, exact_column = st.columns(2)
-        # Live curves change with every report: built directly, not through the chart cache.
-        loss_column.altair_chart(charts.line_chart(history, **loss_options(None)), width="stretch")
-        exact_column.altair_chart(charts.line_chart(history, **exact_options(None)), width="stretch")
+        with loss_column:
+            views.draw(views.chart("line_chart", history, **loss_options(None)), width="stretch")
+        with exact_column:
+            views.draw(views.chart("line_chart", history, **exact_options(None)), width="stretch")
     if view.snapshot is not None:
         st.caption(tr("train.live_snapshot", step=view.snapshot["step"]))
-        st.altair_chart(snapshot_grid(view.snapshot), width="content")
+        views.draw(snapshot_grid(view.snapshot))
 
 
 def loss_options(marker_step) -> dict:
@@ -322,15 +326,16 @@ def exact_options(marker_step) -> dict:
     }
 
 
-def snapshot_grid(snapshot):
-    return charts.attention_grid(
+def snapshot_grid(snapshot) -> views.PreparedChart:
+    """Every layer x head of a snapshot's cross-attention, in the session's palette."""
+    return views.chart(
+        "attention_grid",
         training.cross_attention_frame(snapshot),
         layer_title=tr("train.layer"),
         head_title=tr("train.head"),
         x_title=tr("train.axis_korean"),
         y_title=tr("train.axis_english"),
         value_title=tr("train.axis_weight"),
-        palette=state.current_palette(),
     )
 
 
