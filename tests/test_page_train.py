@@ -333,3 +333,49 @@ def test_attention_over_training_moves_with_the_slider(shipped_snapshot_steps):
     rerun(app)
     other_title, other_head = snapshot_heatmap(app)
     assert "head 1" in other_title and not other_head["weight"].round(6).equals(first["weight"].round(6))
+
+
+def _live_progress(view):
+    """The live section of the Train page for a fixed RunView, as its two fragments draw it."""
+    from ui import train_sections
+
+    train_sections.draw_progress(view)
+    train_sections.draw_live_charts(view)
+
+
+def test_the_live_curves_and_snapshot_are_built_once_while_the_run_has_nothing_new(monkeypatch, shipped):
+    """The live charts are redrawn every LIVE_CHARTS_SECONDS for every learner training; between two
+    reports they must come from the chart cache, not be built (and converted) again."""
+    from ui import charts
+
+    built = []
+    for name in ("line_chart", "attention_grid"):
+        original = getattr(charts, name)
+        monkeypatch.setattr(
+            charts, name, lambda *a, _original=original, _name=name, **k: built.append(_name) or _original(*a, **k)
+        )
+    snapshot = shipped.snapshots[-1]
+    history = [entry for entry in shipped.history if entry["step"] <= snapshot["step"]]
+    view = training.RunView(
+        status=training.RUNNING, step=snapshot["step"], total_steps=700, seconds=3.0, waited_seconds=0.0,
+        history=history, snapshot=snapshot, result=None,
+    )  # fmt: skip
+    app = AppTest.from_function(_live_progress, args=(view,), default_timeout=TIMEOUT_S)
+    app.session_state[state.LANGUAGE] = "en"
+    rerun(app)
+    assert sorted(built) == ["attention_grid", "line_chart", "line_chart"]
+    assert len(drawn_charts(app)) == 3
+    rerun(app)  # the next poll, nothing new
+    rerun(app)
+    assert sorted(built) == ["attention_grid", "line_chart", "line_chart"]
+    assert len(drawn_charts(app)) == 3
+    # A new report (one more evaluation) builds the curves again; the snapshot is unchanged.
+    longer = [entry for entry in shipped.history if entry["step"] <= snapshot["step"]] + [
+        {**history[-1], "step": history[-1]["step"] + 1, "valid_loss": 0.5}
+    ]
+    app = AppTest.from_function(
+        _live_progress, args=(training.RunView(**{**vars(view), "history": longer}),), default_timeout=TIMEOUT_S
+    )
+    app.session_state[state.LANGUAGE] = "en"
+    rerun(app)
+    assert sorted(built) == ["attention_grid", "line_chart", "line_chart", "line_chart", "line_chart"]

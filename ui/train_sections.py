@@ -30,9 +30,14 @@ SNAPSHOT_STEP_WIDGET = "train_snapshot_step"
 LAYER_WIDGET = "train_snapshot_layer"
 HEAD_WIDGET = "train_snapshot_head"
 
-POLL_SECONDS = 1.0
+POLL_SECONDS = 1.0  # how often the live progress bar redraws while a run is going (or waits)
+# A browser redraws every chart it is sent, even an unchanged one: the curves and the snapshot grid
+# redrawn every second kept a quarter of a CPU busy in each training learner's browser (six learners
+# training filled benchmarks/classroom.py's browser CPU). They change only at a report, so they
+# have their own, slower fragment; the progress bar keeps the second.
+LIVE_CHARTS_SECONDS = 3.0
 HEATMAP_CELL_SIZE = 48  # cells of the attention-over-training map for short sentences...
-HEATMAP_WIDTH = 240  # ...and smaller ones for long sentences, so the map fits half the page  # how often the live view redraws while a run is going
+HEATMAP_WIDTH = 240  # ...and smaller ones for long sentences, so the map fits half the page
 UPLOAD_LIMIT_MB = user_corpus.MAX_FILE_BYTES // 2**20 + 1  # a little above the parser's own, so it explains
 
 # How each form field is entered: step and number format of st.number_input.
@@ -274,6 +279,7 @@ def form_section(own_corpus, run) -> None:
 
 
 def draw_progress(view: training.RunView) -> None:
+    """The place in the queue, or the progress bar with the time left."""
     if view.status == training.WAITING:
         st.info(training.waiting_message(view, state.current_language(), st.context.timezone))
         return
@@ -283,10 +289,16 @@ def draw_progress(view: training.RunView) -> None:
         text=tr("train.progress", step=view.step, total=view.total_steps, seconds=f"{view.elapsed_seconds:.0f}")
         + (tr("train.eta", eta=f"{eta:.0f}") if eta is not None else ""),
     )
+
+
+def draw_live_charts(view: training.RunView) -> None:
+    """The curves so far and the latest snapshot of the probe sentence (nothing while waiting)."""
+    if view.status == training.WAITING:
+        return
     history = training.history_frame(view.history)
-    # Through the chart cache: this is redrawn every POLL_SECONDS for every learner who trains,
-    # and the curves and the snapshot change only at a report (every few seconds). Built anew each
-    # time, it was a tenth of the server's Python time in benchmarks/classroom.py (py-spy).
+    # Through the chart cache: redrawn every LIVE_CHARTS_SECONDS for every learner who trains, while
+    # the curves and the snapshot change only at a report. Built anew each time, they were a tenth of
+    # the server's Python time in benchmarks/classroom.py (py-spy).
     if history.empty:
         st.caption(tr("train.curves_soon"))
     else:
@@ -402,6 +414,7 @@ def run_section(run) -> None:
         st.caption(tr("train.no_run"))
     elif run.active:
         live_run(run)
+        live_charts(run)
     else:
         draw_outcome(run, run.view())
 
@@ -414,6 +427,12 @@ def live_run(run: training.LearnerRun) -> None:
         st.rerun()  # the run just ended: redraw the whole page once (results, the form enabled, no polling)
     st.button(tr("train.stop"), key=STOP_WIDGET, on_click=run.stop, help=tr("train.stop_help"))
     draw_progress(view)
+
+
+@st.fragment(run_every=LIVE_CHARTS_SECONDS)
+def live_charts(run: training.LearnerRun) -> None:
+    """The live curves and snapshot, redrawn less often than the progress bar (see LIVE_CHARTS_SECONDS)."""
+    draw_live_charts(run.view())
 
 
 def over_training_section(checkpoint) -> None:
