@@ -12,7 +12,8 @@ Debian's Chromium and its flags); "idle" is benchmarks/app_latency.py's definiti
 measured inside the page on its own clock.
 
 Each learner is its own browser context (its own Streamlit session; learners 2-3, 6-7, ...
-have a Korean browser, the others English), starting two seconds after the previous one:
+have a Korean browser, the others English), starting two seconds after the previous one,
+and looks at every page it reaches for `--read-seconds` (default 5) before the next click:
 
 1. opens the app and waits until the home page is idle;
 2. visits every page through the sidebar (each switch timed: click -> the new page idle);
@@ -23,6 +24,11 @@ have a Korean browser, the others English), starting two seconds after the previ
    click); the other learners keep visiting pages until every training has ended, so the
    page switches are measured while the server trains.
 
+People read what a page shows; with no reading time (`--read-seconds 0`) every learner clicks
+the moment a page is drawn, which is a load test of the browsers rather than of the server:
+twelve Chromium pages redrawing charts nonstop keep their one CPU busy (the table gives each
+CPU's busy share), and a switch then waits for the browser, not for the app.
+
 Errors are what a learner should never meet: an exception box, an error alert, a
 JavaScript error, the websocket disconnecting after it had connected, or a step that
 never became idle. The server's resident memory (its process tree) is sampled every half
@@ -31,10 +37,10 @@ second for the peak.
 Prints a table (one row per learner, then the totals and the load averages of the
 machine, which is shared), then one JSON line with learners, errors, page_switch_p50_s,
 page_switch_p95_s, trainings_requested, trainings_completed, max_wait_for_model_s and
-server_rss_peak_mb (and, besides, the load). Targets on 2 CPUs with 12 learners: errors
-0, trainings_completed = trainings_requested, page_switch_p95_s <= 2.0,
-max_wait_for_model_s <= 60, server_rss_peak_mb <= 690 (the least memory Community Cloud
-gives an app). Run by hand, never in CI.
+server_rss_peak_mb (and, besides, read_seconds, each CPU's busy share and the load).
+Targets on 2 CPUs with 12 learners: errors 0, trainings_completed = trainings_requested,
+page_switch_p95_s <= 2.0, max_wait_for_model_s <= 60, server_rss_peak_mb <= 690 (the least
+memory Community Cloud gives an app). Run by hand, never in CI.
 """
 
 from __future__ import annotations
@@ -76,6 +82,7 @@ TIMEOUT_MS = 120_000
 FIRST_PAGE_TIMEOUT_MS = 600_000
 MODEL_TIMEOUT_MS = 900_000  # a learner waits this long at most for a trained model
 STAGGER_S = 2.0  # between two learners opening the app (a class opens a link within half a minute)
+READ_SECONDS = 5.0  # a learner looks at a page this long before the next click (a quick reader)
 RSS_SAMPLE_S = 0.5
 TRAIN_SEEDS = (0, 0, 0, 0, 1, 2)  # the trainers' seeds, in order; more trainers continue with 3, 4, ...
 ENCODER_PAGE = "encoder"
@@ -202,23 +209,28 @@ async def problems_on(page: Page) -> list[str]:
     return found
 
 
-async def tour(page: Page, learner: Learner, urls: list[str], with_layer_and_head: bool) -> None:
-    """Every page once through the sidebar (home last), then another layer and head on the encoder page."""
+async def tour(page: Page, learner: Learner, urls: list[str], with_layer_and_head: bool, read_s: float) -> None:
+    """Every page once through the sidebar (home last), then another layer and head on the encoder page;
+    each page, layer and head looked at for `read_s` seconds before the next click."""
     for url in urls[1:] + urls[:1]:
         learner.switches.append(await switch_page(page, url))
         learner.errors += await problems_on(page)
+        await asyncio.sleep(read_s)
     if with_layer_and_head:
         encoder = next(url for url in urls if url.rstrip("/").endswith("/" + ENCODER_PAGE))
-        learner.switches.append(await switch_page(page, encoder))
-        learner.switches.append(await pick_another_option(page, LAYER_PICKER))
+        for step in (lambda: switch_page(page, encoder), lambda: pick_another_option(page, LAYER_PICKER)):
+            learner.switches.append(await step())
+            await asyncio.sleep(read_s)
         learner.switches.append(await pick_another_option(page, HEAD_PICKER))
         learner.errors += await problems_on(page)
+        await asyncio.sleep(read_s)
 
 
-async def train(page: Page, learner: Learner, urls: list[str]) -> None:
-    """Open Train, set the seed, press Train and wait on the page until the model can be used."""
+async def train(page: Page, learner: Learner, urls: list[str], read_s: float) -> None:
+    """Open Train, read it, set the seed, press Train and wait on the page until the model can be used."""
     train_url = next(url for url in urls if url.rstrip("/").endswith("/" + TRAIN_PAGE))
     learner.switches.append(await switch_page(page, train_url))
+    await asyncio.sleep(read_s)
     seed = page.locator(SEED_FIELD)
     await seed.fill(str(learner.seed))
     await seed.press("Tab")
@@ -243,7 +255,7 @@ async def train(page: Page, learner: Learner, urls: list[str]) -> None:
     learner.errors += await problems_on(page)
 
 
-async def run_learner(browser, base_url: str, learner: Learner, trainings_over: asyncio.Event) -> None:
+async def run_learner(browser, base_url: str, learner: Learner, trainings_over: asyncio.Event, read_s: float) -> None:
     context = await browser.new_context(viewport=harness.VIEWPORT, locale=learner.locale)
     # A click waits for its element to be visible and still like any step does for idle, not Playwright's 30 s:
     # on one CPU shared by every browser the page may be slow to paint. The wait is not counted (timing starts
@@ -257,12 +269,12 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
         await page.goto(base_url, wait_until="commit")
         await seconds_to_idle(page, 0.0, timeout_ms=FIRST_PAGE_TIMEOUT_MS)
         urls = await sidebar_links(page)
-        await tour(page, learner, urls, with_layer_and_head=True)
+        await tour(page, learner, urls, with_layer_and_head=True, read_s=read_s)
         if learner.seed is not None:
-            await train(page, learner, urls)
+            await train(page, learner, urls, read_s)
         else:
             while not trainings_over.is_set():  # browse on while the others train
-                await tour(page, learner, urls, with_layer_and_head=False)
+                await tour(page, learner, urls, with_layer_and_head=False, read_s=read_s)
         progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
     except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
         learner.errors.append(f"{type(error).__name__}: {str(error)[:600]}")
@@ -311,7 +323,9 @@ async def class_session(args: argparse.Namespace, base_url: str) -> list[Learner
         try:
             tasks = []
             for learner in learners:
-                tasks.append(asyncio.create_task(run_learner(browser, base_url, learner, trainings_over)))
+                tasks.append(
+                    asyncio.create_task(run_learner(browser, base_url, learner, trainings_over, args.read_seconds))
+                )
                 await asyncio.sleep(STAGGER_S)
             trainer_tasks = [task for task, learner in zip(tasks, learners, strict=True) if learner.seed is not None]
             await asyncio.gather(*trainer_tasks)
@@ -320,6 +334,20 @@ async def class_session(args: argparse.Namespace, base_url: str) -> list[Learner
         finally:
             await browser.close()
     return learners
+
+
+def cpu_jiffies(cpu: int) -> tuple[int, int]:
+    """(busy, total) time of one CPU since boot, in clock ticks (/proc/stat; idle and iowait are not busy)."""
+    for line in Path("/proc/stat").read_text().splitlines():
+        name, *values = line.split()
+        if name == f"cpu{cpu}":
+            ticks = [int(value) for value in values]
+            return sum(ticks) - ticks[3] - ticks[4], sum(ticks)
+    raise ValueError(f"no cpu{cpu} in /proc/stat")
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    return round((after[0] - before[0]) / max(1, after[1] - before[1]), 3)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -333,12 +361,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--learners", type=int, default=12, help="browser sessions at once (default 12)")
     parser.add_argument("--server-cpu", type=int, default=0, help="the CPU the server is pinned to (default 0)")
     parser.add_argument("--browser-cpu", type=int, default=1, help="the CPU of this script and Chromium (default 1)")
+    parser.add_argument(
+        "--read-seconds",
+        type=float,
+        default=READ_SECONDS,
+        help=f"how long a learner looks at a page before the next click (default {READ_SECONDS:g}; 0: a load test)",
+    )
     args = parser.parse_args(argv)
     if not harness.CHROMIUM_PATH.exists():
         print(f"error: {harness.CHROMIUM_PATH} not found; install the Debian package chromium", file=sys.stderr)
         return 2
     if args.learners < 1:
         print("error: --learners must be at least 1", file=sys.stderr)
+        return 2
+    if not 0 <= args.read_seconds <= 600:
+        print("error: --read-seconds must be between 0 and 600", file=sys.stderr)
         return 2
     os.sched_setaffinity(0, {args.browser_cpu})  # what `taskset -c 1` does; Playwright and Chromium inherit it
     load_start = load_averages()
@@ -348,9 +385,16 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"server {pid} on CPU {pinned['server']}, browsers on CPU {pinned['browsers']}")
         sampler = RssSampler(pid)
         sampler.start()
+        cpus_before = {
+            name: cpu_jiffies(cpu) for name, cpu in (("server", args.server_cpu), ("browsers", args.browser_cpu))
+        }
         started = time.monotonic()
         learners = asyncio.run(class_session(args, server.base_url))
         seconds = time.monotonic() - started
+        cpu_busy = {
+            name: busy_share(before, cpu_jiffies(cpu))
+            for (name, before), cpu in zip(cpus_before.items(), (args.server_cpu, args.browser_cpu), strict=True)
+        }
         rss_peak = sampler.stop()
         log_problems = [line for line in server.log_text().splitlines() if "Traceback" in line]
     load_end = load_averages()
@@ -368,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
         "trainings_completed": len(waits),
         "max_wait_for_model_s": round(max(waits), 1) if waits else None,
         "server_rss_peak_mb": round(rss_peak, 1),
+        "read_seconds": args.read_seconds,
+        "cpu_busy": cpu_busy,
         "load": {"start": load_start, "end": load_end, "cpus": os.cpu_count(), "pinned": pinned},
     }
 
@@ -375,6 +421,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(learners)} learners in {seconds:.0f} s; server on CPU {pinned['server']}, browsers on {pinned['browsers']}"
     )
     print(f"load average {load_start} at start, {load_end} at end ({os.cpu_count()} CPUs, shared machine)")
+    print(
+        f"busy: the server's CPU {cpu_busy['server']:.0%}, the browsers' CPU {cpu_busy['browsers']:.0%}; "
+        f"each learner read every page for {args.read_seconds:g} s"
+    )
     print(
         f"  {'learner':<8} {'browser':<8} {'seed':>4} {'switches':>8} {'p50 s':>6} {'max s':>6} {'model s':>8} {'run':<9} errors"
     )
