@@ -56,6 +56,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
@@ -112,9 +113,21 @@ class Learner:
     locale: str
     seed: int | None  # None: does not train
     switches: list[float] = field(default_factory=list)  # seconds, every page switch and layer/head change
+    # (seconds since the class began when the click came, what was clicked, seconds) per switch
+    switch_log: list[tuple[float, str, float]] = field(default_factory=list)
     wait_for_model_s: float | None = None
+    train_clicked_s: float | None = None  # seconds since the class began
     trained_as: str = ""  # what the page said: "" (own run), "followed", "replayed"
     errors: list[str] = field(default_factory=list)
+
+
+CLASS_STARTED = time.monotonic()  # reset when the first learner opens the app
+
+
+def record(learner: Learner, what: str, seconds: float) -> None:
+    """One timed switch, with when it ended and what it was."""
+    learner.switches.append(seconds)
+    learner.switch_log.append((time.monotonic() - CLASS_STARTED - seconds, what, seconds))
 
 
 def progress(message: str) -> None:
@@ -156,6 +169,10 @@ async def sidebar_links(page: Page) -> list[str]:
         previous = urls
         await asyncio.sleep(0.5)
     return previous
+
+
+def page_name(url: str) -> str:
+    return urlparse(url).path.strip("/") or "home"
 
 
 async def switch_page(page: Page, url: str) -> float:
@@ -213,15 +230,18 @@ async def tour(page: Page, learner: Learner, urls: list[str], with_layer_and_hea
     """Every page once through the sidebar (home last), then another layer and head on the encoder page;
     each page, layer and head looked at for `read_s` seconds before the next click."""
     for url in urls[1:] + urls[:1]:
-        learner.switches.append(await switch_page(page, url))
+        record(learner, page_name(url), await switch_page(page, url))
         learner.errors += await problems_on(page)
         await asyncio.sleep(read_s)
     if with_layer_and_head:
         encoder = next(url for url in urls if url.rstrip("/").endswith("/" + ENCODER_PAGE))
-        for step in (lambda: switch_page(page, encoder), lambda: pick_another_option(page, LAYER_PICKER)):
-            learner.switches.append(await step())
+        for what, step in (
+            (ENCODER_PAGE, lambda: switch_page(page, encoder)),
+            ("encoder layer", lambda: pick_another_option(page, LAYER_PICKER)),
+        ):
+            record(learner, what, await step())
             await asyncio.sleep(read_s)
-        learner.switches.append(await pick_another_option(page, HEAD_PICKER))
+        record(learner, "encoder head", await pick_another_option(page, HEAD_PICKER))
         learner.errors += await problems_on(page)
         await asyncio.sleep(read_s)
 
@@ -229,12 +249,13 @@ async def tour(page: Page, learner: Learner, urls: list[str], with_layer_and_hea
 async def train(page: Page, learner: Learner, urls: list[str], read_s: float) -> None:
     """Open Train, read it, set the seed, press Train and wait on the page until the model can be used."""
     train_url = next(url for url in urls if url.rstrip("/").endswith("/" + TRAIN_PAGE))
-    learner.switches.append(await switch_page(page, train_url))
+    record(learner, TRAIN_PAGE, await switch_page(page, train_url))
     await asyncio.sleep(read_s)
     seed = page.locator(SEED_FIELD)
     await seed.fill(str(learner.seed))
     await seed.press("Tab")
     started = time.monotonic()
+    learner.train_clicked_s = started - CLASS_STARTED
     await page.locator(SUBMIT_BUTTON).click()
     try:
         await page.locator(USE_MODEL_BUTTON).first.wait_for(state="visible", timeout=MODEL_TIMEOUT_MS)
@@ -321,6 +342,8 @@ async def class_session(args: argparse.Namespace, base_url: str) -> list[Learner
             executable_path=str(harness.CHROMIUM_PATH), headless=True, args=harness.CHROMIUM_ARGS
         )
         try:
+            global CLASS_STARTED
+            CLASS_STARTED = time.monotonic()
             tasks = []
             for learner in learners:
                 tasks.append(
@@ -439,6 +462,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         for error in learner.errors:
             print(f"      error: {error}")
+    slowest = sorted(
+        ((at, learner.number, what, seconds) for learner in learners for at, what, seconds in learner.switch_log),
+        key=lambda entry: -entry[3],
+    )[:8]
+    print("  slowest switches (seconds since the class began, learner, what):")
+    for at, number, what, seconds in slowest:
+        print(f"    {seconds:6.2f} s at {at:5.0f} s, learner {number}, {what}")
+    clicks = ", ".join(
+        f"learner {learner.number} (seed {learner.seed}) at {learner.train_clicked_s:.0f} s"
+        for learner in trainers
+        if learner.train_clicked_s is not None
+    )
+    print(f"  Train pressed: {clicks}")
     for line in log_problems:
         print(f"  server log: {line[:300]}")
     targets = (
