@@ -57,14 +57,14 @@ def test_cross_sections_show_english_rows_over_korean_keys(translation):
     assert app.caption[-1].value == "done"
 
 
-def test_the_chart_cache_key_tells_apart_frames_that_differ_in_anything(translation):
+def test_the_chart_cache_key_tells_apart_frames_that_differ_in_anything(translation, shipped):
     """`frame_key` replaces Streamlit's DataFrame hashing for the chart cache: equal frames
     must share a key (a redraw finds its chart), and a frame with one value, label, column
     name, dtype or index entry changed must not (it would be drawn as the other frame)."""
     from ui import frames
 
     frame = views.kind_frame(frames.attention_frame(translation), "encoder_self")
-    rebuilt = views.kind_frame(frames.attention_frame(translate_again(translation)), "encoder_self")
+    rebuilt = views.kind_frame(frames.attention_frame(translate(shipped, translation.source)), "encoder_self")
     assert views.frame_key(rebuilt) == views.frame_key(frame)
 
     changed_weight = frame.copy()
@@ -80,12 +80,6 @@ def test_the_chart_cache_key_tells_apart_frames_that_differ_in_anything(translat
     keys = {views.frame_key(variant) for variant in variants}
     assert views.frame_key(frame) not in keys
     assert len(keys) == 6
-
-
-def translate_again(translation):
-    from model.checkpoint import SHIPPED_CHECKPOINT, load_checkpoint
-
-    return translate(load_checkpoint(SHIPPED_CHECKPOINT), translation.source)
 
 
 def test_the_chart_cache_draws_a_changed_frame_anew(translation):

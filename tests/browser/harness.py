@@ -227,8 +227,9 @@ def wait_until_idle(page: Page, timeout_ms: float = IDLE_TIMEOUT_MS) -> None:
     page.wait_for_load_state("networkidle", timeout=timeout_ms)
 
 
-def open_app(page: Page, base_url: str) -> None:
-    page.goto(base_url, wait_until="domcontentloaded")
+def open_app(page: Page, url: str) -> None:
+    """Open `url` (the app, or one of its pages with a query string) and wait until it is idle."""
+    page.goto(url, wait_until="domcontentloaded")
     page.wait_for_selector('[data-testid="stApp"]', timeout=IDLE_TIMEOUT_MS)
     wait_until_idle(page)
 

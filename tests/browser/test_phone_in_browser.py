@@ -47,9 +47,7 @@ def test_no_chart_is_cut_off_on_a_phone(url_path, browser, streamlit_server, app
     session = harness.new_browser_session(browser, "ko-KR", viewport=PHONE)
     try:
         page = session.page
-        page.goto(f"{app_url}/{url_path}?sentence=그는 학교에서 밥을 먹었다", wait_until="domcontentloaded")
-        page.wait_for_selector('[data-testid="stApp"]', timeout=harness.IDLE_TIMEOUT_MS)
-        harness.wait_until_idle(page)
+        harness.open_app(page, f"{app_url}/{url_path}?sentence=그는 학교에서 밥을 먹었다")
         assert harness.page_problems(session) == []
         page.screenshot(path=str(screenshot_dir / f"phone-{url_path}-top.png"))
         assert cut_off_charts(page) == []
@@ -62,9 +60,7 @@ def test_the_sentence_picker_works_on_a_phone(browser, streamlit_server, app_url
     session = harness.new_browser_session(browser, "en-US", viewport=PHONE)
     try:
         page = session.page
-        page.goto(f"{app_url}/encoder", wait_until="domcontentloaded")
-        page.wait_for_selector('[data-testid="stApp"]', timeout=harness.IDLE_TIMEOUT_MS)
-        harness.wait_until_idle(page)
+        harness.open_app(page, f"{app_url}/encoder")
         page.get_by_test_id("stExpandSidebarButton").click()  # collapsed on a narrow screen
         sidebar = page.get_by_test_id("stSidebar")
         typed = sidebar.get_by_role("textbox", name=TEXTS["sidebar.typed"]["en"])
@@ -86,9 +82,7 @@ def test_compare_fits_a_phone(browser, streamlit_server, app_url, screenshot_dir
     session = harness.new_browser_session(browser, "ko-KR", viewport=PHONE)
     try:
         page = session.page
-        page.goto(f"{app_url}/decoder?sentence=그는 학교에서 밥을 먹었다", wait_until="domcontentloaded")
-        page.wait_for_selector('[data-testid="stApp"]', timeout=harness.IDLE_TIMEOUT_MS)
-        harness.wait_until_idle(page)
+        harness.open_app(page, f"{app_url}/decoder?sentence=그는 학교에서 밥을 먹었다")
         page.get_by_text(TEXTS["compare.open"]["ko"], exact=True).click()
         harness.wait_until_idle(page)
         assert harness.page_problems(session) == []
