@@ -77,6 +77,7 @@ HEAD_PICKER = ".st-key-views_encoder_self_head"
 
 # Installed before any page script: records the time of every visible change.
 RECORDER = """(() => {
+  const WATCH_MS = 120000;  // as long as a step may take (TIMEOUT_MS)
   const log = (window.__latency = {lastChange: 0, lastAction: null, runStarts: [], states: []});
   const changed = () => { log.lastChange = performance.now(); };
   // Vega draws on a canvas: a redraw without a DOM mutation is a change too.
@@ -85,20 +86,35 @@ RECORDER = """(() => {
     const original = context[name];
     context[name] = function (...args) { changed(); return original.apply(this, args); };
   }
-  document.addEventListener('pointerdown', () => { log.lastAction = performance.now(); }, true);
   // Also sample the script state every few ms: React may replace the app's root element,
   // which shows up as new nodes rather than as a change of its attribute.
   // The address too: the attention pages write their view into it at the end of a run, so a new
   // address proves a run that a crowded browser drew running -> notRunning in one go, unsampled.
-  let sampled = null, address = location.href;
-  setInterval(() => {
+  // Sampling runs only from an action (or the page load) until a run has started: a 10 ms timer
+  // on every page all the time cost about 3 % of a CPU per idle page, which a dozen learners'
+  // pages sharing one CPU (benchmarks/classroom.py) would add to every figure they measure.
+  let sampled = null, address = location.href, sampler = null, watchedSince = 0;
+  const scriptState = () => {
     const app = document.querySelector('[data-testid="stApp"]');
-    const state = app && app.getAttribute('data-test-script-state');
+    return app && app.getAttribute('data-test-script-state');
+  };
+  const sample = () => {
+    const state = scriptState();
     if (state === 'running' && sampled !== 'running') log.runStarts.push(performance.now());
     if (location.href !== address) log.runStarts.push(performance.now());
     sampled = state;
     address = location.href;
-  }, 10);
+    const started = log.runStarts.some((t) => t >= watchedSince);
+    if (started || performance.now() - watchedSince > WATCH_MS) { clearInterval(sampler); sampler = null; }
+  };
+  const watch = () => {
+    watchedSince = performance.now();
+    address = location.href;
+    sampled = scriptState();  // what the page shows now, not what the last sample saw a run ago
+    if (sampler === null) sampler = setInterval(sample, 10);
+  };
+  watch();
+  document.addEventListener('pointerdown', () => { log.lastAction = performance.now(); watch(); }, true);
   const ignored = '[data-testid="stHeader"], [data-testid="stStatusWidget"], [data-testid="stDecoration"]';
   const observe = () => new MutationObserver((records) => {
     let counted = false;

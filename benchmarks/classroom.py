@@ -390,6 +390,9 @@ def main(argv: list[str] | None = None) -> int:
         default=READ_SECONDS,
         help=f"how long a learner looks at a page before the next click (default {READ_SECONDS:g}; 0: a load test)",
     )
+    parser.add_argument(
+        "--switch-log", type=Path, help="also write every switch (when, learner, what, seconds) to this JSON-lines file"
+    )
     args = parser.parse_args(argv)
     if not harness.CHROMIUM_PATH.exists():
         print(f"error: {harness.CHROMIUM_PATH} not found; install the Debian package chromium", file=sys.stderr)
@@ -477,6 +480,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  Train pressed: {clicks}")
     for line in log_problems:
         print(f"  server log: {line[:300]}")
+    if args.switch_log:
+        entries = sorted(
+            (at, learner.number, what, seconds) for learner in learners for at, what, seconds in learner.switch_log
+        )
+        args.switch_log.write_text(
+            "".join(
+                json.dumps({"at_s": round(at, 2), "learner": number, "what": what, "seconds": round(seconds, 3)}) + "\n"
+                for at, number, what, seconds in entries
+            )
+        )
     targets = (
         ("errors", result["errors"], "0"),
         ("trainings completed / requested", f"{result['trainings_completed']} / {result['trainings_requested']}", "equal"),
