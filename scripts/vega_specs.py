@@ -38,7 +38,16 @@ ENTRYPOINT = str(REPO_ROOT / "streamlit_app.py")
 CASES = [
     ("home", "home.py", "en", None, {}),
     ("basics", "basics.py", "ko", None, {}),
-    ("basics_causal", "basics.py", "en", None, {"basics_causal": True, "basics_scale": False}),
+    ("basics_query", "basics.py", "en", None, {"basics_step": "text:basics.qk.header"}),
+    ("basics_matrix", "basics.py", "ko", None, {"basics_step": "text:basics.matrix.header"}),
+    (
+        "basics_causal",
+        "basics.py",
+        "en",
+        None,
+        {"basics_step": "text:basics.matrix.header", "basics_causal": True, "basics_scale": False},
+    ),
+    ("basics_kinds", "basics.py", "ko", None, {"basics_step": "text:basics.kinds.header"}),
     ("train", "train.py", "en", None, {}),
     ("encoder", "encoder.py", "en", None, {}),
     ("encoder_repeated", "encoder.py", "ko", "그는 그녀는", {"views_encoder_self_layer": 1}),

@@ -76,6 +76,24 @@ def test_switching_the_language_changes_title_prose_sidebar_and_navigation():
     assert app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).value == "ko"
 
 
+@pytest.mark.parametrize(
+    ("page", "tabs_key", "label_key"),
+    [("pages/basics.py", "basics_step", "basics.matrix.header"), ("pages/cross.py", "cross_tab", "cross.tab.heads")],
+)
+def test_a_language_switch_keeps_the_open_tab(page, tabs_key, label_key):
+    app = start()
+    app.switch_page(page)
+    rerun(app)
+    app.session_state[tabs_key] = texts.text(label_key, "en")  # as a click on the tab
+    rerun(app)
+    app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("ko")
+    rerun(app)
+    assert app.session_state[tabs_key] == texts.text(label_key, "ko")
+    app.sidebar.segmented_control(key=state.LANGUAGE_WIDGET).set_value("en")
+    rerun(app)
+    assert app.session_state[tabs_key] == texts.text(label_key, "en")
+
+
 # --- sentence ------------------------------------------------------------------
 
 

@@ -13,11 +13,22 @@ from model import toy
 from model.attention import causal_allowed
 from tests import app_testing
 from tests.app_testing import markdown_text
-from ui import basics, frames, texts
+from ui import basics, basics_sections, frames, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "basics.py")
 TOKENS = list(toy.SENTENCE)
 run_page = partial(app_testing.run_page, PAGE)
+QUERY_AND_KEY = "basics.qk.header"
+MATRIX_FORM = "basics.matrix.header"
+
+
+def run_step(label_key: str, language: str = "en") -> AppTest:
+    """The page with the step labelled `label_key` open."""
+    return app_testing.open_tab(run_page(language), basics_sections.STEP, label_key)
+
+
+def reveal_button(app: AppTest):
+    return next(button for button in app.button if button.label == texts.TEXTS["basics.predict.reveal"]["en"])
 
 
 def weights_table(app: AppTest):
@@ -44,6 +55,45 @@ def test_page_runs_and_title_follows_the_language():
     assert korean.title[0].value == texts.TEXTS["basics.title"]["ko"]
     assert korean.title[0].value != english.title[0].value
     assert texts.TEXTS["basics.intro"]["ko"] in markdown_text(korean)
+
+
+def test_only_the_open_step_runs():
+    app = run_page()
+    assert [tab.label for tab in app.tabs][: len(basics_sections.STEPS)] == [
+        texts.TEXTS[label_key]["en"] for label_key in basics_sections.STEPS
+    ]
+    first_step_charts = len(app_testing.drawn_charts(app))
+    assert app.slider(key=basics_sections.WEIGHT_A) and not app.toggle  # step 1 only: no matrix-form toggles
+    assert first_step_charts == 3  # the weighted sum and the two pairs of vectors
+    app = app_testing.open_tab(app, basics_sections.STEP, MATRIX_FORM)
+    assert app.toggle(key=basics_sections.SCALE)
+    assert not [slider for slider in app.slider if slider.key == basics_sections.WEIGHT_A]
+    assert len(app_testing.drawn_charts(app)) > first_step_charts  # X, the weights and the projections
+
+
+def test_each_step_ends_with_a_button_to_the_next():
+    app = run_page("ko")
+    labels = list(basics_sections.STEPS)
+    for label_key, next_key in zip(labels, labels[1:], strict=False):
+        assert app.session_state[basics_sections.STEP] == texts.TEXTS[label_key]["ko"]
+        wanted = texts.text("basics.next_step", "ko", step=texts.TEXTS[next_key]["ko"])
+        next(button for button in app.button if button.label == wanted).click()
+        app_testing.rerun(app)
+    assert app.session_state[basics_sections.STEP] == texts.TEXTS[labels[-1]]["ko"]
+    assert not [button for button in app.button if button.label.startswith("다음 단계")]  # the last step has none
+
+
+def test_a_closed_step_keeps_its_widget_values():
+    app = run_page()
+    app.slider(key=basics_sections.WEIGHT_A).set_value(0.5)
+    app_testing.rerun(app)
+    app = app_testing.open_tab(app, basics_sections.STEP, MATRIX_FORM)
+    app.toggle(key=basics_sections.SCALE).set_value(False)
+    app_testing.rerun(app)
+    app = app_testing.open_tab(app, basics_sections.STEP, "basics.prereq.header")
+    assert app.slider(key=basics_sections.WEIGHT_A).value == 0.5
+    app = app_testing.open_tab(app, basics_sections.STEP, MATRIX_FORM)
+    assert app.toggle(key=basics_sections.SCALE).value is False
 
 
 def test_weighted_sum_slider_moves_c():
@@ -74,13 +124,13 @@ def key_tables(app: AppTest) -> list:
 
 
 def test_predict_then_reveal():
-    app = run_page()
-    assert app.button[0].disabled  # nothing to reveal before a guess
+    app = run_step(QUERY_AND_KEY)
+    assert reveal_button(app).disabled  # nothing to reveal before a guess
     assert texts.TEXTS["basics.predict.waiting"]["en"] in [element.value for element in app.info]
     assert not feedback(app) and not key_tables(app)  # the softmax of step 2 stays hidden
     app.radio(key="basics_guess").set_value("k₁").run()
     assert not key_tables(app)  # guessing alone reveals nothing
-    app.button[0].click().run()
+    reveal_button(app).click().run()
     assert key_tables(app)
     assert app.warning and "k₂" in app.warning[0].value  # k₁ points the same way but k₂ is longer
     app.radio(key="basics_guess").set_value("k₂").run()
@@ -89,9 +139,9 @@ def test_predict_then_reveal():
 
 
 def test_temperature_sharpens_the_revealed_weights():
-    app = run_page()
+    app = run_step(QUERY_AND_KEY)
     app.radio(key="basics_guess").set_value("k₂").run()
-    app.button[0].click().run()
+    reveal_button(app).click().run()
     table = next(element.value for element in app.dataframe if "k₂" in element.value.iloc[:, 0].tolist())
     warm = table.iloc[1, -1]
     app.slider(key="basics_temperature").set_value(0.3).run()
@@ -101,7 +151,7 @@ def test_temperature_sharpens_the_revealed_weights():
 
 
 def test_scale_toggle_changes_the_weights():
-    app = run_page()
+    app = run_step(MATRIX_FORM)
     scaled = weights_table(app)
     app.toggle(key="basics_scale").set_value(False).run()
     unscaled = weights_table(app)
@@ -111,7 +161,7 @@ def test_scale_toggle_changes_the_weights():
 
 
 def test_causal_toggle_puts_zeros_above_the_diagonal():
-    app = run_page()
+    app = run_step(MATRIX_FORM)
     before = weights_table(app)
     above = torch.triu(torch.ones(4, 4, dtype=torch.bool), diagonal=1).numpy()
     assert (before[above] > 0).all()
@@ -216,7 +266,7 @@ def test_attention_patterns():
 
 
 def test_matrix_tables_are_one_tab_away():
-    app = run_page()
+    app = run_step(MATRIX_FORM)
     model_dims = frames.dimension_labels(toy.D_MODEL)
 
     def x_tables():
@@ -233,9 +283,9 @@ def test_matrix_tables_are_one_tab_away():
 
 
 def test_nothing_is_thrown_away_even_at_a_low_temperature():
-    app = run_page()
+    app = run_step(QUERY_AND_KEY)
     app.radio(key="basics_guess").set_value("k₂").run()
-    app.button[0].click().run()
+    reveal_button(app).click().run()
     app.slider(key="basics_temperature").set_value(0.1).run()
     smallest = basics.query_key_frame(temperature=0.1)["weight"].min()
     assert 0 < smallest < 1e-3

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app_testing import drawn_charts, rerun
-from ui import charts, state
+from ui import basics_sections, charts, state, texts
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
@@ -30,10 +30,17 @@ def colour_schemes(spec) -> set[str]:
     return found
 
 
+# The step of a page whose heatmaps are not in its first, open tab.
+HEATMAP_TABS = {"basics.py": (basics_sections.STEP, "basics.matrix.header")}
+
+
 def page_schemes(page: str, palette: str | None = None, tables: bool = False) -> tuple[set[str], AppTest]:
     app = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=120)
     app.session_state[state.LANGUAGE] = "en"
     app.session_state[state.SENTENCE] = SENTENCE
+    if page in HEATMAP_TABS:
+        tabs_key, label_key = HEATMAP_TABS[page]
+        app.session_state[tabs_key] = texts.text(label_key, "en")
     if palette is not None:
         app.session_state[state.PALETTE] = palette
     app.session_state[state.SHOW_TABLES] = tables

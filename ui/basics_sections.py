@@ -5,11 +5,13 @@ order under their headers. The numbers come from ui/basics.py and model/toy.py (
 matrix form, on the model's own attention function), the charts from ui/charts.py.
 """
 
+from collections.abc import Callable, Sequence
+
 import streamlit as st
 
 from model import toy
 from model.attention import AttentionKind
-from ui import basics, frames, streamlit_internals, views
+from ui import basics, frames, state, streamlit_internals, views
 from ui.state import tr
 
 # Widget and state keys of this page (the shared keys live in ui/state.py).
@@ -21,6 +23,20 @@ TEMPERATURE = "basics_temperature"
 SCALE = "basics_scale"
 CAUSAL = "basics_causal"
 MATRIX_TEMPERATURE = "basics_matrix_temperature"
+STEP = "basics_step"  # the open step's tab
+DOT_INPUTS = tuple(
+    DOT_INPUT.format(pair=pair, vector=vector, axis=axis) for pair in (0, 1) for vector in "uv" for axis in "xy"
+)
+MATRIX_TABS = ("basics_inputs_tabs", "basics_projections_tabs", "basics_scores_tabs", "basics_output_tabs")
+# The post's steps in order: each step's tab label and the keys of the widgets it draws. Step 3 (value)
+# comes inside step 2, with the reveal of its softmax.
+STEPS = {
+    "basics.prereq.header": (WEIGHT_A, *DOT_INPUTS),
+    "basics.qk.header": (GUESS, TEMPERATURE),
+    "basics.matrix.header": (SCALE, CAUSAL, MATRIX_TEMPERATURE, *MATRIX_TABS),
+    "basics.kinds.header": (),
+    "basics.takeaway.header": (),
+}
 
 
 @st.cache_data(show_spinner=False)
@@ -47,7 +63,7 @@ def show_matrices(items, key: str, columns: int = 2) -> None:
         st.markdown(f"**{title}**")
         st.dataframe(frames.matrix_table(matrix, rows, cols))
 
-    tabs = st.tabs([tr("basics.tab.chart"), tr("basics.tab.table")], key=key, on_change="rerun")
+    tabs = state.lazy_tabs(["basics.tab.chart", "basics.tab.table"], key=key)
     for tab, show in zip(tabs, (heatmap, table), strict=True):
         if not tab.open:
             continue
@@ -56,6 +72,39 @@ def show_matrices(items, key: str, columns: int = 2) -> None:
                 for column, item in zip(st.columns(columns), items[start : start + columns], strict=False):
                     with column:
                         show(*item)
+
+
+def open_step(label_key: str) -> None:
+    st.session_state[STEP] = tr(label_key)
+
+
+def steps(sections: Sequence[Callable[[], None]]) -> None:
+    """The steps (STEPS, in order) as tabs, each drawn by its section; only the open one runs.
+
+    Drawn all at once the page held 19 charts and was 7,300 px tall: every visit cost the browser
+    about a second of CPU, which a phone feels, and so do a dozen learners' browsers sharing one CPU
+    (benchmarks/classroom.py). One step at a time, each ends with a button to the next. Widgets
+    of closed steps keep their values for when their step opens again.
+    """
+    for tab, widget_keys, section, next_label_key in zip(
+        state.lazy_tabs(STEPS, key=STEP),
+        STEPS.values(),
+        sections,
+        [*list(STEPS)[1:], None],
+        strict=True,
+    ):
+        if not tab.open:
+            state.keep_widget_values(widget_keys)
+            continue
+        with tab:
+            section()
+            if next_label_key is not None:
+                st.button(
+                    tr("basics.next_step", step=tr(next_label_key)),
+                    on_click=open_step,
+                    args=(next_label_key,),
+                    icon=":material/arrow_forward:",
+                )
 
 
 def init_state() -> None:

@@ -438,7 +438,7 @@ def tabs(maps: CrossMaps) -> str | None:
     send their charts on every click. Widgets in closed tabs keep their values for when the
     tab reopens. Returns the open tab's id (`tab_id`)."""
     st.session_state.setdefault(SHOW_GOLD, True)  # the map tab's toggle, read by the steps tab too
-    drawn = st.tabs([tr(label) for label in SECTIONS], key=TAB, on_change="rerun")
+    drawn = state.lazy_tabs(SECTIONS, key=TAB)
     opened = None
     for tab, label_key, (section, widget_keys) in zip(drawn, SECTIONS, SECTIONS.values(), strict=True):
         if tab.open:

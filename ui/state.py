@@ -143,7 +143,29 @@ def language_picked() -> None:
     # `required` stops a click from clearing the choice; keep the language if it ever is None.
     picked = st.session_state[LANGUAGE_WIDGET]
     if picked in texts.LANGUAGES:
+        keep_tabs_open(current_language(), picked)
         st.session_state[LANGUAGE] = picked
+
+
+# The text keys of every lazy tabs' labels, by their widget key (filled as `lazy_tabs` draws them).
+LAZY_TAB_LABELS: dict[str, tuple[str, ...]] = {}
+
+
+def lazy_tabs(label_keys, key: str) -> list:
+    """`st.tabs` labelled with the texts of `label_keys`, where only the open tab runs (`on_change="rerun"`):
+    draw a tab's content under `if tab.open`. Returns the tabs."""
+    LAZY_TAB_LABELS[key] = tuple(label_keys)
+    return st.tabs([tr(label_key) for label_key in label_keys], key=key, on_change="rerun")
+
+
+def keep_tabs_open(old_language: str, new_language: str) -> None:
+    """A tab keeps its state as its label, which is text in one language: after a switch the label
+    would match no tab and the first one would open. Turn each open label into the new language."""
+    for key, label_keys in LAZY_TAB_LABELS.items():
+        opened = st.session_state.get(key)
+        for label_key in label_keys:
+            if opened == texts.text(label_key, old_language):
+                st.session_state[key] = texts.text(label_key, new_language)
 
 
 def palette_picked() -> None:

@@ -527,6 +527,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "basics.kinds.blocked": {"ko": "가려짐", "en": "Blocked"},
     "basics.kinds.query": {"ko": "쿼리", "en": "Query"},
     "basics.kinds.key": {"ko": "키", "en": "Key"},
+    "basics.next_step": {"ko": "다음 단계: {step}", "en": "Next step: {step}"},
     "basics.takeaway.header": {"ko": "6. 한 줄 요약", "en": "6. In one line"},
     "basics.takeaway.body": {
         "ko": (
