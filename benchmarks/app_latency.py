@@ -19,6 +19,10 @@ Chromium (/usr/bin/chromium) with Playwright, both through tests/browser/harness
   VmRSS of the server and its descendants) after every page was visited.
 - rss_per_extra_session_mb: (RSS with 5 more browser contexts open, each having
   visited a couple of pages - RSS before) / 5.
+- browser_cpu_per_switch_s: per page, the CPU time Chromium (and Playwright's driver)
+  spent on one switch to it, click to idle (median of the rounds; /proc of this script's
+  child processes except the server). What a phone, or a class's browsers sharing one
+  CPU (benchmarks/classroom.py), pays for each visit.
 
 What "idle" means (measured inside the page, on the page's own clock, so neither
 Playwright's polling nor a heavily loaded machine's scheduling of this script adds
@@ -45,8 +49,8 @@ period only confirms it; it is not counted.
 
 Prints a table (with the machine: CPU count, load averages at start and end), then,
 as its last line, one JSON object with the keys first_page_s, page_switch_median_s,
-layer_change_s, server_rss_mb, rss_per_extra_session_mb and machine. Run by hand,
-not in CI: timings depend on the machine and on what else runs on it.
+layer_change_s, server_rss_mb, rss_per_extra_session_mb, browser_cpu_per_switch_s and
+machine. Run by hand, not in CI: timings depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
@@ -217,6 +221,22 @@ def tree_rss_mb(root_pid: int) -> float:
     return total_kb / 1024
 
 
+def browser_cpu_seconds(server_pid: int) -> float:
+    """CPU time (user + system) used so far by this script's child processes other than the server's
+    tree: Playwright's driver and the Chromium it launched (a process that ended is not counted)."""
+    server = set(process_tree(server_pid))
+    ticks = 0
+    for pid in process_tree(os.getpid()):
+        if pid == os.getpid() or pid in server:
+            continue
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def settled_rss_mb(root_pid: int, seconds: float = 2.0) -> float:
     """RSS once the server has had a moment to finish what the last requests started."""
     time.sleep(seconds)
@@ -345,10 +365,16 @@ def measure(args: argparse.Namespace) -> dict:
             figures["expected_charts"] = {path or "home": count for path, count in expected_charts.items()}
 
             switches: dict[str, list[Timing]] = {link.url_path or "home": [] for link in tour}
+            # What a visit costs the browser: on a phone, or with a class's browsers on one CPU
+            # (benchmarks/classroom.py), this is what a page switch waits for.
+            browser_cpu: dict[str, list[float]] = {path: [] for path in switches}
             for _ in range(args.rounds):
                 for link in tour:
+                    before = browser_cpu_seconds(pid)
                     switches[link.url_path or "home"].append(switch_page(page, link, expected_charts[link.url_path]))
+                    browser_cpu[link.url_path or "home"].append(browser_cpu_seconds(pid) - before)
             figures["switches_s"] = switches
+            figures["browser_cpu_per_switch_s"] = {path: statistics.median(cpu) for path, cpu in browser_cpu.items()}
             figures["page_switch_median_s"] = statistics.median(t.total for times in switches.values() for t in times)
             figures["server_rss_mb"] = settled_rss_mb(pid)
 
@@ -409,12 +435,13 @@ def print_table(figures: dict, machine: dict) -> None:
     for name, value, target in rows:
         print(f"  {name:<30} {value:>10}   {target}")
     print("  seconds to idle (in brackets: to the end of the script run, the rest is drawing)")
-    print("  page switches: first visit | rounds")
+    print("  page switches: first visit | rounds   [charts drawn, the browser's CPU per visit (median)]")
     for path, timings in figures["switches_s"].items():
         first = figures["first_visit_s"][path]
         rounds = " ".join(f"{t.total:.2f}({t.script:.2f})" for t in timings)
         print(
-            f"    {path:<16} {first.total:5.2f}({first.script:.2f}) | {rounds}   [{figures['expected_charts'][path]} charts]"
+            f"    {path:<16} {first.total:5.2f}({first.script:.2f}) | {rounds}   "
+            f"[{figures['expected_charts'][path]} charts, {figures['browser_cpu_per_switch_s'][path]:.2f} s CPU]"
         )
     print("  layer/head changes: " + " ".join(f"{t.total:.2f}({t.script:.2f})" for t in figures["layer_changes_s"]))
     print(
@@ -441,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         "layer_change_s": round(figures["layer_change_s"], 3),
         "server_rss_mb": round(figures["server_rss_mb"], 1),
         "rss_per_extra_session_mb": round(figures["rss_per_extra_session_mb"], 2),
+        "browser_cpu_per_switch_s": {path: round(cpu, 2) for path, cpu in figures["browser_cpu_per_switch_s"].items()},
         "machine": machine,
     }
     print(json.dumps(result))

@@ -16,7 +16,7 @@ from model.decoding import translate
 from model.inspect import AGREEMENT_TOLERANCE
 from tests import app_testing
 from tests.app_testing import drawn_charts, markdown_text, rerun
-from ui import hood, texts
+from ui import hood, hood_sections, texts
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "under_the_hood.py")
 SEED = "나는 학생이다"
@@ -84,6 +84,26 @@ def test_page_runs_and_shows_the_widgets():
     assert app.multiselect(key="hood_heads_off").value == []
     assert app.selectbox(key="hood_kind").options == [en(f"hood.kind.{kind}") for kind in KINDS]
     assert app.selectbox(key="hood_query").options == ["0: 나", "1: 는", "2: 학생", "3: 이다"]
+
+
+def test_the_input_matrices_are_one_click_away(shipped):
+    app = run_page()
+
+    def w_query_tables():
+        return [
+            element.value
+            for element in app.dataframe
+            if list(element.value.columns) == [f"d{i}" for i in range(16)]
+            and len(element.value) == shipped.model_config.d_model
+        ]
+
+    assert not w_query_tables()  # closed: only the box's label is sent
+    assert "Show the 1,040 numbers of W_q and b_q" in [element.label for element in app.expander]
+    app.session_state[hood_sections.NUMBERS_BOX.format(name="W_q")] = True  # as a click on the box
+    rerun(app)
+    (w_query,) = w_query_tables()
+    explanation = hood.head_explanation("shipped", SEED, "encoder_self", 0, 0, 0, True, True, 1.0, shipped)
+    assert w_query.to_numpy() == pytest.approx(explanation.w_query.numpy(), abs=1e-3)
 
 
 def test_the_language_switch_changes_title_and_prose():

@@ -27,14 +27,25 @@ HEADS_OFF = "hood_heads_off"
 MAP_LAYER = "hood_map_layer"
 MAP_HEAD = "hood_map_head"
 
+NUMBERS_BOX = "hood_numbers_{name}"  # the boxes with a step's numbers, e.g. hood_numbers_W_q
 TABLE_HEIGHT = 250  # px: long tables (x, W_q) scroll instead of filling the page
 # The temperature slider's range; a link's temperature is checked against it (ui/links.py).
 TEMPERATURES = links.NumberRange(low=0.1, high=10.0, step=0.1, default=1.0)
 
 
+def numbers_box(name: str, count: int, key: str):
+    """A closed box "show the {count} numbers of {name}": draw its table under `if box.open`, so it
+    runs only once opened. Each table is a grid the browser draws on a canvas, and the page had nine:
+    a visit cost the browser a second of CPU, which a phone or a class on one server feels."""
+    return st.expander(tr("hood.numbers", name=name, count=f"{count:,}"), key=key, on_change="rerun")
+
+
 def show_key_matrix(matrix, title: str, key_labels, head_dims) -> None:
-    """K or V of the chosen head: one row per key token, as a table and as a heatmap."""
-    st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
+    """K or V of the chosen head: one row per key token, as a heatmap and, one click away, a table."""
+    box = numbers_box(title, matrix.numel(), key=NUMBERS_BOX.format(name=title))
+    if box.open:
+        with box:
+            st.dataframe(hood.matrix_table(matrix, key_labels, head_dims))
     views.show(
         "matrix_heatmap",
         frames.matrix_frame(matrix, key_labels, head_dims),
@@ -260,12 +271,16 @@ def steps_section(choice: HeadChoice, explanation: HeadExplanation) -> None:
 
     st.subheader(tr("hood.step.x.header"))
     st.markdown(tr(f"hood.step.x.body.{kind}", layer=layer, d_model=config.d_model, query=query_name))
-    if kind is AttentionKind.CROSS:
-        st.markdown(f"**{tr('hood.step.x.query_table')}**")
-    st.dataframe(hood.matrix_table(explanation.query_input, query_labels, model_dims), height="auto")
-    if kind is AttentionKind.CROSS:
-        st.markdown(f"**{tr('hood.step.x.key_table')}**")
-        st.dataframe(hood.matrix_table(explanation.key_input, key_labels, model_dims), height="auto")
+    inputs = [explanation.query_input] + ([explanation.key_input] if kind is AttentionKind.CROSS else [])
+    box = numbers_box("x", sum(matrix.numel() for matrix in inputs), key=NUMBERS_BOX.format(name="x"))
+    if box.open:
+        with box:
+            if kind is AttentionKind.CROSS:
+                st.markdown(f"**{tr('hood.step.x.query_table')}**")
+            st.dataframe(hood.matrix_table(explanation.query_input, query_labels, model_dims), height="auto")
+            if kind is AttentionKind.CROSS:
+                st.markdown(f"**{tr('hood.step.x.key_table')}**")
+                st.dataframe(hood.matrix_table(explanation.key_input, key_labels, model_dims), height="auto")
 
     st.subheader(tr("hood.step.wq.header"))
     st.markdown(
@@ -278,12 +293,16 @@ def steps_section(choice: HeadChoice, explanation: HeadExplanation) -> None:
             end=(head + 1) * d_head - 1,
         )
     )
-    weight_column, bias_column = st.columns([3, 2])
-    with weight_column:
-        st.dataframe(hood.matrix_table(explanation.w_query, model_dims, head_dims), height=TABLE_HEIGHT)
-    with bias_column:
-        st.markdown(f"**{tr('hood.step.wq.bias')}**")
-        st.dataframe(hood.matrix_table(explanation.b_query[:, None], head_dims, ["b_q"]), height=TABLE_HEIGHT)
+    count = explanation.w_query.numel() + explanation.b_query.numel()
+    box = numbers_box(tr("hood.numbers.w_and_b"), count, key=NUMBERS_BOX.format(name="W_q"))
+    if box.open:
+        with box:
+            weight_column, bias_column = st.columns([3, 2])
+            with weight_column:
+                st.dataframe(hood.matrix_table(explanation.w_query, model_dims, head_dims), height=TABLE_HEIGHT)
+            with bias_column:
+                st.markdown(f"**{tr('hood.step.wq.bias')}**")
+                st.dataframe(hood.matrix_table(explanation.b_query[:, None], head_dims, ["b_q"]), height=TABLE_HEIGHT)
 
     st.subheader(tr("hood.step.q.header"))
     st.markdown(

@@ -1779,6 +1779,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "LayerNorm (length {d_model}). The query token's row is {query}. Keys and values come from the second "
         "table: the encoder's output (the Korean tokens).",
     },
+    "hood.numbers": {"ko": "{name}의 숫자 {count}개 보기", "en": "Show the {count} numbers of {name}"},
+    "hood.numbers.w_and_b": {"ko": "W_q와 b_q", "en": "W_q and b_q"},
     "hood.step.x.query_table": {"ko": "x (쿼리 쪽)", "en": "x (query side)"},
     "hood.step.x.key_table": {"ko": "인코더 출력 (키·밸류 쪽)", "en": "Encoder output (key and value side)"},
     "hood.step.wq.header": {"ko": "2. W_q: 이 헤드에 해당하는 열", "en": "2. W_q: this head's columns"},
