@@ -149,8 +149,12 @@ IDLE_SINCE = """([since, quietMs, minCharts, previousTitle]) => {
   if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
   const title = document.querySelector('[data-testid="stMain"] h1');
   if (!title) return false;
-  // A new page shows its own title; a change on the same page must have run the script.
-  if (previousTitle !== null ? title.innerText === previousTitle : !log.runStarts.some((t) => t >= since)) return false;
+  // A new page shows its own title; a change on the same page must have run the script. On a
+  // fresh document (since 0) the title itself proves a run: a crowded browser may draw that first
+  // run running -> notRunning in one go, which neither the sampler nor the observer then sees.
+  if (previousTitle !== null) {
+    if (title.innerText === previousTitle) return false;
+  } else if (since > 0 && !log.runStarts.some((t) => t >= since)) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
   const charts = document.querySelectorAll('[data-testid="stMain"] [data-testid="stVegaLiteChart"]');
   if (charts.length < minCharts) return false;
