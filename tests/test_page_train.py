@@ -12,7 +12,7 @@ from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from tests import app_testing
 from tests.app_testing import drawn_charts, rerun
-from ui import loading, state, texts, training
+from ui import loading, state, texts, train_sections, training
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "train.py")
 TIMEOUT_S = 120
@@ -87,14 +87,25 @@ def test_corpus_browser_counts_splits_and_filters():
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics[english("train.split_train")] == f"{len(corpus.train):,}"
     assert metrics[english("train.split_test")] == f"{len(corpus.test):,}"
-    assert len(table(app, "Korean")) == len(corpus.train)
+    # The first BROWSE_ROWS pairs of a split are sent, in corpus order, and the caption says so.
+    first_rows = table(app, "Korean")
+    assert first_rows["Korean"].tolist() == [pair.korean for pair in corpus.train[: train_sections.BROWSE_ROWS]]
+    shown_first = texts.text(
+        "train.showing_first",
+        "en",
+        first=f"{train_sections.BROWSE_ROWS:,}",
+        shown=f"{len(corpus.train):,}",
+        box=english("train.filter"),
+    )
+    assert shown_first in [caption.value for caption in app.caption]
     app.segmented_control(key="train_split").set_value("test")
     rerun(app)
-    assert len(table(app, "Korean")) == len(corpus.test)
+    assert len(table(app, "Korean")) == min(len(corpus.test), train_sections.BROWSE_ROWS)
     app.text_input(key="train_filter").input("milk")
     rerun(app)
     rows = table(app, "Korean")
-    assert 0 < len(rows) < len(corpus.test)
+    matching = [pair for pair in corpus.test if "milk" in pair.english]
+    assert 0 < len(rows) == min(len(matching), train_sections.BROWSE_ROWS)
     assert rows["English"].str.contains("milk").all()
 
 

@@ -708,6 +708,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "train.filter": {"ko": "찾기", "en": "Search"},
     "train.filter_placeholder": {"ko": "예: 사과, apple", "en": "e.g. 사과, apple"},
     "train.showing": {"ko": "{total}쌍 중 {shown}쌍", "en": "{shown} of {total} pairs"},
+    "train.showing_first": {
+        "ko": "{shown}쌍 중 처음 {first}쌍만 보여 줍니다. 나머지는 '{box}' 칸에 단어를 넣어 보세요.",
+        "en": "The first {first} of {shown} pairs; type a word in the {box} box to find the others.",
+    },
     "train.column_korean": {"ko": "한국어", "en": "Korean"},
     "train.column_english": {"ko": "영어", "en": "English"},
     "train.column_construction": {"ko": "구문", "en": "Construction"},

@@ -37,6 +37,9 @@ POLL_SECONDS = 1.0  # how often the live progress bar redraws while a run is goi
 LIVE_CHARTS_SECONDS = 3.0
 HEATMAP_CELL_SIZE = 48  # cells of the attention-over-training map for short sentences...
 HEATMAP_WIDTH = 240  # ...and smaller ones for long sentences, so the map fits half the page
+# Rows of the corpus browser sent at once. The whole train split was 1.6 MB of table on every visit
+# of every learner, for the server to serialise and the browser to decode; the filter finds the rest.
+BROWSE_ROWS = 500
 UPLOAD_LIMIT_MB = user_corpus.MAX_FILE_BYTES // 2**20 + 1  # a little above the parser's own, so it explains
 
 # How each form field is entered: step and number format of st.number_input.
@@ -212,7 +215,11 @@ def corpus_section(own_corpus) -> None:
     with filter_column:
         search = st.text_input(tr("train.filter"), key=FILTER_WIDGET, placeholder=tr("train.filter_placeholder"))
     shown = training.filter_pairs(corpus_table, split, search)
-    st.caption(tr("train.showing", shown=f"{len(shown):,}", total=f"{(corpus_table['split'] == split).sum():,}"))
+    if len(shown) > BROWSE_ROWS:
+        st.caption(tr("train.showing_first", first=f"{BROWSE_ROWS:,}", shown=f"{len(shown):,}", box=tr("train.filter")))
+        shown = shown.head(BROWSE_ROWS)
+    else:
+        st.caption(tr("train.showing", shown=f"{len(shown):,}", total=f"{(corpus_table['split'] == split).sum():,}"))
     columns = ["korean", "english", "construction"] if own_corpus is None else ["line", "korean", "english"]
     # One lookup per construction, not per row: thousands of rows share a dozen names.
     construction_names = {
