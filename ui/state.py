@@ -166,6 +166,7 @@ def keep_tabs_open(old_language: str, new_language: str) -> None:
         for label_key in label_keys:
             if opened == texts.text(label_key, old_language):
                 st.session_state[key] = texts.text(label_key, new_language)
+                break
 
 
 def palette_picked() -> None:
