@@ -4,12 +4,18 @@ Run with `streamlit run streamlit_app.py`. The sidebar is drawn before the pages
 declared because its language picker decides their titles.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import loading, sidebar, state, streamlit_internals, training
 from ui.state import tr
 
-st.set_page_config(page_title="Attention Lab", page_icon=":material/visibility:", layout="wide")
+FAVICON = Path(__file__).parent / "ui" / "favicon.svg"
+
+# The tab's icon is a file of the app's own: a ":material/..." icon makes every browser fetch it
+# from fonts.gstatic.com, a call home that fails offline and that a class's school network logs.
+st.set_page_config(page_title="Attention Lab", page_icon=FAVICON, layout="wide")
 
 # Torch threads and Arrow's allocator set once; afterwards what the run imported and loaded
 # stays for the server's life, out of the garbage collector's way (ui.loading.prepared_process).

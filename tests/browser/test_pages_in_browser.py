@@ -26,12 +26,20 @@ def hangul_share(text: str) -> float:
     return sum(bool(HANGUL.match(c)) for c in letters) / max(len(letters), 1)
 
 
+def is_the_apps(url: str, app_url: str) -> bool:
+    """Whether a browser request stays with the app: its own server, or data the page made itself."""
+    return url.startswith((app_url.rstrip("/") + "/", "data:", "blob:"))
+
+
 def main_text(session: harness.BrowserSession) -> str:
     return session.page.locator('[data-testid="stMain"]').inner_text()
 
 
 def test_every_page_opens_from_the_sidebar_without_an_error(english_session, app_url, screenshot_dir):
     page = english_session.page
+    # The app runs offline: nothing a page loads may come from anywhere but the app's server.
+    elsewhere = []
+    page.on("request", lambda request: elsewhere.append(request.url) if not is_the_apps(request.url, app_url) else None)
     harness.open_app(page, app_url)
     assert harness.page_problems(english_session) == []
 
@@ -59,6 +67,7 @@ def test_every_page_opens_from_the_sidebar_without_an_error(english_session, app
             problems_by_page[link.url_path or "(home)"] = problems
 
     assert problems_by_page == {}
+    assert elsewhere == [], "requests to other hosts (the tab's icon was once fetched from fonts.gstatic.com)"
     attention_pages = [link for link in links if ATTENTION_PAGE_PATH.search(link.url_path)]
     assert len(attention_pages) >= 3, "expected the encoder, decoder and cross pages"
 
