@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import math
 import os
@@ -123,6 +124,7 @@ class Learner:
     train_clicked_s: float | None = None  # seconds since the class began
     trained_as: str = ""  # what the page said: "" (own run), "followed", "replayed"
     errors: list[str] = field(default_factory=list)
+    console: list[str] = field(default_factory=list)  # the page's last console errors and warnings
 
 
 CLASS_STARTED = time.monotonic()  # reset when the first learner opens the app
@@ -201,6 +203,13 @@ async def pick_another_option(page: Page, picker: str) -> float:
     selected; the time counts from the click that took effect.
     """
     options = page.locator(f'{picker} [role="radiogroup"] label')
+    try:
+        await options.first.wait_for(state="visible", timeout=TIMEOUT_MS)
+    except PlaywrightTimeoutError as error:
+        main_text = await page.locator('[data-testid="stMain"]').inner_text()
+        raise RuntimeError(
+            f"no {picker} options on the page: {await page.evaluate(IDLE_DIAGNOSIS, 0)}; it shows: {main_text[:500]!r}"
+        ) from error
     selected = await options.evaluate_all(CHECKED_INDEX)
     wanted = (selected + 1) % await options.count()
     for attempt in range(3):
@@ -290,6 +299,7 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
     await context.add_init_script(DISCONNECT_WATCH)
     page = await context.new_page()
     page.on("pageerror", lambda error: learner.errors.append(f"javascript error: {error}"))
+    page.on("console", lambda message: keep_console_message(learner, message))
     try:
         await page.goto(base_url, wait_until="commit")
         await seconds_to_idle(page, 0.0, timeout_ms=FIRST_PAGE_TIMEOUT_MS)
@@ -302,10 +312,27 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
                 await tour(page, learner, urls, with_layer_and_head=False, read_s=read_s)
         progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
     except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
-        learner.errors.append(f"{type(error).__name__}: {str(error)[:600]}")
+        learner.errors.append(f"{type(error).__name__}: {str(error)[:1200]}")
+        with contextlib.suppress(Exception):  # what else the page shows (a disconnect, an exception box)
+            learner.errors += await problems_on(page)
+        learner.errors += [f"console: {message}" for message in learner.console]
+        with contextlib.suppress(Exception):
+            path = Path(tempfile.gettempdir()) / f"classroom-learner-{learner.number}.png"
+            await page.screenshot(path=path, full_page=True)
+            progress(f"learner {learner.number}: the page as it was, {path}")
         progress(f"learner {learner.number} failed: {learner.errors[-1]}")
     finally:
         await context.close()
+
+
+CONSOLE_KEPT = 5
+
+
+def keep_console_message(learner: Learner, message) -> None:
+    """The page's last few console errors and warnings, shown with a learner's failure (Streamlit's
+    frontend logs there what it could not process)."""
+    if message.type in ("error", "warning"):
+        learner.console = [*learner.console[-(CONSOLE_KEPT - 1) :], message.text[:300]]
 
 
 class RssSampler(threading.Thread):
