@@ -207,8 +207,10 @@ async def pick_another_option(page: Page, picker: str) -> float:
         await options.first.wait_for(state="visible", timeout=TIMEOUT_MS)
     except PlaywrightTimeoutError as error:
         main_text = await page.locator('[data-testid="stMain"]').inner_text()
+        skeletons = await page.locator('[data-testid="stSkeleton"]').count()  # elements still loading their code
         raise RuntimeError(
-            f"no {picker} options on the page: {await page.evaluate(IDLE_DIAGNOSIS, 0)}; it shows: {main_text[:500]!r}"
+            f"no {picker} options on the page: {await page.evaluate(IDLE_DIAGNOSIS, 0)}; {skeletons} skeletons;"
+            f" it shows: {main_text[:300]!r}"
         ) from error
     selected = await options.evaluate_all(CHECKED_INDEX)
     wanted = (selected + 1) % await options.count()
@@ -312,10 +314,10 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
                 await tour(page, learner, urls, with_layer_and_head=False, read_s=read_s)
         progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
     except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
-        learner.errors.append(f"{type(error).__name__}: {str(error)[:1200]}")
+        console = "".join(f"\n        console: {message}" for message in learner.console)
+        learner.errors.append(f"{type(error).__name__}: {str(error)[:1200]}{console}")
         with contextlib.suppress(Exception):  # what else the page shows (a disconnect, an exception box)
             learner.errors += await problems_on(page)
-        learner.errors += [f"console: {message}" for message in learner.console]
         with contextlib.suppress(Exception):
             path = Path(tempfile.gettempdir()) / f"classroom-learner-{learner.number}.png"
             await page.screenshot(path=path, full_page=True)
