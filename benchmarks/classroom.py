@@ -453,6 +453,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--switch-log", type=Path, help="also write every switch (when, learner, what, seconds) to this JSON-lines file"
     )
+    parser.add_argument(
+        "--run-log",
+        type=Path,
+        help="keep the server's own record of every run request and finished run (benchmarks/server_timing) here",
+    )
     args = parser.parse_args(argv)
     if not harness.CHROMIUM_PATH.exists():
         print(f"error: {harness.CHROMIUM_PATH} not found; install the Debian package chromium", file=sys.stderr)
@@ -465,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     os.sched_setaffinity(0, {args.browser_cpu})  # what `taskset -c 1` does; Playwright and Chromium inherit it
     load_start = load_averages()
-    run_log = Path(tempfile.mkstemp(prefix="classroom-runs-", suffix=".jsonl")[1])
+    run_log = args.run_log or Path(tempfile.mkstemp(prefix="classroom-runs-", suffix=".jsonl")[1])
+    run_log.write_text("")
     with harness.running_streamlit(command_prefix=server_command(args.server_cpu, run_log)) as server:
         pid = server.process.pid
         pinned = {"server": cpus_allowed(pid), "browsers": cpus_allowed(os.getpid())}
@@ -486,7 +492,8 @@ def main(argv: list[str] | None = None) -> int:
         log_problems = [line for line in server.log_text().splitlines() if "Traceback" in line]
     load_end = load_averages()
     server_runs = server_run_seconds(run_log.read_text().splitlines())
-    run_log.unlink()
+    if not args.run_log:
+        run_log.unlink()
 
     switches = [value for learner in learners for value in learner.switches]
     trainers = [learner for learner in learners if learner.seed is not None]
