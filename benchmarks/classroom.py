@@ -315,14 +315,15 @@ async def run_learner(browser, base_url: str, learner: Learner, trainings_over: 
         progress(f"learner {learner.number} done: {len(learner.switches)} switches, errors {len(learner.errors)}")
     except Exception as error:  # noqa: BLE001 - a learner's failure is a finding, reported, not a crash
         console = "".join(f"\n        console: {message}" for message in learner.console)
-        learner.errors.append(f"{type(error).__name__}: {str(error)[:1200]}{console}")
+        failure = f"{type(error).__name__}: {str(error)[:1200]}{console}"
+        learner.errors.append(failure)
         with contextlib.suppress(Exception):  # what else the page shows (a disconnect, an exception box)
             learner.errors += await problems_on(page)
         with contextlib.suppress(Exception):
             path = Path(tempfile.gettempdir()) / f"classroom-learner-{learner.number}.png"
             await page.screenshot(path=path, full_page=True)
             progress(f"learner {learner.number}: the page as it was, {path}")
-        progress(f"learner {learner.number} failed: {learner.errors[-1]}")
+        progress(f"learner {learner.number} failed: {failure}")
     finally:
         await context.close()
 
@@ -470,7 +471,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     os.sched_setaffinity(0, {args.browser_cpu})  # what `taskset -c 1` does; Playwright and Chromium inherit it
     load_start = load_averages()
-    run_log = args.run_log or Path(tempfile.mkstemp(prefix="classroom-runs-", suffix=".jsonl")[1])
+    if args.run_log:
+        run_log = args.run_log
+    else:
+        handle, name = tempfile.mkstemp(prefix="classroom-runs-", suffix=".jsonl")
+        os.close(handle)
+        run_log = Path(name)
     run_log.write_text("")
     with harness.running_streamlit(command_prefix=server_command(args.server_cpu, run_log)) as server:
         pid = server.process.pid
