@@ -6,10 +6,10 @@ between steps, and returns the best model so far as a `Checkpoint`, even when st
 early. Validation, the snapshots and the checkpoint read a moving average of the
 weights (WEIGHT_AVERAGE_DECAY), which holds steadier than the last step's. The dashboard
 turns the reports into a progress bar and live charts; the command line
-(model/train_cli.py, run as `python -m model.train`) prints them. Every report reaches the callback; the checkpoint
-keeps the history and the snapshots thinned evenly from the first to the last
-(`EvenlyThinned`, `MAX_SNAPSHOTS`, `MAX_HISTORY_ENTRIES`), so it loads again however long
-the run and however often it recorded.
+(model/train_cli.py, run as `python -m model.train`) prints them. Every report reaches
+the callback; the checkpoint keeps the history and the snapshots thinned evenly from the
+first to the last (`EvenlyThinned`, `MAX_SNAPSHOTS`, `MAX_HISTORY_ENTRIES`), so it loads
+again however long the run and however often it recorded.
 """
 
 import copy
