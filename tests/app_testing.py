@@ -5,6 +5,7 @@ the files behind its download buttons).
 Every run asserts that the script raised nothing, so a test fails at the run that broke."""
 
 import json
+import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -16,6 +17,16 @@ from streamlit.testing.v1 import app_test as app_test_module
 from streamlit.testing.v1.element_tree import DownloadButton
 
 from ui import state, texts
+
+WAIT_TIMEOUT_S = 120
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = WAIT_TIMEOUT_S) -> None:
+    """Poll `condition` (a training thread's progress, a queue's counts) until it holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
 
 
 def run_page(page: str, language: str = "en", sentence: str | None = None, timeout: float = 60) -> AppTest:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from tests import app_testing
-from tests.app_testing import drawn_charts, rerun
+from tests.app_testing import drawn_charts, rerun, wait_until
 from ui import loading, state, texts, train_sections, training
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "train.py")
@@ -255,6 +255,30 @@ def test_a_run_waits_in_the_queue_with_its_place_and_start(slot_taken):
     assert view.status == training.STOPPED and view.result is None
     rerun(app)
     assert english("train.stopped_before_start") + " " + english("train.model_kept") in [e.value for e in app.info]
+
+
+def test_a_queued_run_draws_no_live_curves_until_it_starts(fresh_training_board, monkeypatch):
+    # The live curves' fragment reruns every few seconds in the learner's browser; a queued run has
+    # none to show, so the page leaves that fragment out until the run has a slot.
+    statuses_drawn = []
+    monkeypatch.setattr(train_sections, "live_charts", lambda run: statuses_drawn.append(run.view().status))
+    holder = fresh_training_board.request(
+        TrainConfig(steps=20_000, batch_size=16, threads=1, seed=99), ModelConfig(**TINY_MODEL)
+    )
+    app = submit(run_page("en"), **{**TINY, "steps": 20_000})
+    run = app.session_state[state.TRAIN_RUN]
+    try:
+        assert run.view().status == training.WAITING
+        assert statuses_drawn == []
+        holder.stop()
+        assert holder.join(TIMEOUT_S)
+        wait_until(lambda: run.view().status != training.WAITING)
+        rerun(app)
+        assert statuses_drawn == [training.RUNNING]
+    finally:
+        holder.stop()
+        run.stop()
+    assert run.join(TIMEOUT_S)
 
 
 def test_a_second_click_before_the_page_redraws_starts_nothing(slot_taken):

@@ -39,7 +39,7 @@ from model.decoding import translate
 from model.train import train
 from model.user_corpus import parse_user_corpus
 from tests import app_testing
-from tests.app_testing import rerun
+from tests.app_testing import rerun, wait_until
 from tests.safetensors_bytes import header_of, with_metadata
 from ui import loading, state, texts, training
 
@@ -64,13 +64,6 @@ def click_train(app: AppTest, language: str = "en", **values) -> AppTest:
     [button] = [button for button in app.button if button.label == texts.text("train.start", language)]
     button.click()
     return rerun(app)
-
-
-def wait_until(condition, timeout: float = TIMEOUT_S) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def renamed_vocabulary(data: bytes, old: str, new: str) -> bytes:

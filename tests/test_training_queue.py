@@ -17,6 +17,7 @@ import pytest
 from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.user_corpus import parse_user_corpus
+from tests.app_testing import wait_until
 from ui import texts, training
 
 TIMEOUT_S = 120
@@ -45,13 +46,6 @@ def trainings(monkeypatch):
 
     monkeypatch.setattr(training, "train", counted)
     return calls
-
-
-def wait_until(condition, timeout: float = TIMEOUT_S) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def done(learner: training.LearnerRun) -> training.RunView:

@@ -11,6 +11,7 @@ from model.config import ModelConfig, TrainConfig
 from model.corpus import build_corpus
 from model.decoding import exact_match, translate
 from model.user_corpus import UserCorpus, parse_user_corpus
+from tests.app_testing import wait_until
 from ui import training
 
 TIMEOUT_S = 120
@@ -27,13 +28,6 @@ def tiny_train_config(steps: int = 30, seed: int = 0) -> TrainConfig:
 def small_corpus():
     pairs = build_corpus(0).train[:80]
     return parse_user_corpus("".join(f"{pair.korean}\t{pair.english}\n" for pair in pairs).encode())
-
-
-def wait_until(condition, timeout: float = TIMEOUT_S) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def finish(run: training.TrainingRun) -> training.RunView:

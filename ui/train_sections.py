@@ -419,18 +419,23 @@ def run_section(run) -> None:
     if run is None:
         st.caption(tr("train.no_run"))
     elif run.active:
-        live_run(run)
-        live_charts(run)
+        status = run.view().status
+        live_run(run, status)
+        if status != training.WAITING:  # a queued run has no curves yet: no fragment ticking for them
+            live_charts(run)
     else:
         draw_outcome(run, run.view())
 
 
 @st.fragment(run_every=POLL_SECONDS)
-def live_run(run: training.LearnerRun) -> None:
-    """Redrawn every POLL_SECONDS while the run is going; the rest of the page stays as it is."""
+def live_run(run: training.LearnerRun, drawn_status: str) -> None:
+    """Redrawn every POLL_SECONDS while the run is going; the rest of the page stays as it is
+    (`drawn_status`: the run's status when the whole page was drawn)."""
     view = run.view()
     if not view.active:
         st.rerun()  # the run just ended: redraw the whole page once (results, the form enabled, no polling)
+    if drawn_status == training.WAITING and view.status != training.WAITING:
+        st.rerun()  # the run left the queue: redraw the whole page once, now with its live curves
     st.button(tr("train.stop"), key=STOP_WIDGET, on_click=run.stop, help=tr("train.stop_help"))
     draw_progress(view)
 
