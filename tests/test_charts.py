@@ -237,3 +237,31 @@ def test_word_order_lines_keep_both_sentences_in_order_and_colour_the_crossings(
     assert [word["label"] for word in sorted(english_words, key=lambda word: word["x"])] == english
     assert {word["y"] for word in korean_words} == {0.0} and {word["y"] for word in english_words} == {1.0}
     assert spec["layer"][0]["encoding"]["y"]["scale"]["reverse"] is True  # y = 0 (Korean) on top
+
+
+def legend_conflicts(spec) -> list[str]:
+    """Fields that two channels of one mark encode, one with a legend and one without: Vega-Lite
+    merges the legends of a field and warns "Conflicting legend property disable"."""
+    conflicts = []
+    if isinstance(spec, dict):
+        by_field: dict[str, set[bool]] = {}
+        for channel in (spec.get("encoding") or {}).values():
+            if isinstance(channel, dict) and "field" in channel and "scale" in channel:
+                by_field.setdefault(channel["field"], set()).add(channel.get("legend", {}) is None)
+        conflicts += [field for field, shown in by_field.items() if len(shown) > 1]
+        for value in spec.values():
+            conflicts += legend_conflicts(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            conflicts += legend_conflicts(value)
+    return conflicts
+
+
+@pytest.mark.parametrize("focus_pos", [None, 1])
+def test_attention_lines_show_one_legend_for_the_weights_width_and_opacity(focus_pos):
+    frame = self_attention_frame(["나", "는", "학생", "이다"])
+    spec = charts.attention_lines(frame, focus_pos=focus_pos, value_title="가중치").to_dict()
+    assert legend_conflicts(spec) == []
+    (edges,) = [layer for layer in spec["layer"] if "strokeWidth" in layer.get("encoding", {})]
+    legends = [edges["encoding"][channel]["legend"] for channel in ("opacity", "strokeWidth")]
+    assert legends[0] == legends[1] and legends[0]["title"] == "가중치"

@@ -623,15 +623,16 @@ def attention_lines(
     rows = max(frame["query_pos"].max(), frame["key_pos"].max()) + 1
     y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
     x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False)
+    weight_legend = alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f")
     edges = _rule_edges(
         lines,
         ("left", "right", x_scale),
         ("query_pos", "key_pos", y_scale),
-        opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=None),
+        # One legend for both channels of the weight (Vega-Lite merges them; a legend on one and
+        # none on the other is a conflict it warns about): its lines grow thicker and darker.
+        opacity=alt.Opacity("weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.03, 1]), legend=weight_legend),
         strokeWidth=alt.StrokeWidth(
-            "weight:Q",
-            scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]),
-            legend=alt.Legend(title=value_title, orient="bottom", values=[0.1, 0.5, 1.0], format=".1f"),
+            "weight:Q", scale=alt.Scale(domain=WEIGHT_DOMAIN, range=[0.5, 7]), legend=weight_legend
         ),
         color=alt.ColorValue(HIGHLIGHT_COLOR if focus_pos is not None else "#4c78a8"),
         tooltip=[
