@@ -239,14 +239,18 @@ def test_word_order_lines_keep_both_sentences_in_order_and_colour_the_crossings(
     assert spec["layer"][0]["encoding"]["y"]["scale"]["reverse"] is True  # y = 0 (Korean) on top
 
 
+# The encoding channels Vega-Lite draws a legend for (positions have axes instead).
+LEGEND_CHANNELS = {"color", "fill", "stroke", "opacity", "fillOpacity", "strokeOpacity", "strokeWidth", "size", "shape"}
+
+
 def legend_conflicts(spec) -> list[str]:
     """Fields that two channels of one mark encode, one with a legend and one without: Vega-Lite
     merges the legends of a field and warns "Conflicting legend property disable"."""
     conflicts = []
     if isinstance(spec, dict):
         by_field: dict[str, set[bool]] = {}
-        for channel in (spec.get("encoding") or {}).values():
-            if isinstance(channel, dict) and "field" in channel and "scale" in channel:
+        for name, channel in (spec.get("encoding") or {}).items():
+            if name in LEGEND_CHANNELS and isinstance(channel, dict) and "field" in channel:
                 by_field.setdefault(channel["field"], set()).add(channel.get("legend", {}) is None)
         conflicts += [field for field, shown in by_field.items() if len(shown) > 1]
         for value in spec.values():
