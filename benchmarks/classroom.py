@@ -2,6 +2,7 @@
 
     python benchmarks/classroom.py                    # 12 learners, 6 of them press Train
     python benchmarks/classroom.py --learners 30      # where the machine can
+    python benchmarks/classroom.py --app benchmarks/floor_app   # the floor: Streamlit with nothing on its pages
 
 As on Streamlit Community Cloud, the app gets one CPU: the server runs under
 `taskset -c 0` (`--server-cpu`), and this script, with Playwright's driver and the
@@ -28,6 +29,10 @@ People read what a page shows; with no reading time (`--read-seconds 0`) every l
 the moment a page is drawn, which is a load test of the browsers rather than of the server:
 twelve Chromium pages redrawing charts nonstop keep their one CPU busy (the table gives each
 CPU's busy share), and a switch then waits for the browser, not for the app.
+
+`--app benchmarks/floor_app` runs the same class on an app with nothing on its pages but what
+this script clicks (the same addresses and widget keys, a Train page whose training is a 15 s
+clock): what the browsers pay there is Streamlit's own frontend, the floor under any app's figures.
 
 Errors are what a learner should never meet: an exception box, an error alert, a
 JavaScript error, the websocket disconnecting after it had connected, or a step that
@@ -455,6 +460,12 @@ def main(argv: list[str] | None = None) -> int:
         "--switch-log", type=Path, help="also write every switch (when, learner, what, seconds) to this JSON-lines file"
     )
     parser.add_argument(
+        "--app",
+        type=Path,
+        default=REPO_ROOT,
+        help="the app's folder (default: Attention Lab; benchmarks/floor_app is Streamlit with nothing on its pages)",
+    )
+    parser.add_argument(
         "--run-log",
         type=Path,
         help="keep the server's own record of every run request and finished run (benchmarks/server_timing) here",
@@ -478,7 +489,11 @@ def main(argv: list[str] | None = None) -> int:
         os.close(handle)
         run_log = Path(name)
     run_log.write_text("")
-    with harness.running_streamlit(command_prefix=server_command(args.server_cpu, run_log)) as server:
+    args.app = args.app.resolve()
+    if not (args.app / harness.APP_SCRIPT).exists():
+        print(f"error: {args.app / harness.APP_SCRIPT} not found", file=sys.stderr)
+        return 2
+    with harness.running_streamlit(args.app, command_prefix=server_command(args.server_cpu, run_log)) as server:
         pid = server.process.pid
         pinned = {"server": cpus_allowed(pid), "browsers": cpus_allowed(os.getpid())}
         progress(f"server {pid} on CPU {pinned['server']}, browsers on CPU {pinned['browsers']}")
