@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 import pyarrow as pa
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.media_file_storage import MediaFileStorageError
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
@@ -72,28 +73,34 @@ def markdown_text(app: AppTest) -> str:
 def record_downloads(monkeypatch) -> Callable[[DownloadButton], bytes]:
     """Keep the files AppTest's download buttons hold; return a function: button -> its bytes.
 
-    AppTest stores each run's files in a MemoryMediaFileStorage that it creates in
-    `AppTest._run` and drops after the run (streamlit 1.67), and no public API reads them
-    back; a button only carries the file's url. So the storage class AppTest creates is
-    replaced by one that remembers its instances. If an upgrade renames it, this
-    monkeypatch raises AttributeError and every test that reads a download fails.
+    AppTest gives each run a MediaFileManager of its own, created in `AppTest._run` and
+    dropped after the run (streamlit 1.67), and no public API reads its files back. So the
+    class AppTest creates is replaced by one that remembers its instances. A button with a
+    callable (the app's exports: the file is made on the click) holds no file, only the id
+    of its deferred callable: the function runs it, as the server does on a click. If an
+    upgrade renames the class, this monkeypatch raises AttributeError and every test that
+    reads a download fails.
     """
-    storages: list[MemoryMediaFileStorage] = []
+    managers: list[tuple[MediaFileManager, MemoryMediaFileStorage]] = []
 
-    class RecordingStorage(MemoryMediaFileStorage):
-        def __init__(self, media_endpoint: str) -> None:
-            super().__init__(media_endpoint)
-            storages.append(self)
+    class RecordingManager(MediaFileManager):
+        def __init__(self, storage: MemoryMediaFileStorage) -> None:
+            super().__init__(storage)
+            managers.append((self, storage))
 
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
+    monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingManager)
 
     def data(button: DownloadButton) -> bytes:
-        file_name = button.proto.url.rsplit("/", 1)[-1]
-        for storage in reversed(storages):  # the latest run first
+        for manager, storage in reversed(managers):  # the latest run first
             try:
-                return bytes(storage.get_file(file_name).content)
+                url = (
+                    manager.execute_deferred(button.proto.deferred_file_id)
+                    if button.proto.deferred_file_id
+                    else button.proto.url
+                )
+                return bytes(storage.get_file(url.rsplit("/", 1)[-1]).content)
             except MediaFileStorageError:
                 continue
-        raise LookupError(f"no recorded file behind the download button {button.proto.label!r} ({button.proto.url})")
+        raise LookupError(f"no recorded file behind the download button {button.proto.label!r} ({button.proto.id})")
 
     return data

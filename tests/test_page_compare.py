@@ -159,7 +159,7 @@ def test_two_sentences_side_by_side_and_their_difference(shipped, monkeypatch, k
     (button,) = [
         button
         for button in app.get("download_button")
-        if button.proto.url and f"{kind}_layer{layer}_head{head}_difference" in button.proto.id
+        if button.proto.label == "CSV" and f"{kind}_layer{layer}_head{head}_difference" in button.proto.id
     ]
     exported = pd.read_csv(io.BytesIO(download(button)))
     assert exported["value"].tolist() == pytest.approx(expected, abs=1e-6)

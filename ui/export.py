@@ -10,9 +10,11 @@ and one sentence's maps as JSON.
 - SVG and PNG: the chart rendered on the server by `vl-convert-python` (Vega-Lite in
   an embedded engine, no browser, no network), with the system fonts, so Hangul needs
   a CJK font installed (Debian `fonts-noto-cjk`; packages.txt on Community Cloud).
-  Rendering takes 0.1-0.5 s, so it happens only when the button is clicked
-  (`st.download_button` with a callable). Without vl-convert the buttons are left out
-  and a caption says why; the CSV and JSON still work.
+  Without vl-convert the buttons are left out and a caption says why; the CSV and JSON
+  still work.
+- Every file is made when its button is clicked (`st.download_button` with a callable),
+  never on a page's run: an image takes 0.1-0.5 s to render, and the CSVs of a page's
+  views, made on every run, took a fifth of the decoder page's run on the server.
 - JSON: `model.translate.translation_json`, the same record as one line of
   `python -m model.translate --json`, exact (no quote added): it is data for programs,
   not a spreadsheet.
@@ -130,8 +132,8 @@ def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name:
     """CSV of `frame` (the rows `chart` draws), and the chart as SVG and PNG, side by side.
 
     `name` is the file name stem (e.g. "encoder_self_layer0_head1"); `key` makes the
-    widgets unique when one page exports two views of the same name. The images are
-    rendered only when their button is clicked, and no click reruns the page.
+    widgets unique when one page exports two views of the same name. Each file is made
+    only when its button is clicked, and no click reruns the page.
     """
     stem = file_stem(name)
     key = key or stem
@@ -140,7 +142,7 @@ def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name:
     row = st.container(horizontal=True, gap="small", vertical_alignment="center")
     row.download_button(
         tr("export.csv"),
-        data=csv_bytes(frame),
+        data=lambda: csv_bytes(frame),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=f"export_{key}_csv",
@@ -156,7 +158,7 @@ def download_buttons(frame: pd.DataFrame, chart: alt.TopLevelMixin | None, name:
     for extension, render, mime in (("svg", chart_svg, "image/svg+xml"), ("png", chart_png, "image/png")):
         row.download_button(
             tr(f"export.{extension}"),
-            data=lambda render=render: render(chart),  # rendered only when clicked
+            data=lambda render=render: render(chart),
             file_name=f"{stem}.{extension}",
             mime=mime,
             key=f"export_{key}_{extension}",
