@@ -91,6 +91,7 @@ def record_downloads(monkeypatch) -> Callable[[DownloadButton], bytes]:
     monkeypatch.setattr(app_test_module, "MediaFileManager", RecordingManager)
 
     def data(button: DownloadButton) -> bytes:
+        failure = None  # why the latest run could not give the file: an export that raised shows here
         for manager, storage in reversed(managers):  # the latest run first
             try:
                 url = (
@@ -99,8 +100,10 @@ def record_downloads(monkeypatch) -> Callable[[DownloadButton], bytes]:
                     else button.proto.url
                 )
                 return bytes(storage.get_file(url.rsplit("/", 1)[-1]).content)
-            except MediaFileStorageError:
-                continue
-        raise LookupError(f"no recorded file behind the download button {button.proto.label!r} ({button.proto.id})")
+            except MediaFileStorageError as error:
+                failure = failure or error
+        raise LookupError(
+            f"no recorded file behind the download button {button.proto.label!r} ({button.proto.id})"
+        ) from failure
 
     return data

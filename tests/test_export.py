@@ -205,7 +205,7 @@ def test_a_pages_csv_downloads_hold_no_formula_after_a_hostile_sentence(page, mo
     every_cell = []
     for button in csv_buttons:
         data = download_data(button)
-        assert spreadsheet.formula_cells(data) == [], button.proto.url
+        assert spreadsheet.formula_cells(data) == [], button.proto.id
         every_cell += [cell for row in spreadsheet.cells(data) for cell in row]
     # The token is there, as text (not in every file: the word-order lines keep only the links drawn).
     assert "'" + spreadsheet.HOSTILE_WORD in every_cell

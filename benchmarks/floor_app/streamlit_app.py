@@ -3,10 +3,13 @@
     python benchmarks/classroom.py --app benchmarks/floor_app
 
 The same seven pages by address, a sidebar with one text field, the encoder page's layer and
-head pickers, and a Train page whose "training" is a clock: one slot, 15 s a run (the default
-run on a one-CPU server), one run per seed shared by everyone who asks for it, a progress bar
-redrawn every second. What a class's browsers pay here is what Streamlit's frontend costs
-whatever an app shows; Attention Lab's figures above it are its pages' own weight.
+head pickers, and a Train page whose "training" is a clock: one slot, 15 s a run, one run per
+seed shared by everyone who asks for it, a progress bar redrawn every second. The app's own
+.streamlit/config.toml (a link to the repository's) sets Streamlit up as for Attention Lab.
+What a class's browsers pay here is what Streamlit's frontend costs whatever an app shows;
+Attention Lab's page-switch figures above it are its pages' own weight. The clock is shorter
+than a real default run (19-28 s on one thread, README "Training speed"), so the floor's wait
+for a model says nothing about the app's.
 """
 
 import streamlit as st
